@@ -1,0 +1,61 @@
+import type { BffKit, LocalSubgraph } from '@bff/gateway';
+import DataLoader from 'dataloader';
+import { loadSubgraphSchema } from '../loadSchema.js';
+import { perRequest, requestIdOf } from '../perRequest.js';
+import { createRestClient, restServiceUrl } from '../rest/createRestClient.js';
+
+/** An order as the orders REST service returns it. */
+export interface RestOrder {
+  id: string;
+  buyerId: string;
+  createdAt: string;
+  lines: { upc: string; quantity: number }[];
+}
+
+interface CreateOrderArgs {
+  input: { buyerId: string; lines: { upc: string; quantity: number }[] };
+}
+
+/**
+ * The orders connector: Order entities and User.orders from the orders REST service, and the
+ * createOrder mutation. The service has no batch endpoint, so a request's loaders deduplicate
+ * ids and call once per distinct id.
+ */
+export function createOrdersSubgraph(kit: BffKit): LocalSubgraph {
+  const orders = createRestClient({ serviceName: 'orders', baseUrl: restServiceUrl(kit, 'orders'), fetch: kit.fetch });
+  const loaders = perRequest((context) => {
+    const requestId = requestIdOf(context);
+    return {
+      order: new DataLoader<string, RestOrder | null>(async (ids) =>
+        Promise.all(ids.map((id) => orders.get<RestOrder>(`/orders/${encodeURIComponent(id)}`, requestId).catch((error: Error) => error))),
+      ),
+      ordersOfUser: new DataLoader<string, RestOrder[]>(async (userIds) =>
+        Promise.all(
+          userIds.map((userId) =>
+            orders
+              .get<{ orders: RestOrder[] }>(`/users/${encodeURIComponent(userId)}/orders`, requestId)
+              .then((body) => body?.orders ?? [], (error: Error) => error),
+          ),
+        ),
+      ),
+    };
+  });
+  const schema = loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), {
+    Query: {
+      order: (_source, { id }: { id: string }, context: object) => loaders(context).order.load(id),
+    },
+    Mutation: {
+      createOrder: (_source, { input }: CreateOrderArgs, context: object) => orders.post<RestOrder>('/orders', input, requestIdOf(context)),
+    },
+    User: {
+      orders: ({ id }: { id: string }, _args, context: object) => loaders(context).ordersOfUser.load(id),
+    },
+    Order: {
+      __resolveReference: ({ id }: { id: string }, context: object) => loaders(context).order.load(id),
+      buyer: (order: RestOrder) => ({ id: order.buyerId }),
+      lines: (order: RestOrder) => order.lines.map((line) => ({ product: { upc: line.upc }, quantity: line.quantity })),
+      itemCount: (order: RestOrder) => order.lines.reduce((sum, line) => sum + line.quantity, 0),
+    },
+  });
+  return { name: 'orders', schema };
+}

@@ -1,0 +1,43 @@
+import { parseArgs } from 'node:util';
+import { readConfig } from './config/readConfig.js';
+import { createBffServer } from './server/createBffServer.js';
+import { serveUntilSignal } from './server/serveUntilSignal.js';
+
+const usage = `Usage: bff-gateway --supergraph FILE [--port N] [--host HOST] [--name NAME]
+
+Serves a composed supergraph. Every subgraph is reached at its routing URL from the supergraph,
+overridable with BFF_SUBGRAPH_<NAME>_URL. Other settings: BFF_BODY_LIMIT_BYTES,
+BFF_CONNECTIONS_PER_ORIGIN, BFF_SUBGRAPH_TIMEOUT_MS, NODE_ENV, LOG_LEVEL.`;
+
+let flags: { supergraph?: string; port?: string; host?: string; name?: string; help?: boolean };
+try {
+  flags = parseArgs({
+    options: {
+      supergraph: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      name: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }).values;
+} catch (error) {
+  console.error(`${(error as Error).message}\n\n${usage}`);
+  process.exit(1);
+}
+if (flags.help) {
+  console.log(usage);
+  process.exit(0);
+}
+if (!flags.supergraph && !process.env['BFF_SUPERGRAPH']) {
+  console.error(`--supergraph is required\n\n${usage}`);
+  process.exit(1);
+}
+
+// Flags win over the environment; both go through the same validation.
+const env = {
+  ...process.env,
+  ...(flags.supergraph && { BFF_SUPERGRAPH: flags.supergraph }),
+  ...(flags.port && { BFF_PORT: flags.port }),
+  ...(flags.host && { BFF_HOST: flags.host }),
+};
+await serveUntilSignal(() => createBffServer(readConfig(env, 'BFF_', { name: flags.name ?? 'gateway', port: 4000, supergraphFile: 'supergraph.graphql' })));

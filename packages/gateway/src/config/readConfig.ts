@@ -1,0 +1,87 @@
+import { resolve } from 'node:path';
+import { ConfigError } from '../errors/ConfigError.js';
+import { enumKey, portKey, positiveIntKey, readEnvKeys, stringKey } from './envKey.js';
+import { readUrlOverrides } from './readUrlOverrides.js';
+
+/** The validated, read-only configuration of one BFF gateway. */
+export interface BffConfig {
+  /** The client this gateway serves, e.g. 'web'; shown in logs and headers. */
+  readonly name: string;
+  readonly server: {
+    readonly host: string;
+    /** 0 picks a free port. */
+    readonly port: number;
+    /** Largest request body accepted, in bytes. */
+    readonly bodyLimitBytes: number;
+  };
+  /** Absolute path of the composed supergraph SDL. */
+  readonly supergraphFile: string;
+  readonly subgraphs: {
+    /** Routing URLs that replace the supergraph's, by subgraph name. */
+    readonly urlOverrides: Readonly<Record<string, string>>;
+    /** Keep-alive connections per downstream origin. */
+    readonly connectionsPerOrigin: number;
+    /** Per-call timeout for downstream HTTP, in milliseconds. */
+    readonly timeoutMs: number;
+  };
+  /** Base URLs of the REST services the BFF's in-process connectors call, by service name. */
+  readonly serviceUrls: Readonly<Record<string, string>>;
+  readonly environment: 'development' | 'production' | 'test';
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** What differs between BFFs before the environment has its say. */
+export interface BffConfigDefaults {
+  readonly name: string;
+  readonly port: number;
+  readonly supergraphFile: string;
+  /** REST service base URLs, each overridable by `<prefix>SERVICE_<NAME>_URL`. @default {} */
+  readonly serviceUrls?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Reads a BFF's configuration once at boot from `env`, every key under `prefix`
+ * (e.g. `WEB_BFF_PORT`), and throws one ConfigError naming every bad key.
+ * NODE_ENV and LOG_LEVEL are read without prefix, as every Node tool does.
+ */
+export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: BffConfigDefaults): BffConfig {
+  const problems: string[] = [];
+  const keys = readEnvKeys(
+    env,
+    prefix,
+    {
+      HOST: stringKey('127.0.0.1'),
+      PORT: portKey(defaults.port),
+      SUPERGRAPH: stringKey(defaults.supergraphFile),
+      BODY_LIMIT_BYTES: positiveIntKey(1_048_576, 100 * 1_048_576),
+      CONNECTIONS_PER_ORIGIN: positiveIntKey(64, 10_000),
+      SUBGRAPH_TIMEOUT_MS: positiveIntKey(5_000, 600_000),
+    },
+    problems,
+  );
+  const common = readEnvKeys(
+    env,
+    '',
+    {
+      NODE_ENV: enumKey(['development', 'production', 'test'], 'development'),
+      LOG_LEVEL: enumKey(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    },
+    problems,
+  );
+  const urlOverrides = readUrlOverrides(env, prefix, 'SUBGRAPH', problems);
+  const serviceUrls = { ...defaults.serviceUrls, ...readUrlOverrides(env, prefix, 'SERVICE', problems) };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze({
+    name: defaults.name,
+    server: Object.freeze({ host: keys.HOST, port: keys.PORT, bodyLimitBytes: keys.BODY_LIMIT_BYTES }),
+    supergraphFile: resolve(keys.SUPERGRAPH),
+    subgraphs: Object.freeze({
+      urlOverrides: Object.freeze(urlOverrides),
+      connectionsPerOrigin: keys.CONNECTIONS_PER_ORIGIN,
+      timeoutMs: keys.SUBGRAPH_TIMEOUT_MS,
+    }),
+    serviceUrls: Object.freeze(serviceUrls),
+    environment: common.NODE_ENV,
+    logLevel: common.LOG_LEVEL,
+  });
+}

@@ -1,0 +1,45 @@
+import { GraphQLError, type GraphQLErrorOptions } from 'graphql';
+
+/** Every code the BFF itself puts in `extensions.code`. Clients may switch on these. */
+export const BffErrorCode = {
+  BAD_REQUEST: 'BAD_REQUEST',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  DOWNSTREAM_SERVICE_ERROR: 'DOWNSTREAM_SERVICE_ERROR',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type BffErrorCode = (typeof BffErrorCode)[keyof typeof BffErrorCode];
+
+/** Base of every error the BFF raises: a GraphQLError that carries its code and HTTP status. */
+export abstract class BffError extends GraphQLError {
+  constructor(message: string, code: BffErrorCode, status: number, options?: GraphQLErrorOptions) {
+    super(message, { ...options, extensions: { http: { status }, ...options?.extensions, code } });
+    this.name = this.constructor.name;
+  }
+}
+
+/** The request itself is malformed (body, JSON, content type); nothing was executed. */
+export class BadRequestError extends BffError {
+  constructor(message: string, status = 400) {
+    super(message, BffErrorCode.BAD_REQUEST, status);
+  }
+}
+
+/**
+ * A downstream service failed to answer its part of the plan. Only its fields are missing;
+ * the message names the service and never carries its internal error.
+ */
+export class DownstreamServiceError extends BffError {
+  constructor(serviceName: string, options?: GraphQLErrorOptions) {
+    super(downstreamServiceMessage(serviceName), BffErrorCode.DOWNSTREAM_SERVICE_ERROR, 200, {
+      ...options,
+      extensions: { ...options?.extensions, serviceName },
+    });
+  }
+}
+
+/** The one wording clients see for a failed service, wherever the failure was detected. */
+export function downstreamServiceMessage(serviceName: string): string {
+  return `The ${serviceName} service failed to answer; the fields it provides are null in this response. Retry later.`;
+}

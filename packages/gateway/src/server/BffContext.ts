@@ -1,0 +1,7 @@
+/** The per-request context every stage and every in-process subgraph resolver receives. */
+export interface BffContext {
+  /** Kept from the client's `x-request-id` when well-formed, otherwise made; echoed on the response. */
+  readonly requestId: string;
+  /** The BFF serving this request, e.g. 'web'. */
+  readonly bffName: string;
+}

@@ -1,0 +1,97 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import type { Fetcher } from '@apollo/utils.fetcher';
+import type { Logger } from '@apollo/utils.logger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { BffConfig } from '../config/readConfig.js';
+import { maskError } from '../errors/maskError.js';
+import { createGateway, type LocalSubgraph } from '../gateway/createGateway.js';
+import { createHttpFetcher } from '../http/createHttpFetcher.js';
+import { readSupergraph } from '../supergraph/readSupergraph.js';
+import type { BffContext } from './BffContext.js';
+import { readRequestId, requestIdHeader } from './readRequestId.js';
+import { replyWithHttpError, replyWithNotFound } from './replyWithHttpError.js';
+
+// @apollo/gateway reports usage to Apollo's cloud and probes cloud metadata addresses unless
+// this is set before it starts; a BFF never sends traffic off the machine on its own.
+process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
+
+/** What in-process subgraphs are built with: the BFF's pooled HTTP client and its REST service URLs. */
+export interface BffKit {
+  readonly fetch: Fetcher;
+  readonly serviceUrls: Readonly<Record<string, string>>;
+  /** The routing URL of every subgraph of the supergraph, after overrides. */
+  readonly subgraphUrls: Readonly<Record<string, string>>;
+  readonly logger: Logger;
+}
+
+/** The code-level parts of a BFF, beside its configuration. */
+export interface BffServerParts {
+  /** In-process subgraphs (connectors, the client's view models). @default none */
+  readonly localSubgraphs?: (kit: BffKit) => readonly LocalSubgraph[];
+}
+
+/** A BFF gateway: built, then started on its configured port, then stopped. */
+export interface BffServer extends AsyncDisposable {
+  readonly config: BffConfig;
+  /** The fastify instance, for adding routes before start. */
+  readonly http: FastifyInstance;
+  /** Starts listening; resolves to the base URL (GraphQL is at `${url}/graphql`). */
+  start(): Promise<string>;
+  /** Stops accepting, finishes in-flight requests, closes the downstream pool. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds a BFF gateway over `config.supergraphFile`: Apollo Server 5 + @apollo/gateway on
+ * fastify, remote subgraphs over one pooled keep-alive HTTP client, in-process subgraphs beside
+ * them. Throws ConfigError at once for a bad supergraph or routing; nothing listens until start().
+ */
+export function createBffServer(config: BffConfig, parts: BffServerParts = {}): BffServer {
+  const http = Fastify({
+    logger: { level: config.logLevel, name: `${config.name}-bff` },
+    bodyLimit: config.server.bodyLimitBytes,
+    genReqId: (request) => readRequestId(request.headers[requestIdHeader]),
+    disableRequestLogging: true,
+  });
+  const logger: Logger = http.log;
+  const pool = createHttpFetcher({ connectionsPerOrigin: config.subgraphs.connectionsPerOrigin, timeoutMs: config.subgraphs.timeoutMs });
+  const supergraph = readSupergraph(config.supergraphFile, config.subgraphs.urlOverrides);
+  const subgraphUrls = Object.fromEntries(supergraph.subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
+  const localSubgraphs = parts.localSubgraphs?.({ fetch: pool.fetch, serviceUrls: config.serviceUrls, subgraphUrls, logger }) ?? [];
+  const gateway = createGateway({ supergraph, localSubgraphs, fetcher: pool.fetch, logger });
+  const apollo = new ApolloServer<BffContext>({
+    gateway,
+    logger,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, original) =>
+      maskError(formatted, original, (masked) => logger.error(`masked error: ${JSON.stringify(masked)} ${String((original as Error)?.stack ?? original)}`)),
+    plugins: [fastifyApolloDrainPlugin(http), ApolloServerPluginLandingPageDisabled()],
+  });
+
+  http.addHook('onRequest', async (request, reply) => {
+    reply.header(requestIdHeader, request.id);
+  });
+  http.setErrorHandler(replyWithHttpError);
+  http.setNotFoundHandler(replyWithNotFound);
+
+  let started: Promise<string> | undefined;
+  const start = (): Promise<string> =>
+    (started ??= (async () => {
+      await apollo.start();
+      await http.register(fastifyApollo(apollo), {
+        path: '/graphql',
+        context: async (request): Promise<BffContext> => ({ requestId: request.id, bffName: config.name }),
+      });
+      const address = await http.listen({ host: config.server.host, port: config.server.port });
+      http.log.info(`${config.name} BFF serving ${address}/graphql`);
+      return address;
+    })());
+  const stop = async (): Promise<void> => {
+    await http.close();
+    if (!started) await apollo.stop().catch(() => undefined);
+    await pool.close();
+  };
+  return { config, http, start, stop, [Symbol.asyncDispose]: stop };
+}

@@ -1,0 +1,5 @@
+export { createMobileBff } from './server.js';
+export { readMobileBffConfig, mobileBffEnvPrefix } from './config.js';
+export { createMobileSubgraph } from './subgraph/createMobileSubgraph.js';
+export { maxFeedPageSize } from './subgraph/createMobileSubgraph.js';
+export { formatPriceLabel } from './subgraph/formatPriceLabel.js';

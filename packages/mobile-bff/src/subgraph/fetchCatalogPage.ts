@@ -1,0 +1,47 @@
+import type { BffKit } from '@bff/gateway';
+import { DownstreamServiceError } from '@bff/gateway';
+import { GraphQLError } from 'graphql';
+
+/** One page of the catalogue as the products subgraph pages it. */
+export interface CatalogPage {
+  edges: { cursor: string; node: { upc: string } }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+interface CatalogResponse {
+  data?: { products: CatalogPage } | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+const catalogPageQuery = /* GraphQL */ `
+  query MobileFeedPage($first: Int!, $after: String) {
+    products(first: $first, after: $after) {
+      edges { cursor node { upc } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`;
+
+/**
+ * Asks the products subgraph for one page of upcs, over the BFF's pooled client. The feed's
+ * order and cursors are the catalogue's own, so paging never skips or repeats a product.
+ */
+export async function fetchCatalogPage(kit: BffKit, first: number, after: string | null, requestId?: string): Promise<CatalogPage> {
+  const url = kit.subgraphUrls['products'];
+  if (!url) throw new DownstreamServiceError('products');
+  let body: CatalogResponse;
+  try {
+    const response = await kit.fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(requestId && { 'x-request-id': requestId }) },
+      body: JSON.stringify({ query: catalogPageQuery, variables: { first, after } }),
+    });
+    body = (await response.json()) as CatalogResponse;
+  } catch (error) {
+    throw new DownstreamServiceError('products', { originalError: error as Error });
+  }
+  const userError = body.errors?.find((error) => error.extensions?.code === 'BAD_USER_INPUT');
+  if (userError) throw new GraphQLError(userError.message, { extensions: { code: 'BAD_USER_INPUT' } });
+  if (!body.data?.products) throw new DownstreamServiceError('products');
+  return body.data.products;
+}

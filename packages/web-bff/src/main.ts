@@ -1,0 +1,4 @@
+import { serveUntilSignal } from '@bff/gateway';
+import { createWebBff } from './server.js';
+
+await serveUntilSignal(() => createWebBff());

@@ -1,0 +1,11 @@
+import { createBffServer, type BffConfig, type BffServer } from '@bff/gateway';
+import { createConnectorSubgraphs } from '@bff/connectors';
+import { readWebBffConfig } from './config.js';
+import { createWebSubgraph } from './subgraph/createWebSubgraph.js';
+
+/** The web client's gateway: the kit, the REST connectors, and the web view models. Does not listen until start(). */
+export function createWebBff(config: BffConfig = readWebBffConfig()): BffServer {
+  return createBffServer(config, {
+    localSubgraphs: (kit) => [...createConnectorSubgraphs(kit), createWebSubgraph()],
+  });
+}
