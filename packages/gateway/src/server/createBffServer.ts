@@ -8,6 +8,7 @@ import type { BffConfig } from '../config/readConfig.js';
 import { maskError } from '../errors/maskError.js';
 import { createGateway, type LocalSubgraph } from '../gateway/createGateway.js';
 import { createHttpFetcher } from '../http/createHttpFetcher.js';
+import { useValueCompletionLogging } from '../plugins/useValueCompletionLogging.js';
 import { readSupergraph } from '../supergraph/readSupergraph.js';
 import type { BffContext } from './BffContext.js';
 import { readRequestId, requestIdHeader } from './readRequestId.js';
@@ -67,7 +68,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, original) =>
       maskError(formatted, original, (masked) => logger.error(`masked error: ${JSON.stringify(masked)} ${String((original as Error)?.stack ?? original)}`)),
-    plugins: [fastifyApolloDrainPlugin(http), ApolloServerPluginLandingPageDisabled()],
+    plugins: [fastifyApolloDrainPlugin(http), ApolloServerPluginLandingPageDisabled(), useValueCompletionLogging()],
   });
 
   http.addHook('onRequest', async (request, reply) => {
@@ -88,10 +89,14 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
       http.log.info(`${config.name} BFF serving ${address}/graphql`);
       return address;
     })());
-  const stop = async (): Promise<void> => {
-    await http.close();
-    if (!started) await apollo.stop().catch(() => undefined);
-    await pool.close();
-  };
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopped ??= (async () => {
+      // Apollo's drain plugin closes fastify (no new connections, in-flight requests finish),
+      // then Apollo stops the gateway; an unstarted server only has fastify to close.
+      if (started) await started.then(() => apollo.stop(), () => apollo.stop());
+      await http.close();
+      await pool.close();
+    })());
   return { config, http, start, stop, [Symbol.asyncDispose]: stop };
 }

@@ -1,0 +1,109 @@
+import { seedUsers } from '@bff/service-accounts';
+import { seedInventory } from '@bff/service-inventory';
+import { seedProducts } from '@bff/service-products';
+import { seedReviews } from '@bff/service-reviews';
+import { startServices, startTestBff, type RunningServices, type TestBff } from '@bff/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDisplayPrice } from './subgraph/createWebSubgraph.js';
+
+const productPageQuery = /* GraphQL */ `
+  query ProductPage($upc: String!) {
+    productPage(upc: $upc) {
+      upc
+      product {
+        upc
+        name
+        price
+        displayPrice
+        weight
+        stock
+        inStock
+        shippingEstimate { days costCents }
+        reviewCount
+        averageRating
+        reviews(first: 3) { id body rating author { id username name } }
+      }
+    }
+  }
+`;
+
+/** The product page of `upc` as the seed data of every service says it must be. */
+function expectedProductPage(upc: string) {
+  const product = seedProducts().find((candidate) => candidate.upc === upc)!;
+  const stock = seedInventory().find((item) => item.upc === upc)!;
+  const users = new Map(seedUsers().map((user) => [user.id, user]));
+  const reviews = newestReviewsOf(upc);
+  const ratingSum = reviews.reduce((sum, review) => sum + review.rating, 0);
+  return {
+    productPage: {
+      upc,
+      product: {
+        upc,
+        name: product.name,
+        price: product.price,
+        displayPrice: formatDisplayPrice(product.price),
+        weight: product.weight,
+        stock: stock.stock,
+        inStock: stock.inStock,
+        shippingEstimate: stock.shippingEstimate,
+        reviewCount: reviews.length,
+        averageRating: Math.round((ratingSum / reviews.length) * 100) / 100,
+        reviews: reviews.slice(0, 3).map((review) => {
+          const author = users.get(review.authorId)!;
+          return { id: review.id, body: review.body, rating: review.rating, author: { id: author.id, username: author.username, name: author.name } };
+        }),
+      },
+    },
+  };
+}
+
+describe('web BFF', () => {
+  let services: RunningServices;
+  let web: TestBff;
+  beforeAll(async () => {
+    services = await startServices();
+    web = await startTestBff('web', services);
+  });
+  afterAll(async () => {
+    await web?.stop();
+    await services?.close();
+  });
+
+  it('serves a product page across products, reviews, accounts and inventory with exactly the seed data', async () => {
+    const response = await web.post({ query: productPageQuery, variables: { upc: '100001' } });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ data: expectedProductPage('100001') });
+  });
+
+  it('pins the seed: product 100001 has the same name and price on every machine', async () => {
+    const response = await web.post({ query: /* GraphQL */ `{ productPage(upc: "100001") { product { name price displayPrice } } }` });
+    expect(response.body.data.productPage.product).toEqual({ name: seedProducts()[0]!.name, price: seedProducts()[0]!.price, displayPrice: formatDisplayPrice(seedProducts()[0]!.price) });
+  });
+
+  it('fetches every author of a page with one batched call to accounts, and inventory once per distinct upc', async () => {
+    services.calls.accounts.length = 0;
+    services.calls.inventory.length = 0;
+    const response = await web.post({
+      query: /* GraphQL */ `{ productPage(upc: "100002") { product { inStock reviews(first: 20) { author { username } product { upc inStock } } } } }`,
+    });
+    expect(response.body.errors).toBeUndefined();
+    expect(services.calls.accounts).toHaveLength(1);
+    const [, requestedIds] = /^GET \/users\?ids=(.+)$/.exec(services.calls.accounts[0]!)!;
+    const expectedIds = new Set(newestReviewsOf('100002').slice(0, 20).map((review) => review.authorId));
+    expect(new Set(decodeURIComponent(requestedIds!).split(','))).toEqual(expectedIds);
+    // The page's product and each review's product are the same upc: inventory is asked once.
+    expect(services.calls.inventory).toEqual(['GET /inventory/100002']);
+  });
+
+  it('answers an unknown upc with a null product and no error', async () => {
+    const response = await web.post({ query: /* GraphQL */ `{ productPage(upc: "999999") { upc product { name } } }` });
+    expect(response.body).toEqual({ data: { productPage: { upc: '999999', product: null } } });
+  });
+});
+
+/** The reviews of a product, newest first, as the reviews subgraph orders them. */
+function newestReviewsOf(upc: string) {
+  return seedReviews()
+    .reviews.filter((review) => review.productUpc === upc)
+    .sort((a, b) => (a.createdAt === b.createdAt ? Number(b.id) - Number(a.id) : a.createdAt < b.createdAt ? 1 : -1));
+}
