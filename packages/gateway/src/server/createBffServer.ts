@@ -3,7 +3,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import type { Logger } from '@apollo/utils.logger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { BffConfig } from '../config/readConfig.js';
 import { maskError } from '../errors/maskError.js';
 import { createGateway, type LocalSubgraph } from '../gateway/createGateway.js';
@@ -54,7 +54,8 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     logger: { level: config.logLevel, name: `${config.name}-bff` },
     bodyLimit: config.server.bodyLimitBytes,
     genReqId: (request) => readRequestId(request.headers[requestIdHeader]),
-    disableRequestLogging: true,
+    // One log line per request is the BFF's own (with client and operation), not fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
   });
   const logger: Logger = http.log;
   const pool = createHttpFetcher({ connectionsPerOrigin: config.subgraphs.connectionsPerOrigin, timeoutMs: config.subgraphs.timeoutMs });

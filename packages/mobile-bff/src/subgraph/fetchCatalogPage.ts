@@ -40,8 +40,11 @@ export async function fetchCatalogPage(kit: BffKit, first: number, after: string
   } catch (error) {
     throw new DownstreamServiceError('products', { originalError: error as Error });
   }
-  const userError = body.errors?.find((error) => error.extensions?.code === 'BAD_USER_INPUT');
-  if (userError) throw new GraphQLError(userError.message, { extensions: { code: 'BAD_USER_INPUT' } });
+  // The page size is checked before the call, so the catalogue can only refuse the cursor; the
+  // message speaks of the feed, the API the phone knows.
+  if (body.errors?.some((error) => error.extensions?.code === 'BAD_USER_INPUT')) {
+    throw new GraphQLError(`feed(after:) must be a cursor returned by feed, but got: '${after}'`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
   if (!body.data?.products) throw new DownstreamServiceError('products');
   return body.data.products;
 }

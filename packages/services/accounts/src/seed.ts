@@ -1,4 +1,4 @@
-import { createRandom, userIds } from '@bff/seed';
+import { createRandom, userIds } from '@bff/service-kit';
 
 /** A user as the accounts service returns it. */
 export interface User {

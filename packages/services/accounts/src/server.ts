@@ -1,5 +1,5 @@
+import { badRequest, notFound, useJsonErrors } from '@bff/service-kit';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { badRequest, notFound, useJsonErrors } from './errors.js';
 import { defaultAccountsSeed, seedUsers, type User } from './seed.js';
 
 /** Options of {@link createAccountsApp}. */

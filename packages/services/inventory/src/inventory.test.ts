@@ -1,4 +1,4 @@
-import { productUpcs } from '@bff/seed';
+import { productUpcs } from '@bff/service-kit';
 import { listenOnFreePort, type RunningServer } from '@bff/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedInventory } from './seed.js';

@@ -1,4 +1,4 @@
-import { createRandom, productUpcs } from '@bff/seed';
+import { createRandom, productUpcs } from '@bff/service-kit';
 
 /** How long and how much shipping one unit of a product takes. */
 export interface ShippingEstimate {

@@ -1,5 +1,5 @@
+import { notFound, useJsonErrors } from '@bff/service-kit';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { notFound, useJsonErrors } from './errors.js';
 import { defaultInventorySeed, seedInventory } from './seed.js';
 
 /** Options of {@link createInventoryApp}. */

@@ -1,4 +1,4 @@
-import { createRandom, productUpcs, userIds } from '@bff/seed';
+import { createRandom, productUpcs, userIds } from '@bff/service-kit';
 
 /** One line of an order. */
 export interface OrderLine {

@@ -1,6 +1,5 @@
-import { productUpcs } from '@bff/seed';
+import { badRequest, notFound, productUpcs, useJsonErrors } from '@bff/service-kit';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { badRequest, notFound, useJsonErrors } from './errors.js';
 import { defaultOrdersSeed, seedOrders, type Order } from './seed.js';
 import { createOrderStore, type NewOrder } from './store.js';
 

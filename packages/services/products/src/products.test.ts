@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { queryEntities, querySubgraph } from '@bff/service-kit/testing';
 import { listenOnFreePort, type RunningServer } from '@bff/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { productsSchemaPath, productsTypeDefs } from './schema.js';
@@ -9,11 +10,6 @@ const products = seedProducts();
 /** A product as the schema exposes it: the seed record without its popularity. */
 const exposed = ({ popularity: _, ...product }: Product) => product;
 const productFields = 'upc name price weight imagePath';
-
-interface GraphQLBody {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
 
 describe('products seed', () => {
   it('seed is deterministic', () => {
@@ -35,14 +31,7 @@ describe('products seed', () => {
 
 describe('products subgraph', () => {
   let server: RunningServer;
-  const query = async (source: string, variables?: Record<string, unknown>) => {
-    const res = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: source, variables }),
-    });
-    return { status: res.status, body: (await res.json()) as GraphQLBody };
-  };
+  const query = (source: string, variables?: Record<string, unknown>) => querySubgraph(server.url, source, variables);
 
   beforeAll(async () => {
     server = await listenOnFreePort(await createProductsApp());
@@ -149,19 +138,14 @@ describe('products subgraph', () => {
   });
 
   it('resolves product entities by upc, null for unknown ones', async () => {
-    const { body } = await query(
-      /* GraphQL */ `
-        query ($representations: [_Any!]!) {
-          _entities(representations: $representations) { ... on Product { upc name price } }
-        }
-      `,
-      {
-        representations: [
-          { __typename: 'Product', upc: '100002' },
-          { __typename: 'Product', upc: '999999' },
-          { __typename: 'Product', upc: '100001' },
-        ],
-      },
+    const { body } = await queryEntities(
+      server.url,
+      [
+        { __typename: 'Product', upc: '100002' },
+        { __typename: 'Product', upc: '999999' },
+        { __typename: 'Product', upc: '100001' },
+      ],
+      `... on Product { upc name price }`,
     );
     const pick = ({ upc, name, price }: Product) => ({ upc, name, price });
     expect(body).toEqual({ data: { _entities: [pick(products[1]!), null, pick(products[0]!)] } });

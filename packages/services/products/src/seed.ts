@@ -1,4 +1,4 @@
-import { createRandom, productUpcs } from '@bff/seed';
+import { createRandom, productUpcs } from '@bff/service-kit';
 
 /** A product as the products subgraph knows it. */
 export interface Product {

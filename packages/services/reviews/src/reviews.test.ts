@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { queryEntities, querySubgraph } from '@bff/service-kit/testing';
 import { listenOnFreePort, type RunningServer } from '@bff/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReviewIndex } from './reviewIndex.js';
@@ -18,11 +19,6 @@ const exposed = ({ id, body, rating, authorId, productUpc }: Review) => ({
 });
 const reviewFields = 'id body rating author { id } product { upc }';
 
-interface GraphQLBody {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
-
 describe('reviews seed', () => {
   it('seed is deterministic', () => {
     expect(seedReviews()).toEqual(seedReviews());
@@ -40,19 +36,9 @@ describe('reviews seed', () => {
 
 describe('reviews subgraph', () => {
   let server: RunningServer;
-  const query = async (source: string, variables?: Record<string, unknown>) => {
-    const res = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: source, variables }),
-    });
-    return (await res.json()) as GraphQLBody;
-  };
-  const entities = (representations: Record<string, unknown>[], selection: string) =>
-    query(
-      /* GraphQL */ `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`,
-      { representations },
-    );
+  const query = async (source: string) => (await querySubgraph(server.url, source)).body;
+  const entities = async (representations: Record<string, unknown>[], selection: string) =>
+    (await queryEntities(server.url, representations, selection)).body;
 
   beforeAll(async () => {
     server = await listenOnFreePort(await createReviewsApp());

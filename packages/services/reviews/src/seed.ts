@@ -1,4 +1,4 @@
-import { REVIEW_COUNT, createRandom, productUpcs, userIds } from '@bff/seed';
+import { REVIEW_COUNT, createRandom, productUpcs, userIds } from '@bff/service-kit';
 
 /** A review as the reviews subgraph stores it; author and product are only keys here. */
 export interface Review {
