@@ -4,31 +4,33 @@ import { createOrdersApp } from '@bff/service-orders';
 import { createProductsApp } from '@bff/service-products';
 import { createReviewsApp } from '@bff/service-reviews';
 import { ConfigError, type BffServer } from '@bff/gateway';
-import { createMobileBff } from '@bff/mobile-bff';
-import { createWebBff } from '@bff/web-bff';
+import { createMobileBff, mobileBffEnvPrefix, readMobileBffConfig } from '@bff/mobile-bff';
+import { createWebBff, readWebBffConfig, webBffEnvPrefix } from '@bff/web-bff';
 import type { FastifyInstance } from 'fastify';
+import { embeddedServices, readServicePorts } from './embeddedServices.js';
 
 /**
  * `npm start`: every example service and both BFFs in this one process on 127.0.0.1, with
- * in-memory state and no Docker. The ports are the ones supergraph/*.yaml routes to and the
- * connectors' default service URLs; each BFF still reads its own environment (WEB_BFF_*, MOBILE_BFF_*).
+ * in-memory state and no Docker. Service ports default to the ones supergraph/*.yaml routes to
+ * (`<NAME>_PORT` overrides, 0 picks a free one); each BFF is told where the services really
+ * listen, and otherwise reads its own environment (WEB_BFF_*, MOBILE_BFF_*).
  */
-const services: readonly { name: string; port: number; create: () => Promise<FastifyInstance>; path: string }[] = [
-  { name: 'products', port: 4201, create: createProductsApp, path: '/graphql' },
-  { name: 'reviews', port: 4202, create: createReviewsApp, path: '/graphql' },
-  { name: 'accounts', port: 4301, create: createAccountsApp, path: '' },
-  { name: 'orders', port: 4302, create: createOrdersApp, path: '' },
-  { name: 'inventory', port: 4303, create: createInventoryApp, path: '' },
-];
+const creators: Record<(typeof embeddedServices)[number]['name'], () => Promise<FastifyInstance>> = {
+  products: createProductsApp,
+  reviews: createReviewsApp,
+  accounts: createAccountsApp,
+  orders: createOrdersApp,
+  inventory: createInventoryApp,
+};
 
-const running: { close(): Promise<unknown> }[] = [];
+const running: (() => Promise<unknown>)[] = [];
 let stopping = false;
 
 async function stopAll(exitCode: number): Promise<never> {
   if (!stopping) {
     stopping = true;
-    // BFFs first, so no request is left calling a service that is already gone.
-    for (const server of running.reverse()) await server.close().catch(() => undefined);
+    // BFFs first (they were started last), so none is left calling a service that is gone.
+    for (const close of running.reverse()) await close().catch(() => undefined);
   }
   process.exit(exitCode);
 }
@@ -36,25 +38,33 @@ process.once('SIGINT', () => void stopAll(0));
 process.once('SIGTERM', () => void stopAll(0));
 
 try {
-  const lines: string[] = [];
-  for (const service of services) {
-    const app = await service.create();
-    running.push(app);
-    const url = await app.listen({ host: '127.0.0.1', port: service.port });
-    lines.push(`  ${service.name.padEnd(10)} ${url}${service.path}`);
+  const ports = readServicePorts(process.env);
+  const urls: Record<string, string> = {};
+  for (const service of embeddedServices) {
+    const app = await creators[service.name]();
+    running.push(() => app.close());
+    urls[service.name] = await app.listen({ host: '127.0.0.1', port: ports[service.name] });
   }
+  const routedTo = (prefix: string): NodeJS.ProcessEnv => ({
+    ...process.env,
+    [`${prefix}SUBGRAPH_PRODUCTS_URL`]: `${urls['products']}/graphql`,
+    [`${prefix}SUBGRAPH_REVIEWS_URL`]: `${urls['reviews']}/graphql`,
+    [`${prefix}SERVICE_ACCOUNTS_URL`]: urls['accounts'],
+    [`${prefix}SERVICE_ORDERS_URL`]: urls['orders'],
+    [`${prefix}SERVICE_INVENTORY_URL`]: urls['inventory'],
+  });
   const bffs: [string, BffServer][] = [
-    ['web', createWebBff()],
-    ['mobile', createMobileBff()],
+    ['web', createWebBff(readWebBffConfig(routedTo(webBffEnvPrefix)))],
+    ['mobile', createMobileBff(readMobileBffConfig(routedTo(mobileBffEnvPrefix)))],
   ];
   const bffLines: string[] = [];
   for (const [name, bff] of bffs) {
-    running.push({ close: () => bff.stop() });
-    const url = await bff.start();
-    bffLines.push(`  ${`${name} BFF`.padEnd(10)} ${url}/graphql`);
+    running.push(() => bff.stop());
+    bffLines.push(`  ${`${name} BFF`.padEnd(11)} ${await bff.start()}/graphql`);
   }
-  console.log(`BFFs ready (Ctrl-C stops everything):\n${bffLines.join('\n')}\nServices:\n${lines.join('\n')}`);
+  const serviceLines = embeddedServices.map((service) => `  ${service.name.padEnd(11)} ${urls[service.name]}${service.graphql ? '/graphql' : ''}`);
+  console.log(`BFFs ready (Ctrl-C stops everything):\n${bffLines.join('\n')}\nServices:\n${serviceLines.join('\n')}`);
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : `could not start: ${(error as Error).message}`);
+  console.error(error instanceof ConfigError || error instanceof RangeError ? error.message : `could not start: ${(error as Error).message}`);
   await stopAll(1);
 }
