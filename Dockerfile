@@ -1,0 +1,13 @@
+# One image for every part of the layer; each container picks its entry point with `command`.
+# TypeScript runs from source through tsx, as in development: there is no build step to drift.
+FROM node:20-bookworm-slim
+ENV APOLLO_TELEMETRY_DISABLED=true \
+    NODE_ENV=production \
+    npm_config_update_notifier=false
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY packages ./packages
+RUN npm ci --no-audit --no-fund && npm cache clean --force
+COPY supergraph ./supergraph
+COPY tsconfig.json ./
+USER node
