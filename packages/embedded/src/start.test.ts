@@ -7,7 +7,7 @@ const repoRoot = resolve(import.meta.dirname, '../../..');
 
 describe('npm start', () => {
   it('starts every service and both BFFs, prints the endpoints, serves, and stops cleanly on SIGTERM', async () => {
-    const env = { ...process.env, LOG_LEVEL: 'warn', WEB_BFF_PORT: '0', MOBILE_BFF_PORT: '0' };
+    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', WEB_BFF_PORT: '0', MOBILE_BFF_PORT: '0' };
     for (const name of ['PRODUCTS', 'REVIEWS', 'ACCOUNTS', 'ORDERS', 'INVENTORY']) env[`${name}_PORT`] = '0';
     // The same command the README gives, minus npm's wrapper, so the signal reaches the launcher.
     const child = spawn(process.execPath, ['--import', 'tsx', 'packages/embedded/src/start.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
