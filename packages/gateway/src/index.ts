@@ -7,3 +7,4 @@ export type { LocalSubgraph } from './gateway/createGateway.js';
 export { readSupergraph, inProcessScheme, type Supergraph, type SupergraphSubgraph } from './supergraph/readSupergraph.js';
 export { createHttpFetcher, type HttpFetcher, type HttpFetcherOptions } from './http/createHttpFetcher.js';
 export { serveUntilSignal } from './server/serveUntilSignal.js';
+export { anonymousViewer, type Viewer, type UserViewer, type AnonymousViewer } from './auth/Viewer.js';

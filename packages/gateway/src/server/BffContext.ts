@@ -1,7 +1,11 @@
+import type { Viewer } from '../auth/Viewer.js';
+
 /** The per-request context every stage and every in-process subgraph resolver receives. */
 export interface BffContext {
   /** Kept from the client's `x-request-id` when well-formed, otherwise made; echoed on the response. */
   readonly requestId: string;
   /** The BFF serving this request, e.g. 'web'. */
   readonly bffName: string;
+  /** Who is asking: anonymous, or the verified token's subject. */
+  readonly viewer: Viewer;
 }

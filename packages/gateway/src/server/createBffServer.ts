@@ -10,6 +10,7 @@ import { createGateway, type LocalSubgraph } from '../gateway/createGateway.js';
 import { createHttpFetcher } from '../http/createHttpFetcher.js';
 import { useValueCompletionLogging } from '../plugins/useValueCompletionLogging.js';
 import { readSupergraph } from '../supergraph/readSupergraph.js';
+import { anonymousViewer } from '../auth/Viewer.js';
 import type { BffContext } from './BffContext.js';
 import { readRequestId, requestIdHeader } from './readRequestId.js';
 import { replyWithHttpError, replyWithNotFound } from './replyWithHttpError.js';
@@ -84,7 +85,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
       await apollo.start();
       await http.register(fastifyApollo(apollo), {
         path: '/graphql',
-        context: async (request): Promise<BffContext> => ({ requestId: request.id, bffName: config.name }),
+        context: async (request): Promise<BffContext> => ({ requestId: request.id, bffName: config.name, viewer: anonymousViewer }),
       });
       const address = await http.listen({ host: config.server.host, port: config.server.port });
       http.log.info(`${config.name} BFF serving ${address}/graphql`);
