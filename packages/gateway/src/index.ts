@@ -8,3 +8,6 @@ export { readSupergraph, inProcessScheme, type Supergraph, type SupergraphSubgra
 export { createHttpFetcher, type HttpFetcher, type HttpFetcherOptions } from './http/createHttpFetcher.js';
 export { serveUntilSignal } from './server/serveUntilSignal.js';
 export { anonymousViewer, type Viewer, type UserViewer, type AnonymousViewer } from './auth/Viewer.js';
+export { allow, and, chain, deny, inputRule, not, or, race, rule } from 'graphql-shield';
+export { hasRole, hasScope, isAuthenticated, isClient, isOwner, isOwnerOfArgument, type AuthorizationOptions, type RuleMap, type ShieldRule } from './authorization/index.js';
+export { ForbiddenError } from './errors/ForbiddenError.js';

@@ -3,3 +3,4 @@ export { readMobileBffConfig, mobileBffEnvPrefix } from './config.js';
 export { createMobileSubgraph } from './subgraph/createMobileSubgraph.js';
 export { maxFeedPageSize } from './subgraph/createMobileSubgraph.js';
 export { formatPriceLabel } from './subgraph/formatPriceLabel.js';
+export { mobileAuthorization } from './rules.js';

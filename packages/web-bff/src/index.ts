@@ -2,3 +2,4 @@ export { createWebBff } from './server.js';
 export { readWebBffConfig, webBffEnvPrefix } from './config.js';
 export { createWebSubgraph } from './subgraph/createWebSubgraph.js';
 export { formatDisplayPrice } from './subgraph/createWebSubgraph.js';
+export { webAuthorization } from './rules.js';

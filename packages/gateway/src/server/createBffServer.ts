@@ -5,6 +5,7 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import type { Logger } from '@apollo/utils.logger';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { BffConfig } from '../config/readConfig.js';
+import { withAuthorization, type AuthorizationOptions } from '../authorization/index.js';
 import { maskError } from '../errors/maskError.js';
 import { createGateway, type LocalSubgraph } from '../gateway/createGateway.js';
 import { createHttpFetcher } from '../http/createHttpFetcher.js';
@@ -32,6 +33,8 @@ export interface BffKit {
 export interface BffServerParts {
   /** In-process subgraphs (connectors, the client's view models). @default none */
   readonly localSubgraphs?: (kit: BffKit) => readonly LocalSubgraph[];
+  /** The BFF's graphql-shield rules over its whole API. @default none: every field is served */
+  readonly authorization?: AuthorizationOptions;
 }
 
 /** A BFF gateway: built, then started on its configured port, then stopped. */
@@ -65,7 +68,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
   const localSubgraphs = parts.localSubgraphs?.({ fetch: pool.fetch, serviceUrls: config.serviceUrls, subgraphUrls, logger }) ?? [];
   const gateway = createGateway({ supergraph, localSubgraphs, fetcher: pool.fetch, logger });
   const apollo = new ApolloServer<BffContext>({
-    gateway,
+    gateway: parts.authorization ? withAuthorization(gateway, supergraph.sdl, parts.authorization, logger) : gateway,
     logger,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, original) =>

@@ -9,7 +9,7 @@ import { createProductsApp } from './server.js';
 const products = seedProducts();
 /** A product as the schema exposes it: the seed record without its popularity. */
 const exposed = ({ popularity: _, ...product }: Product) => product;
-const productFields = 'upc name price weight imagePath';
+const productFields = 'upc name price weight imagePath cost supplier';
 
 describe('products seed', () => {
   it('seed is deterministic', () => {
@@ -58,6 +58,8 @@ describe('products subgraph', () => {
       price: 17499,
       weight: 15350,
       imagePath: '/images/100001.jpg',
+      cost: 10849,
+      supplier: 'Fabrikam Goods',
     });
   });
 

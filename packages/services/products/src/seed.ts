@@ -14,6 +14,10 @@ export interface Product {
   imagePath: string;
   /** Rank weight for topProducts, 1..240, unique; higher is more popular. Not in the schema. */
   popularity: number;
+  /** Unit cost in cents, 35% to 70% of the price: internal, for staff only. */
+  cost: number;
+  /** Who supplies it: internal, for staff only. */
+  supplier: string;
 }
 
 /** The seed the service uses unless told otherwise. */
@@ -22,6 +26,7 @@ export const defaultProductsSeed = 0x9d0c;
 const adjectives = ['Sleek', 'Rustic', 'Compact', 'Deluxe', 'Classic', 'Modern', 'Sturdy', 'Handmade', 'Vintage', 'Portable'] as const;
 const materials = ['Oak', 'Steel', 'Cotton', 'Leather', 'Ceramic', 'Bamboo', 'Glass', 'Wool'] as const;
 const nouns = ['Chair', 'Lamp', 'Table', 'Backpack', 'Mug', 'Blanket', 'Clock', 'Shelf', 'Vase', 'Kettle', 'Desk', 'Bowl'] as const;
+const suppliers = ['Northwind Traders', 'Contoso Manufacturing', 'Fabrikam Goods', 'Tailspin Supply', 'Wide World Importers'] as const;
 
 /** Every product, in upc order; a pure function of the seed. */
 export function seedProducts(seed: number = defaultProductsSeed): Product[] {
@@ -30,12 +35,19 @@ export function seedProducts(seed: number = defaultProductsSeed): Product[] {
   // Drawing names from a shuffled list of all combinations makes every name unique.
   const names = random.shuffle(adjectives.flatMap((a) => materials.flatMap((m) => nouns.map((n) => `${a} ${m} ${n}`))));
   const popularity = random.shuffle(upcs.map((_, i) => i + 1));
-  return upcs.map((upc, i) => ({
+  const products = upcs.map((upc, i) => ({
     upc,
     name: names[i] as string,
     price: random.int(1, 999) * 100 + 99,
     weight: random.int(50, 20000),
     imagePath: `/images/${upc}.jpg`,
     popularity: popularity[i] as number,
+  }));
+  // Internal fields draw from their own stream, so adding them left every public value unchanged.
+  const internal = createRandom(seed ^ 0x5eed);
+  return products.map((product) => ({
+    ...product,
+    cost: Math.round((product.price * internal.int(35, 70)) / 100),
+    supplier: internal.pick(suppliers),
   }));
 }

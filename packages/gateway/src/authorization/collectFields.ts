@@ -1,0 +1,66 @@
+import {
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  getDirectiveValues,
+  isAbstractType,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type InlineFragmentNode,
+  type SelectionSetNode,
+} from 'graphql';
+
+/** What field collection needs besides the selections: as graphql-js's own collectFields. */
+export interface CollectContext {
+  readonly schema: GraphQLSchema;
+  readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>;
+  readonly variables: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The fields an object of `runtimeType` gets from `selectionSets`, grouped by response key in
+ * document order, following fragments whose type condition applies and honouring @skip/@include.
+ */
+export function collectFields(context: CollectContext, runtimeType: GraphQLObjectType, selectionSets: readonly SelectionSetNode[]): Map<string, FieldNode[]> {
+  const fields = new Map<string, FieldNode[]>();
+  const visited = new Set<string>();
+  const visit = (selectionSet: SelectionSetNode) => {
+    for (const selection of selectionSet.selections) {
+      if (!isIncluded(context, selection)) continue;
+      if (selection.kind === Kind.FIELD) {
+        const key = selection.alias?.value ?? selection.name.value;
+        fields.set(key, [...(fields.get(key) ?? []), selection]);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (appliesTo(context, selection.typeCondition?.name.value, runtimeType)) visit(selection.selectionSet);
+      } else {
+        const name = selection.name.value;
+        const fragment = context.fragments[name];
+        if (visited.has(name) || !fragment || !appliesTo(context, fragment.typeCondition.name.value, runtimeType)) continue;
+        visited.add(name);
+        visit(fragment.selectionSet);
+      }
+    }
+  };
+  for (const selectionSet of selectionSets) visit(selectionSet);
+  return fields;
+}
+
+/** The merged sub-selections of a field that appears several times under one response key. */
+export function subSelections(nodes: readonly FieldNode[]): SelectionSetNode[] {
+  return nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+}
+
+function isIncluded(context: CollectContext, node: FieldNode | InlineFragmentNode | { directives?: FieldNode['directives'] }): boolean {
+  if (!node.directives?.length) return true;
+  const variables = context.variables as Record<string, unknown>;
+  if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.['if'] === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.['if'] !== false;
+}
+
+function appliesTo(context: CollectContext, typeCondition: string | undefined, runtimeType: GraphQLObjectType): boolean {
+  if (!typeCondition || typeCondition === runtimeType.name) return true;
+  const conditionType = context.schema.getType(typeCondition);
+  return conditionType !== undefined && isAbstractType(conditionType) && context.schema.isSubType(conditionType, runtimeType);
+}

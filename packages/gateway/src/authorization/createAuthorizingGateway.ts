@@ -1,0 +1,131 @@
+import type { ApolloGateway } from '@apollo/gateway';
+import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
+import type { Logger } from '@apollo/utils.logger';
+import { createHash } from 'node:crypto';
+import {
+  Kind,
+  getArgumentValues,
+  getOperationAST,
+  isNonNullType,
+  print,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLError,
+  type GraphQLSchema,
+} from 'graphql';
+import { allow } from 'graphql-shield';
+import { ForbiddenError } from '../errors/ForbiddenError.js';
+import { authorizeObject, type ResultWalk } from './authorizeResult.js';
+import { collectFields } from './collectFields.js';
+import { createRuleBook, type RuleBook } from './createRuleBook.js';
+import { createRuleContext, createRuleJudge, type RuleContext } from './createRuleJudge.js';
+import { deniedRootMessage } from './deniedMessages.js';
+import { resolveInfo, type InfoBase } from './resolveInfo.js';
+import { withoutRootFields, withRuleSelections } from './rewriteDocument.js';
+import type { RuleMap, ShieldRule } from './ruleTypes.js';
+
+/** A BFF's access rules, in graphql-shield's algebra. */
+export interface AuthorizationOptions {
+  /** The rule map over the BFF's whole API schema, including fields of remote subgraphs. */
+  readonly rules: RuleMap;
+  /** Decides every field no rule covers. @default deny */
+  readonly fallbackRule?: ShieldRule;
+}
+
+/** Rewritten documents kept per source text and denial set; bounded so odd traffic cannot grow it. */
+const maxPreparedDocuments = 1_000;
+
+interface PreparedDocument {
+  readonly document: DocumentNode;
+  readonly source: string;
+  readonly queryHash: string;
+}
+
+/**
+ * Wraps @apollo/gateway so the BFF's graphql-shield rules decide the whole supergraph: root
+ * fields before any subgraph is called (a denied mutation never reaches a service), nested fields
+ * over the objects as fetched (with the parent fields rules declare). Shield alone never fires on
+ * a gateway, which runs query plans rather than resolvers (apollographql/federation#366).
+ */
+export function createAuthorizingGateway(inner: ApolloGateway, options: AuthorizationOptions & { fallbackRule: ShieldRule }, initialBook: RuleBook, logger: Logger): GatewayInterface {
+  const judge = createRuleJudge(logger);
+  let book = initialBook;
+  let schema: GraphQLSchema | undefined;
+  const prepared = new Map<string, PreparedDocument>();
+
+  inner.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    schema = apiSchema;
+    book = createRuleBook(apiSchema, options.rules, options.fallbackRule);
+    prepared.clear();
+  });
+
+  const prepare = (context: GatewayGraphQLRequestContext, deniedKeys: ReadonlySet<string>, rootTypeName: string): PreparedDocument => {
+    const key = `${context.queryHash}:${context.operationName ?? ''}:${[...deniedKeys].join(',')}`;
+    const cached = prepared.get(key);
+    if (cached) return cached;
+    let document = context.document;
+    if (deniedKeys.size > 0) document = withoutRootFields(document, getOperationAST(document, context.operationName)!, rootTypeName, deniedKeys);
+    document = withRuleSelections(document, schema ?? context.schema, book);
+    // The gateway caches query plans by queryHash: a rewritten document must carry its own.
+    const source = print(document);
+    const entry = { document, source, queryHash: createHash('sha256').update(source).digest('hex') };
+    if (prepared.size >= maxPreparedDocuments) prepared.delete(prepared.keys().next().value!);
+    prepared.set(key, entry);
+    return entry;
+  };
+
+  const authorizingExecutor = (executor: GatewayExecutor): GatewayExecutor => async (context) => {
+    const operation = getOperationAST(context.document, context.operationName);
+    const apiSchema = context.schema;
+    const rootType = operation && apiSchema.getRootType(operation.operation);
+    if (!operation || !rootType) return executor(context);
+
+    const variables = (context.request.variables ?? {}) as Record<string, unknown>;
+    const fragments = Object.fromEntries(
+      context.document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+    );
+    const info: InfoBase = { schema: apiSchema, fragments, operation, variableValues: variables };
+    const ruleContext: RuleContext = createRuleContext(context.context);
+    const walk: ResultWalk = { schema: apiSchema, fragments, variables, book, judge, ruleContext, info, errors: [] };
+
+    // Root fields first: a denied one is cut from the document, so no service ever sees it.
+    const rootFields = [...collectFields(walk, rootType, [operation.selectionSet])];
+    const denied = new Set<string>();
+    let dataIsNull = false;
+    await Promise.all(
+      rootFields.map(async ([key, nodes]) => {
+        const field = rootType.getFields()[nodes[0]!.name.value];
+        const rule = field && book.fieldRule(rootType.name, field.name);
+        if (!field || !rule || rule === allow) return;
+        const args = getArgumentValues(field, nodes[0]!, variables);
+        const message = await judge(rule, undefined, args, ruleContext, resolveInfo(info, rootType, field, nodes, [key]), deniedRootMessage(operation.operation, field.name));
+        if (message === undefined) return;
+        denied.add(key);
+        walk.errors.push(new ForbiddenError(message, [key]));
+        if (isNonNullType(field.type)) dataIsNull = true;
+      }),
+    );
+    const executable = rootFields.filter(([key]) => !denied.has(key));
+    if (executable.length === 0 || dataIsNull) {
+      return { data: dataIsNull ? null : Object.fromEntries(rootFields.map(([key]) => [key, null])), errors: walk.errors };
+    }
+
+    const document = prepare(context, denied, rootType.name);
+    const result = await executor(document.document === context.document ? context : { ...context, ...document, operation: getOperationAST(document.document, context.operationName)! });
+    if (!result.data) return { ...result, errors: [...walk.errors, ...(result.errors ?? [])] };
+
+    const kept = await authorizeObject(walk, result.data, rootType, [operation.selectionSet], [], true);
+    const data = kept ? Object.fromEntries(rootFields.map(([key]) => [key, denied.has(key) ? null : result.data![key]])) : null;
+    const errors: GraphQLError[] = [...walk.errors.slice(0, denied.size), ...((result.errors ?? []) as GraphQLError[]), ...walk.errors.slice(denied.size)];
+    return { ...result, data, ...(errors.length > 0 && { errors }) };
+  };
+
+  return {
+    onSchemaLoadOrUpdate: (callback) => inner.onSchemaLoadOrUpdate(callback),
+    async load(loadOptions) {
+      const { executor } = await inner.load(loadOptions);
+      return { executor: executor && authorizingExecutor(executor) };
+    },
+    stop: () => inner.stop(),
+  };
+}

@@ -1,0 +1,50 @@
+import type { Logger } from '@apollo/utils.logger';
+import type { GraphQLResolveInfo } from 'graphql';
+import { allow } from 'graphql-shield';
+import type { ShieldRule } from './ruleTypes.js';
+
+/** The per-request object rules receive as `ctx`: the BFF context plus graphql-shield's rule cache. */
+export type RuleContext = Record<string, unknown> & { readonly _shield: { cache: Record<string, unknown> } };
+
+/** Decides one rule: undefined when it allows, otherwise the message the client will read. */
+export type RuleJudge = (
+  rule: ShieldRule,
+  parent: unknown,
+  args: Record<string, unknown>,
+  context: RuleContext,
+  info: GraphQLResolveInfo,
+  deniedMessage: string,
+) => Promise<string | undefined>;
+
+/** Makes the per-request rule context from the BFF's request context. */
+export function createRuleContext(context: object): RuleContext {
+  return { ...(context as Record<string, unknown>), _shield: { cache: {} } };
+}
+
+/**
+ * Evaluates graphql-shield rules the way shield's middleware does (same options, same caches),
+ * except that a rule that throws is logged and denies, instead of denying silently.
+ */
+export function createRuleJudge(logger: Logger): RuleJudge {
+  const options = {
+    // debug makes shield rethrow a rule's exception, so it reaches the log below.
+    debug: true,
+    allowExternalErrors: false,
+    fallbackRule: allow,
+    fallbackError: new Error('Not Authorised!'),
+    // The 'strict' cache key: parents are response objects, whose key order is stable.
+    hashFunction: ({ parent, args }: { parent: unknown; args: unknown }) => JSON.stringify([parent ?? null, args]),
+  };
+  return async (rule, parent, args, context, info, deniedMessage) => {
+    if (rule === allow) return undefined;
+    try {
+      const result = await rule.resolve(parent as object, args, context as never, info, options as never);
+      if (result === true) return undefined;
+      // A rule's own error or string is written for the client; a bare false gets the kit's wording.
+      return result instanceof Error ? result.message : typeof result === 'string' ? result : deniedMessage;
+    } catch (error) {
+      logger.error(`rule ${(rule as { name?: string }).name ?? 'logic rule'} threw while deciding ${info.parentType.name}.${info.fieldName}: ${String(error)}`);
+      return deniedMessage;
+    }
+  };
+}

@@ -1,0 +1,23 @@
+import type { ApolloGateway } from '@apollo/gateway';
+import { Supergraph } from '@apollo/federation-internals';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import type { Logger } from '@apollo/utils.logger';
+import { deny } from 'graphql-shield';
+import { createAuthorizingGateway, type AuthorizationOptions } from './createAuthorizingGateway.js';
+import { createRuleBook } from './createRuleBook.js';
+
+/**
+ * Puts a BFF's rules in front of its gateway. The rule map is checked against the supergraph's
+ * API schema now, at boot (ConfigError for names the schema lacks), and the fields no rule covers
+ * are logged: with the fallback rule `deny` (the default) they are never served.
+ */
+export function withAuthorization(gateway: ApolloGateway, supergraphSdl: string, options: AuthorizationOptions, logger: Logger): GatewayInterface {
+  const fallbackRule = options.fallbackRule ?? deny;
+  const apiSchema = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+  const book = createRuleBook(apiSchema, options.rules, fallbackRule);
+  if (book.unruledFields.length > 0) {
+    const decision = fallbackRule === deny ? 'denied to everyone' : 'decided by the fallback rule';
+    logger.warn(`${book.unruledFields.length} field(s) have no rule and are ${decision}: ${book.unruledFields.join(', ')}`);
+  }
+  return createAuthorizingGateway(gateway, { ...options, fallbackRule }, book, logger);
+}
