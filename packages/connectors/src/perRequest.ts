@@ -3,8 +3,8 @@
  * request. DataLoader's README: "create a new DataLoader per request", so one viewer's cached
  * result is never served to another.
  */
-export function perRequest<T>(create: (context: object) => T): (context: object) => T {
-  const byContext = new WeakMap<object, T>();
+export function perRequest<C extends object, T>(create: (context: C) => T): (context: C) => T {
+  const byContext = new WeakMap<C, T>();
   return (context) => {
     let state = byContext.get(context);
     if (state === undefined) {
@@ -15,8 +15,3 @@ export function perRequest<T>(create: (context: object) => T): (context: object)
   };
 }
 
-/** The request id an in-process resolver forwards downstream, when the context has one. */
-export function requestIdOf(context: object): string | undefined {
-  const requestId = (context as { requestId?: unknown }).requestId;
-  return typeof requestId === 'string' ? requestId : undefined;
-}

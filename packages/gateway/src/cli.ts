@@ -7,7 +7,10 @@ const usage = `Usage: bff-gateway --supergraph FILE [--port N] [--host HOST] [--
 
 Serves a composed supergraph. Every subgraph is reached at its routing URL from the supergraph,
 overridable with BFF_SUBGRAPH_<NAME>_URL. Other settings: BFF_BODY_LIMIT_BYTES,
-BFF_CONNECTIONS_PER_ORIGIN, BFF_SUBGRAPH_TIMEOUT_MS, NODE_ENV, LOG_LEVEL.`;
+BFF_CONNECTIONS_PER_ORIGIN, BFF_SUBGRAPH_TIMEOUT_MS, NODE_ENV, LOG_LEVEL.
+Bearer tokens: BFF_JWT_ISSUERS (default bff-dev), BFF_JWT_AUDIENCE (default the --name),
+BFF_JWT_ALGORITHMS (default HS256), BFF_JWT_SECRET (required in production), BFF_JWT_PUBLIC_KEY
+or BFF_JWT_JWKS_URL (for RS*, PS*, ES*), BFF_JWT_CLOCK_TOLERANCE_S, BFF_JWT_MAX_BYTES.`;
 
 let flags: { supergraph?: string; port?: string; host?: string; name?: string; help?: boolean };
 try {
@@ -40,4 +43,6 @@ const env = {
   ...(flags.port && { BFF_PORT: flags.port }),
   ...(flags.host && { BFF_HOST: flags.host }),
 };
-await serveUntilSignal(() => createBffServer(readConfig(env, 'BFF_', { name: flags.name ?? 'gateway', port: 4000, supergraphFile: 'supergraph.graphql' })));
+const name = flags.name ?? 'gateway';
+const auth = { issuer: 'bff-dev', audience: name, developmentSecret: 'bff-gateway-development-secret-not-for-production' };
+await serveUntilSignal(() => createBffServer(readConfig(env, 'BFF_', { name, port: 4000, supergraphFile: 'supergraph.graphql', auth })));

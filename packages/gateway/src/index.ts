@@ -1,6 +1,6 @@
 export { readConfig, type BffConfig, type BffConfigDefaults } from './config/readConfig.js';
 export { ConfigError } from './errors/ConfigError.js';
-export { BffError, BffErrorCode, BadRequestError, DownstreamServiceError, downstreamServiceMessage } from './errors/BffError.js';
+export { BffError, BffErrorCode, BadRequestError, DownstreamServiceError, UnauthenticatedError, downstreamServiceMessage } from './errors/BffError.js';
 export { createBffServer, type BffServer, type BffServerParts, type BffKit } from './server/createBffServer.js';
 export type { BffContext } from './server/BffContext.js';
 export type { LocalSubgraph } from './gateway/createGateway.js';
@@ -8,6 +8,10 @@ export { readSupergraph, inProcessScheme, type Supergraph, type SupergraphSubgra
 export { createHttpFetcher, type HttpFetcher, type HttpFetcherOptions } from './http/createHttpFetcher.js';
 export { serveUntilSignal } from './server/serveUntilSignal.js';
 export { anonymousViewer, type Viewer, type UserViewer, type AnonymousViewer } from './auth/Viewer.js';
+export { jwtAlgorithms, type AuthConfig, type AuthConfigDefaults, type JwtAlgorithm, type VerificationKeySource } from './auth/readAuthConfig.js';
+export { downstreamHeaders, identityHeaders } from './auth/downstreamHeaders.js';
+export { viewerClaims, type ViewerClaimsOptions } from './auth/claimsToViewer.js';
+export { signDevelopmentToken, type DevelopmentTokenOptions } from './auth/signDevelopmentToken.js';
 export { allow, and, chain, deny, inputRule, not, or, race, rule } from 'graphql-shield';
 export { hasRole, hasScope, isAuthenticated, isClient, isOwner, isOwnerOfArgument, type AuthorizationOptions, type RuleMap, type ShieldRule } from './authorization/index.js';
 export { ForbiddenError } from './errors/ForbiddenError.js';

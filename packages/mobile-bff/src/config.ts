@@ -5,12 +5,17 @@ import { fileURLToPath } from 'node:url';
 /** Environment prefix of every mobile BFF setting, e.g. `MOBILE_BFF_PORT`. */
 export const mobileBffEnvPrefix = 'MOBILE_BFF_';
 
-/** Reads the mobile BFF's configuration: port 4001 and supergraph/mobile.graphql unless the environment says otherwise. */
+/**
+ * Reads the mobile BFF's configuration: port 4001, supergraph/mobile.graphql, and tokens from
+ * issuer 'bff-dev' for audience 'mobile-bff' (HS256 with a development secret outside
+ * production) unless the environment says otherwise.
+ */
 export function readMobileBffConfig(env: NodeJS.ProcessEnv = process.env): BffConfig {
   return readConfig(env, mobileBffEnvPrefix, {
     name: 'mobile',
     port: 4001,
     supergraphFile: fileURLToPath(new URL('../../../supergraph/mobile.graphql', import.meta.url)),
     serviceUrls: defaultServiceUrls,
+    auth: { issuer: 'bff-dev', audience: 'mobile-bff', developmentSecret: 'mobile-bff-development-secret-not-for-production' },
   });
 }

@@ -1,4 +1,4 @@
-import type { BffServer } from '@bff/gateway';
+import type { BffServer, BffServerParts } from '@bff/gateway';
 import { createMobileBff, mobileBffEnvPrefix, readMobileBffConfig } from '@bff/mobile-bff';
 import { createWebBff, readWebBffConfig, webBffEnvPrefix } from '@bff/web-bff';
 import type { RunningServices } from './startServices.js';
@@ -24,6 +24,9 @@ export interface TestBff extends AsyncDisposable {
   stop(): Promise<void>;
 }
 
+/** Code-level parts a test may give the BFF beside its own. */
+export type TestBffParts = Pick<BffServerParts, 'logStream'>;
+
 const clients = {
   web: { prefix: webBffEnvPrefix, read: readWebBffConfig, create: createWebBff },
   mobile: { prefix: mobileBffEnvPrefix, read: readMobileBffConfig, create: createMobileBff },
@@ -31,9 +34,10 @@ const clients = {
 
 /**
  * Starts a real web or mobile BFF on a free port, routed to `services` by the same environment
- * variables an operator would set. `env` adds or overrides settings.
+ * variables an operator would set. `env` adds or overrides settings; `parts` adds code-level
+ * parts (e.g. a log stream to read).
  */
-export async function startTestBff(client: ClientName, services: RunningServices, env: NodeJS.ProcessEnv = {}): Promise<TestBff> {
+export async function startTestBff(client: ClientName, services: RunningServices, env: NodeJS.ProcessEnv = {}, parts: TestBffParts = {}): Promise<TestBff> {
   const { prefix, read, create } = clients[client];
   const config = read({
     [`${prefix}PORT`]: '0',
@@ -46,7 +50,7 @@ export async function startTestBff(client: ClientName, services: RunningServices
     NODE_ENV: 'test',
     ...env,
   });
-  const server = create(config);
+  const server = create(config, parts);
   const url = await server.start();
   const stop = () => server.stop();
   return { url, server, post: (body, headers) => postGraphQL(`${url}/graphql`, body, headers), stop, [Symbol.asyncDispose]: stop };

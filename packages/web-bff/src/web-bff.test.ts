@@ -81,8 +81,7 @@ describe('web BFF', () => {
   });
 
   it('fetches every author of a page with one batched call to accounts, and inventory once per distinct upc', async () => {
-    services.calls.accounts.length = 0;
-    services.calls.inventory.length = 0;
+    services.resetCalls();
     const response = await web.post({
       query: /* GraphQL */ `{ productPage(upc: "100002") { product { inStock reviews(first: 20) { author { username } product { upc inStock } } } } }`,
     });

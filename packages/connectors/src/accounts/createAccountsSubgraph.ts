@@ -1,8 +1,8 @@
-import type { LocalSubgraph, BffKit } from '@bff/gateway';
+import type { BffContext, BffKit, LocalSubgraph } from '@bff/gateway';
 import DataLoader from 'dataloader';
 import { createRestClient, restServiceUrl } from '../rest/createRestClient.js';
 import { loadSubgraphSchema } from '../loadSchema.js';
-import { perRequest, requestIdOf } from '../perRequest.js';
+import { perRequest } from '../perRequest.js';
 
 /** A user as the accounts REST service returns it. */
 export interface AccountUser {
@@ -22,11 +22,11 @@ export const accountsMaxBatchSize = 100;
 export function createAccountsSubgraph(kit: BffKit): LocalSubgraph {
   const accounts = createRestClient({ serviceName: 'accounts', baseUrl: restServiceUrl(kit, 'accounts'), fetch: kit.fetch });
   const loaders = perRequest(
-    (context) =>
+    (context: BffContext) =>
       new DataLoader<string, AccountUser | null>(
         async (ids) => {
           const query = ids.map(encodeURIComponent).join(',');
-          const body = await accounts.get<{ users: AccountUser[] }>(`/users?ids=${query}`, requestIdOf(context));
+          const body = await accounts.get<{ users: AccountUser[] }>(`/users?ids=${query}`, context);
           const byId = new Map((body?.users ?? []).map((user) => [user.id, user]));
           return ids.map((id) => byId.get(id) ?? null);
         },
@@ -35,10 +35,10 @@ export function createAccountsSubgraph(kit: BffKit): LocalSubgraph {
   );
   const schema = loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), {
     Query: {
-      user: (_source, { id }: { id: string }, context: object) => loaders(context).load(id),
+      user: (_source, { id }: { id: string }, context: BffContext) => loaders(context).load(id),
     },
     User: {
-      __resolveReference: ({ id }: { id: string }, context: object) => loaders(context).load(id),
+      __resolveReference: ({ id }: { id: string }, context: BffContext) => loaders(context).load(id),
     },
   });
   return { name: 'accounts', schema };

@@ -1,7 +1,7 @@
-import type { BffKit, LocalSubgraph } from '@bff/gateway';
+import type { BffContext, BffKit, LocalSubgraph } from '@bff/gateway';
 import DataLoader from 'dataloader';
 import { loadSubgraphSchema } from '../loadSchema.js';
-import { perRequest, requestIdOf } from '../perRequest.js';
+import { perRequest } from '../perRequest.js';
 import { createRestClient, restServiceUrl } from '../rest/createRestClient.js';
 
 /** A stock record as the inventory REST service returns it. */
@@ -19,16 +19,16 @@ export interface StockRecord {
  */
 export function createInventorySubgraph(kit: BffKit): LocalSubgraph {
   const inventory = createRestClient({ serviceName: 'inventory', baseUrl: restServiceUrl(kit, 'inventory'), fetch: kit.fetch });
-  const loaders = perRequest((context) => {
-    const requestId = requestIdOf(context);
-    return new DataLoader<string, StockRecord | null>(async (upcs) =>
-      Promise.all(upcs.map((upc) => inventory.get<StockRecord>(`/inventory/${encodeURIComponent(upc)}`, requestId).catch((error: Error) => error))),
-    );
-  });
+  const loaders = perRequest(
+    (context: BffContext) =>
+      new DataLoader<string, StockRecord | null>(async (upcs) =>
+        Promise.all(upcs.map((upc) => inventory.get<StockRecord>(`/inventory/${encodeURIComponent(upc)}`, context).catch((error: Error) => error))),
+      ),
+  );
   const schema = loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), {
     Product: {
       // The entity keeps its upc even when the service has no record, so only the stock fields are null.
-      __resolveReference: async ({ upc }: { upc: string }, context: object) => ({ upc, record: await loaders(context).load(upc) }),
+      __resolveReference: async ({ upc }: { upc: string }, context: BffContext) => ({ upc, record: await loaders(context).load(upc) }),
       stock: ({ record }: { record: StockRecord | null }) => record?.stock ?? null,
       inStock: ({ record }: { record: StockRecord | null }) => record?.inStock ?? null,
       shippingEstimate: ({ record }: { record: StockRecord | null }) => record?.shippingEstimate ?? null,

@@ -1,7 +1,7 @@
-import type { BffKit, LocalSubgraph } from '@bff/gateway';
+import type { BffContext, BffKit, LocalSubgraph } from '@bff/gateway';
 import DataLoader from 'dataloader';
 import { loadSubgraphSchema } from '../loadSchema.js';
-import { perRequest, requestIdOf } from '../perRequest.js';
+import { perRequest } from '../perRequest.js';
 import { createRestClient, restServiceUrl } from '../rest/createRestClient.js';
 
 /** An order as the orders REST service returns it. */
@@ -23,35 +23,32 @@ interface CreateOrderArgs {
  */
 export function createOrdersSubgraph(kit: BffKit): LocalSubgraph {
   const orders = createRestClient({ serviceName: 'orders', baseUrl: restServiceUrl(kit, 'orders'), fetch: kit.fetch });
-  const loaders = perRequest((context) => {
-    const requestId = requestIdOf(context);
-    return {
-      order: new DataLoader<string, RestOrder | null>(async (ids) =>
-        Promise.all(ids.map((id) => orders.get<RestOrder>(`/orders/${encodeURIComponent(id)}`, requestId).catch((error: Error) => error))),
-      ),
-      ordersOfUser: new DataLoader<string, RestOrder[]>(async (userIds) =>
-        Promise.all(
-          userIds.map((userId) =>
-            orders
-              .get<{ orders: RestOrder[] }>(`/users/${encodeURIComponent(userId)}/orders`, requestId)
-              .then((body) => body?.orders ?? [], (error: Error) => error),
-          ),
+  const loaders = perRequest((context: BffContext) => ({
+    order: new DataLoader<string, RestOrder | null>(async (ids) =>
+      Promise.all(ids.map((id) => orders.get<RestOrder>(`/orders/${encodeURIComponent(id)}`, context).catch((error: Error) => error))),
+    ),
+    ordersOfUser: new DataLoader<string, RestOrder[]>(async (userIds) =>
+      Promise.all(
+        userIds.map((userId) =>
+          orders
+            .get<{ orders: RestOrder[] }>(`/users/${encodeURIComponent(userId)}/orders`, context)
+            .then((body) => body?.orders ?? [], (error: Error) => error),
         ),
       ),
-    };
-  });
+    ),
+  }));
   const schema = loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), {
     Query: {
-      order: (_source, { id }: { id: string }, context: object) => loaders(context).order.load(id),
+      order: (_source, { id }: { id: string }, context: BffContext) => loaders(context).order.load(id),
     },
     Mutation: {
-      createOrder: (_source, { input }: CreateOrderArgs, context: object) => orders.post<RestOrder>('/orders', input, requestIdOf(context)),
+      createOrder: (_source, { input }: CreateOrderArgs, context: BffContext) => orders.post<RestOrder>('/orders', input, context),
     },
     User: {
-      orders: ({ id }: { id: string }, _args, context: object) => loaders(context).ordersOfUser.load(id),
+      orders: ({ id }: { id: string }, _args, context: BffContext) => loaders(context).ordersOfUser.load(id),
     },
     Order: {
-      __resolveReference: ({ id }: { id: string }, context: object) => loaders(context).order.load(id),
+      __resolveReference: ({ id }: { id: string }, context: BffContext) => loaders(context).order.load(id),
       buyer: (order: RestOrder) => ({ id: order.buyerId }),
       lines: (order: RestOrder) => order.lines.map((line) => ({ product: { upc: line.upc }, quantity: line.quantity })),
       itemCount: (order: RestOrder) => order.lines.reduce((sum, line) => sum + line.quantity, 0),

@@ -1,13 +1,16 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { ConfigError, DownstreamServiceError, type BffKit } from '@bff/gateway';
+import { ConfigError, DownstreamServiceError, downstreamHeaders, type BffContext, type BffKit } from '@bff/gateway';
 import { GraphQLError } from 'graphql';
 
-/** A JSON REST service as a connector sees it. Errors are GraphQL errors naming the service. */
+/**
+ * A JSON REST service as a connector sees it. Errors are GraphQL errors naming the service.
+ * Every call is made for one BFF request and carries its id and viewer (downstreamHeaders).
+ */
 export interface RestClient {
   /** GET a JSON resource; resolves null on 404. */
-  get<T>(path: string, requestId?: string): Promise<T | null>;
+  get<T>(path: string, context: BffContext): Promise<T | null>;
   /** POST JSON; a 4xx becomes BAD_USER_INPUT with the service's message. */
-  post<T>(path: string, body: unknown, requestId?: string): Promise<T>;
+  post<T>(path: string, body: unknown, context: BffContext): Promise<T>;
 }
 
 /** Options of one REST service client. */
@@ -26,10 +29,9 @@ interface RestErrorBody {
 /** Creates the client of one REST service over the BFF's pooled HTTP client. */
 export function createRestClient(options: RestClientOptions): RestClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const call = async (method: 'GET' | 'POST', path: string, body: unknown, requestId: string | undefined) => {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  const call = async (method: 'GET' | 'POST', path: string, body: unknown, context: BffContext) => {
+    const headers: Record<string, string> = { accept: 'application/json', ...downstreamHeaders(context) };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (requestId) headers['x-request-id'] = requestId;
     try {
       const response = await options.fetch(`${baseUrl}${path}`, {
         method,
@@ -42,14 +44,14 @@ export function createRestClient(options: RestClientOptions): RestClient {
     }
   };
   return {
-    async get<T>(path: string, requestId?: string) {
-      const { status, json } = await call('GET', path, undefined, requestId);
+    async get<T>(path: string, context: BffContext) {
+      const { status, json } = await call('GET', path, undefined, context);
       if (status === 404) return null;
       if (status !== 200) throw new DownstreamServiceError(options.serviceName);
       return json as T;
     },
-    async post<T>(path: string, body: unknown, requestId?: string) {
-      const { status, json } = await call('POST', path, body, requestId);
+    async post<T>(path: string, body: unknown, context: BffContext) {
+      const { status, json } = await call('POST', path, body, context);
       if (status >= 400 && status < 500) {
         const message = (json as RestErrorBody).error?.message ?? 'The request was rejected.';
         throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', serviceName: options.serviceName } });

@@ -10,17 +10,16 @@ export interface EnvKey<T> {
   readonly secret?: boolean;
 }
 
-export const portKey = (defaultValue: number): EnvKey<number> => ({
-  schema: z.coerce.number().int().min(0).max(65535),
-  mustBe: 'be an integer from 0 to 65535',
+/** An integer from `min` to `max`. */
+export const intKey = (defaultValue: number, min: number, max: number): EnvKey<number> => ({
+  schema: z.coerce.number().int().min(min).max(max),
+  mustBe: `be an integer from ${min} to ${max}`,
   defaultValue,
 });
 
-export const positiveIntKey = (defaultValue: number, max = Number.MAX_SAFE_INTEGER): EnvKey<number> => ({
-  schema: z.coerce.number().int().min(1).max(max),
-  mustBe: `be an integer from 1 to ${max}`,
-  defaultValue,
-});
+export const portKey = (defaultValue: number): EnvKey<number> => intKey(defaultValue, 0, 65535);
+
+export const positiveIntKey = (defaultValue: number, max = Number.MAX_SAFE_INTEGER): EnvKey<number> => intKey(defaultValue, 1, max);
 
 export const stringKey = (defaultValue: string): EnvKey<string> => ({
   schema: z.string().min(1),
@@ -39,6 +38,19 @@ export const enumKey = <const T extends readonly [string, ...string[]]>(values: 
   mustBe: `be one of ${values.join(', ')}`,
   defaultValue,
 });
+
+/** A comma-separated list of non-empty values, e.g. `a, b,c` → ['a', 'b', 'c']. */
+export const listKey = (defaultValue: readonly string[]): EnvKey<readonly string[]> => ({
+  schema: z
+    .string()
+    .transform((raw) => raw.split(',').map((item) => item.trim()).filter((item) => item !== ''))
+    .pipe(z.array(z.string()).min(1)),
+  mustBe: 'be a comma-separated list of at least one value',
+  defaultValue,
+});
+
+/** The same key without a default: unset reads as undefined, for keys whose absence means something. */
+export const optionalKey = <T>(key: EnvKey<T>): EnvKey<T | undefined> => ({ ...key, defaultValue: undefined });
 
 /**
  * Reads every key of `spec` from `env`, collecting one problem line per bad key instead of

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../errors/ConfigError.js';
 import { readConfig } from './readConfig.js';
 
-const defaults = { name: 'web', port: 4000, supergraphFile: '/tmp/web.graphql', serviceUrls: { accounts: 'http://127.0.0.1:4301' } };
+const developmentSecret = 'web-development-secret-of-32-chars-or-more';
+const defaults = {
+  name: 'web',
+  port: 4000,
+  supergraphFile: '/tmp/web.graphql',
+  serviceUrls: { accounts: 'http://127.0.0.1:4301' },
+  auth: { issuer: 'bff-dev', audience: 'web-bff', developmentSecret },
+};
 
 describe('readConfig', () => {
   it('returns the defaults, nested and frozen, for an empty environment', () => {
@@ -15,6 +22,14 @@ describe('readConfig', () => {
       serviceUrls: { accounts: 'http://127.0.0.1:4301' },
       environment: 'development',
       logLevel: 'info',
+      auth: {
+        issuers: ['bff-dev'],
+        audience: 'web-bff',
+        algorithms: ['HS256'],
+        verificationKey: { kind: 'secret', secret: developmentSecret },
+        clockToleranceSeconds: 5,
+        maxTokenBytes: 8192,
+      },
     });
     expect(Object.isFrozen(config.server)).toBe(true);
   });
@@ -27,6 +42,7 @@ describe('readConfig', () => {
         WEB_BFF_SERVICE_ACCOUNTS_URL: 'http://127.0.0.1:9001',
         MOBILE_BFF_PORT: 'not read by the web BFF',
         NODE_ENV: 'production',
+        WEB_BFF_JWT_SECRET: 'production-secret-of-at-least-32-characters',
       },
       'WEB_BFF_',
       defaults,
@@ -35,6 +51,32 @@ describe('readConfig', () => {
     expect(config.subgraphs.urlOverrides).toEqual({ reviews: 'http://127.0.0.1:9000/graphql' });
     expect(config.serviceUrls).toEqual({ accounts: 'http://127.0.0.1:9001' });
     expect(config.environment).toBe('production');
+    expect(config.auth.verificationKey).toEqual({ kind: 'secret', secret: 'production-secret-of-at-least-32-characters' });
+  });
+
+  it('reads the JWT keys: issuers and algorithms as lists, a JWKS URL, tolerance and size', () => {
+    const config = readConfig(
+      {
+        WEB_BFF_JWT_ISSUERS: 'https://id.example.com/, https://login.example.com/',
+        WEB_BFF_JWT_AUDIENCE: 'web-api',
+        WEB_BFF_JWT_ALGORITHMS: 'RS256,ES256',
+        WEB_BFF_JWT_JWKS_URL: 'https://id.example.com/.well-known/jwks.json',
+        WEB_BFF_JWT_CLOCK_TOLERANCE_S: '0',
+        WEB_BFF_JWT_MAX_BYTES: '4096',
+        NODE_ENV: 'production',
+      },
+      'WEB_BFF_',
+      defaults,
+    );
+    expect(config.auth).toEqual({
+      issuers: ['https://id.example.com/', 'https://login.example.com/'],
+      audience: 'web-api',
+      algorithms: ['RS256', 'ES256'],
+      verificationKey: { kind: 'jwks', url: 'https://id.example.com/.well-known/jwks.json' },
+      clockToleranceSeconds: 0,
+      maxTokenBytes: 4096,
+    });
+    expect(Object.isFrozen(config.auth.verificationKey)).toBe(true);
   });
 
   it('names every bad key in one ConfigError', () => {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { readAuthConfig, type AuthConfig, type AuthConfigDefaults } from '../auth/readAuthConfig.js';
 import { ConfigError } from '../errors/ConfigError.js';
 import { enumKey, portKey, positiveIntKey, readEnvKeys, stringKey } from './envKey.js';
 import { readUrlOverrides } from './readUrlOverrides.js';
@@ -28,6 +29,8 @@ export interface BffConfig {
   readonly serviceUrls: Readonly<Record<string, string>>;
   readonly environment: 'development' | 'production' | 'test';
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** How bearer tokens are verified (`<prefix>JWT_*`). */
+  readonly auth: AuthConfig;
 }
 
 /** What differs between BFFs before the environment has its say. */
@@ -37,6 +40,11 @@ export interface BffConfigDefaults {
   readonly supergraphFile: string;
   /** REST service base URLs, each overridable by `<prefix>SERVICE_<NAME>_URL`. @default {} */
   readonly serviceUrls?: Readonly<Record<string, string>>;
+  /**
+   * Issuer, audience and HMAC secret for development. Without them `<prefix>JWT_ISSUERS`,
+   * `<prefix>JWT_AUDIENCE` and a key must be set. @default none
+   */
+  readonly auth?: AuthConfigDefaults;
 }
 
 /**
@@ -70,6 +78,8 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
   );
   const urlOverrides = readUrlOverrides(env, prefix, 'SUBGRAPH', problems);
   const serviceUrls = { ...defaults.serviceUrls, ...readUrlOverrides(env, prefix, 'SERVICE', problems) };
+  // An invalid NODE_ENV is already a problem; judging the rest as development adds no second line for it.
+  const auth = readAuthConfig(env, prefix, defaults.auth, common.NODE_ENV ?? 'development', problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     name: defaults.name,
@@ -83,5 +93,6 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
     serviceUrls: Object.freeze(serviceUrls),
     environment: common.NODE_ENV,
     logLevel: common.LOG_LEVEL,
+    auth,
   });
 }

@@ -27,6 +27,16 @@ export class BadRequestError extends BffError {
 }
 
 /**
+ * A bearer token was sent and is not acceptable (HTTP 401). The reason says what is wrong with
+ * it, never what it contains.
+ */
+export class UnauthenticatedError extends BffError {
+  constructor(reason: string) {
+    super(`Authentication failed: ${reason}`, BffErrorCode.UNAUTHENTICATED, 401);
+  }
+}
+
+/**
  * A downstream service failed to answer its part of the plan. Only its fields are missing;
  * the message names the service and never carries its internal error.
  */

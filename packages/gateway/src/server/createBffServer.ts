@@ -11,7 +11,7 @@ import { createGateway, type LocalSubgraph } from '../gateway/createGateway.js';
 import { createHttpFetcher } from '../http/createHttpFetcher.js';
 import { useValueCompletionLogging } from '../plugins/useValueCompletionLogging.js';
 import { readSupergraph } from '../supergraph/readSupergraph.js';
-import { anonymousViewer } from '../auth/Viewer.js';
+import { useAuthentication } from '../auth/useAuthentication.js';
 import type { BffContext } from './BffContext.js';
 import { readRequestId, requestIdHeader } from './readRequestId.js';
 import { replyWithHttpError, replyWithNotFound } from './replyWithHttpError.js';
@@ -35,6 +35,8 @@ export interface BffServerParts {
   readonly localSubgraphs?: (kit: BffKit) => readonly LocalSubgraph[];
   /** The BFF's graphql-shield rules over its whole API. @default none: every field is served */
   readonly authorization?: AuthorizationOptions;
+  /** Where log lines (JSON, one per line) go. @default standard output */
+  readonly logStream?: { write(line: string): void };
 }
 
 /** A BFF gateway: built, then started on its configured port, then stopped. */
@@ -55,7 +57,7 @@ export interface BffServer extends AsyncDisposable {
  */
 export function createBffServer(config: BffConfig, parts: BffServerParts = {}): BffServer {
   const http = Fastify({
-    logger: { level: config.logLevel, name: `${config.name}-bff` },
+    logger: { level: config.logLevel, name: `${config.name}-bff`, ...(parts.logStream && { stream: parts.logStream }) },
     bodyLimit: config.server.bodyLimitBytes,
     genReqId: (request) => readRequestId(request.headers[requestIdHeader]),
     // One log line per request is the BFF's own (with client and operation), not fastify's two.
@@ -79,6 +81,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
   http.addHook('onRequest', async (request, reply) => {
     reply.header(requestIdHeader, request.id);
   });
+  useAuthentication(http, config.auth);
   http.setErrorHandler(replyWithHttpError);
   http.setNotFoundHandler(replyWithNotFound);
 
@@ -88,7 +91,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
       await apollo.start();
       await http.register(fastifyApollo(apollo), {
         path: '/graphql',
-        context: async (request): Promise<BffContext> => ({ requestId: request.id, bffName: config.name, viewer: anonymousViewer }),
+        context: async (request): Promise<BffContext> => ({ requestId: request.id, bffName: config.name, viewer: request.viewer }),
       });
       const address = await http.listen({ host: config.server.host, port: config.server.port });
       http.log.info(`${config.name} BFF serving ${address}/graphql`);

@@ -1,5 +1,5 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { BffKit, LocalSubgraph } from '@bff/gateway';
+import type { BffContext, BffKit, LocalSubgraph } from '@bff/gateway';
 import { GraphQLError, parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { fetchCatalogPage } from './fetchCatalogPage.js';
@@ -16,11 +16,11 @@ export function createMobileSubgraph(kit: BffKit): LocalSubgraph {
       typeDefs,
       resolvers: {
         Query: {
-          feed: async (_source: unknown, { first, after }: { first: number; after?: string | null }, context: { requestId?: string }) => {
+          feed: async (_source: unknown, { first, after }: { first: number; after?: string | null }, context: BffContext) => {
             if (first < 1 || first > maxFeedPageSize) {
               throw new GraphQLError(`feed(first:) must be from 1 to ${maxFeedPageSize}, but got: ${first}`, { extensions: { code: 'BAD_USER_INPUT' } });
             }
-            return fetchCatalogPage(kit, first, after ?? null, context.requestId);
+            return fetchCatalogPage(kit, first, after ?? null, context);
           },
         },
         Product: {

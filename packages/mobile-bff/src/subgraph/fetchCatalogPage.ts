@@ -1,5 +1,4 @@
-import type { BffKit } from '@bff/gateway';
-import { DownstreamServiceError } from '@bff/gateway';
+import { DownstreamServiceError, downstreamHeaders, type BffContext, type BffKit } from '@bff/gateway';
 import { GraphQLError } from 'graphql';
 
 /** One page of the catalogue as the products subgraph pages it. */
@@ -24,16 +23,17 @@ const catalogPageQuery = /* GraphQL */ `
 
 /**
  * Asks the products subgraph for one page of upcs, over the BFF's pooled client. The feed's
- * order and cursors are the catalogue's own, so paging never skips or repeats a product.
+ * order and cursors are the catalogue's own, so paging never skips or repeats a product. The
+ * call carries the request's id and viewer, as every call to a service does.
  */
-export async function fetchCatalogPage(kit: BffKit, first: number, after: string | null, requestId?: string): Promise<CatalogPage> {
+export async function fetchCatalogPage(kit: BffKit, first: number, after: string | null, context: BffContext): Promise<CatalogPage> {
   const url = kit.subgraphUrls['products'];
   if (!url) throw new DownstreamServiceError('products');
   let body: CatalogResponse;
   try {
     const response = await kit.fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(requestId && { 'x-request-id': requestId }) },
+      headers: { 'content-type': 'application/json', ...downstreamHeaders(context) },
       body: JSON.stringify({ query: catalogPageQuery, variables: { first, after } }),
     });
     body = (await response.json()) as CatalogResponse;

@@ -1,0 +1,36 @@
+import autocannon from 'autocannon';
+
+/** One load run against a GraphQL endpoint. */
+export interface LoadOptions {
+  readonly url: string;
+  readonly body: object;
+  readonly headers?: Record<string, string>;
+  /** @default 10 */
+  readonly connections?: number;
+  /** @default 5 */
+  readonly durationSeconds?: number;
+}
+
+/**
+ * Requests per second a target sustains for one document. Fails when any response is not a 2xx
+ * or carries GraphQL errors: a fast wrong answer must never count as throughput.
+ */
+export async function measureThroughput(options: LoadOptions): Promise<number> {
+  const headers = { 'content-type': 'application/json', ...options.headers };
+  const body = JSON.stringify(options.body);
+  const probe = await fetch(options.url, { method: 'POST', headers, body });
+  const probeText = await probe.text();
+  if (!probe.ok || probeText.includes('"errors"')) throw new Error(`bench document fails: ${probe.status} ${probeText.slice(0, 300)}`);
+  const result = await autocannon({
+    url: options.url,
+    method: 'POST',
+    headers,
+    body,
+    connections: options.connections ?? 10,
+    duration: options.durationSeconds ?? 5,
+  });
+  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
+    throw new Error(`bench run had ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts`);
+  }
+  return result.requests.average;
+}

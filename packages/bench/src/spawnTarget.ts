@@ -1,0 +1,36 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** A server the benchmark started in its own process, so load and target do not share a thread. */
+export interface Target {
+  /** What the target printed once ready: its URLs. */
+  readonly ready: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+const targetScript = fileURLToPath(new URL('./target.ts', import.meta.url));
+
+/** Starts `target.ts <kind>` and waits for the JSON line it prints when it listens. */
+export async function spawnTarget(kind: string, env: NodeJS.ProcessEnv = {}): Promise<Target> {
+  const child = spawn(process.execPath, ['--import', 'tsx', targetScript, kind], {
+    env: { ...process.env, LOG_LEVEL: 'error', APOLLO_TELEMETRY_DISABLED: 'true', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const ready = await new Promise<Record<string, string>>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = output.split('\n').find((candidate) => candidate.startsWith('{'));
+      if (line) resolve(JSON.parse(line) as Record<string, string>);
+    });
+    child.once('exit', (code) => reject(new Error(`bench target ${kind} exited with ${code} before it was ready`)));
+  });
+  return {
+    ready,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

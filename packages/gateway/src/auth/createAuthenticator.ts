@@ -1,0 +1,94 @@
+import type { Logger } from '@apollo/utils.logger';
+import jwt from 'jsonwebtoken';
+import { UnauthenticatedError } from '../errors/BffError.js';
+import { claimsToViewer, type TokenClaims } from './claimsToViewer.js';
+import { createKeyResolver, type JwksOptions } from './createKeyResolver.js';
+import type { AuthConfig } from './readAuthConfig.js';
+import type { UserViewer } from './Viewer.js';
+
+/** Verifies bearer tokens against one BFF's AuthConfig. */
+export interface Authenticator {
+  /**
+   * The viewer of a token whose algorithm, signature, issuer, audience and times are all
+   * acceptable; otherwise rejects with UnauthenticatedError saying what is wrong (never what
+   * the token holds).
+   */
+  authenticate(token: string): Promise<UserViewer>;
+  /** Releases what the key lookup holds (JWKS connections). */
+  close(): void;
+}
+
+/**
+ * Creates the authenticator of a BFF. The algorithms are the configured ones, whatever a
+ * token's header claims, so neither 'none' nor a public key used as an HMAC secret gets in.
+ */
+export function createAuthenticator(auth: AuthConfig, logger: Logger, jwksOptions?: JwksOptions): Authenticator {
+  const keys = createKeyResolver(auth.verificationKey, logger, jwksOptions);
+  const verifyOptions: jwt.VerifyOptions = {
+    algorithms: [...auth.algorithms],
+    // readAuthConfig never lets the list be empty.
+    issuer: [...auth.issuers] as [string, ...string[]],
+    audience: auth.audience,
+    clockTolerance: auth.clockToleranceSeconds,
+  };
+  return {
+    async authenticate(token) {
+      if (Buffer.byteLength(token) > auth.maxTokenBytes) throw new UnauthenticatedError(`token is larger than ${auth.maxTokenBytes} bytes`);
+      const header = readHeader(token);
+      if (header.alg.toLowerCase() === 'none') throw new UnauthenticatedError('token algorithm none is not accepted');
+      if (!(auth.algorithms as readonly string[]).includes(header.alg)) {
+        // The name comes from the token: it is repeated only when it is a plain short word.
+        throw new UnauthenticatedError(/^[A-Za-z0-9]{1,10}$/.test(header.alg) ? `token algorithm ${header.alg} is not accepted` : 'token algorithm is not accepted');
+      }
+      const key = await keys.keyFor(header);
+      let claims: string | jwt.JwtPayload;
+      try {
+        claims = jwt.verify(token, key, verifyOptions);
+      } catch (error) {
+        throw new UnauthenticatedError(reasonOf(error as Error));
+      }
+      if (typeof claims !== 'object' || claims === null) throw new UnauthenticatedError('token is malformed');
+      checkTimes(claims, auth.clockToleranceSeconds);
+      return claimsToViewer(claims);
+    },
+    close: () => keys.close(),
+  };
+}
+
+/** The token's header, when the token is three base64url parts with a JSON header naming an algorithm. */
+function readHeader(token: string): jwt.JwtHeader {
+  let decoded: jwt.Jwt | null;
+  try {
+    decoded = jwt.decode(token, { complete: true });
+  } catch {
+    decoded = null;
+  }
+  if (decoded === null || typeof decoded.header?.alg !== 'string') throw new UnauthenticatedError('token is malformed');
+  return decoded.header;
+}
+
+/** What jsonwebtoken's rejection means, in the words a client gets. */
+function reasonOf(error: Error): string {
+  if (error instanceof jwt.TokenExpiredError) return 'token expired';
+  if (error instanceof jwt.NotBeforeError) return 'token is not valid yet';
+  const message = error.message;
+  if (message === 'invalid signature' || message === 'jwt signature is required') return 'token signature is invalid';
+  if (message.startsWith('jwt audience invalid')) return 'token audience is not accepted';
+  if (message.startsWith('jwt issuer invalid')) return 'token issuer is not accepted';
+  if (message === 'invalid exp value' || message === 'invalid nbf value') return 'token time claims (exp, nbf, iat) must be numbers';
+  // jsonwebtoken checks an asymmetric key's type and curve against the algorithm.
+  if (message.includes('key type') || message.includes('curve') || message.startsWith('secretOrPublicKey')) return 'token algorithm does not match its key';
+  return 'token is malformed';
+}
+
+/**
+ * What jsonwebtoken leaves to us: a token must expire (exp), and must not have been issued
+ * (iat) later than now plus the tolerance.
+ */
+function checkTimes(claims: TokenClaims, toleranceSeconds: number): void {
+  const { exp, iat } = claims;
+  if (exp === undefined) throw new UnauthenticatedError('token has no expiry (exp)');
+  if (iat === undefined) return;
+  if (typeof iat !== 'number') throw new UnauthenticatedError('token time claims (exp, nbf, iat) must be numbers');
+  if (iat > Math.floor(Date.now() / 1000) + toleranceSeconds) throw new UnauthenticatedError('token was issued in the future');
+}

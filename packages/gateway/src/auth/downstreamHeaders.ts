@@ -1,0 +1,29 @@
+import type { BffContext } from '../server/BffContext.js';
+import { requestIdHeader } from '../server/readRequestId.js';
+
+/** The headers through which services learn who is asking. Only the gateway sets them. */
+export const identityHeaders = {
+  userId: 'x-user-id',
+  /** Comma-separated; absent when the viewer has no role. */
+  userRoles: 'x-user-roles',
+  /** The token's client app, or the BFF's name. */
+  clientName: 'x-client-name',
+} as const;
+
+/**
+ * The headers every call to a service carries: the request id, and the viewer as the BFF
+ * verified it (never as a client claimed it: no client header is ever forwarded). An
+ * anonymous request carries the BFF's name as client and no user.
+ */
+export function downstreamHeaders(context: BffContext): Record<string, string> {
+  const { viewer } = context;
+  const headers: Record<string, string> = {
+    [requestIdHeader]: context.requestId,
+    [identityHeaders.clientName]: (viewer.kind === 'user' && viewer.clientId) || context.bffName,
+  };
+  if (viewer.kind === 'user') {
+    headers[identityHeaders.userId] = viewer.id;
+    if (viewer.roles.length > 0) headers[identityHeaders.userRoles] = viewer.roles.join(',');
+  }
+  return headers;
+}
