@@ -13,5 +13,5 @@ export { downstreamHeaders, identityHeaders } from './auth/downstreamHeaders.js'
 export { viewerClaims, type ViewerClaimsOptions } from './auth/claimsToViewer.js';
 export { signDevelopmentToken, type DevelopmentTokenOptions } from './auth/signDevelopmentToken.js';
 export { allow, and, chain, deny, inputRule, not, or, race, rule } from 'graphql-shield';
-export { hasRole, hasScope, isAuthenticated, isClient, isOwner, isOwnerOfArgument, type AuthorizationOptions, type RuleMap, type ShieldRule } from './authorization/index.js';
+export { createRuleBook, hasRole, hasScope, isAuthenticated, isClient, isOwner, isOwnerOfArgument, type AuthorizationOptions, type RuleMap, type ShieldRule } from './authorization/index.js';
 export { ForbiddenError } from './errors/ForbiddenError.js';

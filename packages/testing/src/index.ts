@@ -3,3 +3,4 @@ export { startServices, serviceNames, type RunningServices, type ServiceName } f
 export { startTestBff, postGraphQL, type ClientName, type GraphQLHttpResponse, type TestBff, type TestBffParts } from './startTestBff.js';
 export { startTestStack, type TestStack } from './startTestStack.js';
 export { signTestToken, type TestTokenOptions } from './signTestToken.js';
+export { viewerHeaders, type ViewerName } from './viewers.js';

@@ -25,7 +25,7 @@ export interface TestBff extends AsyncDisposable {
 }
 
 /** Code-level parts a test may give the BFF beside its own. */
-export type TestBffParts = Pick<BffServerParts, 'logStream'>;
+export type TestBffParts = Pick<BffServerParts, 'logStream' | 'authorization'>;
 
 const clients = {
   web: { prefix: webBffEnvPrefix, read: readWebBffConfig, create: createWebBff },
