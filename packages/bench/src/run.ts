@@ -23,7 +23,9 @@ try {
   targets.push(guarded);
 
   const results: ComparisonResult[] = [];
-  results.push(await compareVariants(authorizationOverhead({ bare: bare.ready['url']!, guarded: guarded.ready['url']! })));
+  const webUrls = { bare: bare.ready['url']!, guarded: guarded.ready['url']! };
+  results.push(await compareVariants(authorizationOverhead(webUrls, 'product')));
+  results.push(await compareVariants(authorizationOverhead(webUrls, 'account')));
   console.log(formatResults(results));
 } finally {
   await Promise.all(targets.map((target) => target.stop()));

@@ -5,6 +5,7 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
+  type FieldNode,
   type GraphQLObjectType,
   type GraphQLOutputType,
   type SelectionSetNode,
@@ -25,90 +26,116 @@ export interface ResultWalk extends CollectContext {
   readonly ruleContext: RuleContext;
   readonly info: InfoBase;
   readonly errors: ForbiddenError[];
+  /** Fields collected per selection set and runtime type, so list items share one collection. */
+  readonly collected: Map<SelectionSetNode, Map<string, Map<string, FieldNode[]>>>;
 }
 
 type Path = readonly (string | number)[];
 type ResponseObject = Record<string, unknown>;
 
+/** A decision that is ready now or later: most fields are allowed outright, and need no promise. */
+type Decision = boolean | Promise<boolean>;
+
+const settle = (decisions: Decision[], then: () => boolean): Decision =>
+  decisions.some((decision) => decision instanceof Promise) ? Promise.all(decisions).then(then) : then();
+
 /**
  * Decides every non-root field of a response with the rules of its type, given the parent object
  * as fetched (with the hidden fields its rules asked for). A denied field becomes null with a
  * FORBIDDEN error at its path; null in a non-null position propagates as GraphQL does. Hidden
- * fields are removed. Resolves false when `object` itself must become null.
+ * fields are removed. Resolves false when `object` itself must become null. Synchronous where no
+ * rule has to be evaluated, so the common all-allowed object costs no promise.
  */
-export async function authorizeObject(walk: ResultWalk, object: ResponseObject, type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[], path: Path, isRoot: boolean): Promise<boolean> {
-  const parent = parentOf(object);
+export function authorizeObject(walk: ResultWalk, object: ResponseObject, type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[], path: Path, isRoot: boolean): Decision {
+  const fields = collectFieldsOnce(walk, type, selectionSets);
   const objectRule = isRoot ? undefined : walk.book.objectRule(type.name);
-  const fields = collectFields(walk, type, selectionSets);
-  if (objectRule) {
-    const [firstKey, firstNodes] = [...fields].find(([, nodes]) => nodes[0]?.name.value !== '__typename') ?? [];
-    const field = firstNodes && type.getFields()[firstNodes[0]!.name.value];
-    if (field && firstKey !== undefined) {
-      const info = resolveInfo(walk.info, type, field, firstNodes, [...path, firstKey]);
-      const message = await walk.judge(objectRule, parent, {}, walk.ruleContext, info, deniedObjectMessage(type.name));
-      if (message !== undefined) {
-        walk.errors.push(new ForbiddenError(message, path));
-        return false;
-      }
-    }
-  }
-  let keep = true;
-  await Promise.all(
-    [...fields].map(async ([key, nodes]) => {
-      const node = nodes[0]!;
-      const field = type.getFields()[node.name.value];
-      if (!field) return; // __typename and other introspection fields
-      const fieldPath = [...path, key];
-      if (!isRoot) {
-        const rule = walk.book.fieldRule(type.name, field.name);
-        const message =
-          rule === allow
-            ? undefined
-            : await walk.judge(
-                rule,
-                parent,
-                field.args.length > 0 ? getArgumentValues(field, node, walk.variables as Record<string, unknown>) : {},
-                walk.ruleContext,
-                resolveInfo(walk.info, type, field, nodes, fieldPath),
-                deniedFieldMessage(type.name, field.name),
-              );
-        if (message !== undefined) {
-          walk.errors.push(new ForbiddenError(message, fieldPath));
-          object[key] = null;
-          if (isNonNullType(field.type)) keep = false;
-          return;
-        }
-      }
-      const valueKept = await authorizeValue(walk, object[key], field.type, subSelections(nodes), fieldPath);
-      if (!valueKept) {
-        object[key] = null;
-        if (isNonNullType(field.type)) keep = false;
-      }
-    }),
-  );
-  for (const key of Object.keys(object)) if (key.startsWith(hiddenKeyPrefix)) delete object[key];
-  return keep;
+  if (!objectRule) return authorizeFields(walk, object, type, fields, path, isRoot);
+  const [firstKey, firstNodes] = [...fields].find(([, nodes]) => type.getFields()[nodes[0]!.name.value]) ?? [];
+  if (firstKey === undefined || !firstNodes) return authorizeFields(walk, object, type, fields, path, isRoot);
+  const info = resolveInfo(walk.info, type, type.getFields()[firstNodes[0]!.name.value]!, firstNodes, [...path, firstKey]);
+  return walk.judge(objectRule, parentOf(object), {}, walk.ruleContext, info, deniedObjectMessage(type.name)).then((message) => {
+    if (message === undefined) return authorizeFields(walk, object, type, fields, path, isRoot);
+    walk.errors.push(new ForbiddenError(message, path));
+    return false;
+  });
 }
 
-/** Walks a field's value; resolves false when the value must become null. */
-async function authorizeValue(walk: ResultWalk, value: unknown, type: GraphQLOutputType, selectionSets: readonly SelectionSetNode[], path: Path): Promise<boolean> {
+function authorizeFields(walk: ResultWalk, object: ResponseObject, type: GraphQLObjectType, fields: Map<string, FieldNode[]>, path: Path, isRoot: boolean): Decision {
+  let parent: ResponseObject | undefined;
+  let keep = true;
+  const decisions: Decision[] = [];
+  for (const [key, nodes] of fields) {
+    const node = nodes[0]!;
+    const field = type.getFields()[node.name.value];
+    if (!field) continue; // __typename and other introspection fields
+    const fieldPath = [...path, key];
+    const nullHere = () => {
+      object[key] = null;
+      if (isNonNullType(field.type)) keep = false;
+    };
+    const descend = (): Decision => {
+      const kept = authorizeValue(walk, object[key], field.type, subSelections(nodes), fieldPath);
+      if (kept instanceof Promise) return kept.then((value) => (value || nullHere(), true));
+      if (!kept) nullHere();
+      return true;
+    };
+    const rule = isRoot ? allow : walk.book.fieldRule(type.name, field.name);
+    if (rule === allow) {
+      decisions.push(descend());
+      continue;
+    }
+    parent ??= parentOf(object);
+    const args = field.args.length > 0 ? getArgumentValues(field, node, walk.variables as Record<string, unknown>) : {};
+    const info = resolveInfo(walk.info, type, field, nodes, fieldPath);
+    decisions.push(
+      walk.judge(rule, parent, args, walk.ruleContext, info, deniedFieldMessage(type.name, field.name)).then((message) => {
+        if (message === undefined) return descend();
+        walk.errors.push(new ForbiddenError(message, fieldPath));
+        nullHere();
+        return true;
+      }),
+    );
+  }
+  return settle(decisions, () => {
+    for (const key of Object.keys(object)) if (key.startsWith(hiddenKeyPrefix)) delete object[key];
+    return keep;
+  });
+}
+
+/** Walks a field's value; false (now or later) when the value must become null. */
+function authorizeValue(walk: ResultWalk, value: unknown, type: GraphQLOutputType, selectionSets: readonly SelectionSetNode[], path: Path): Decision {
   if (value === null || value === undefined || selectionSets.length === 0) return true;
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
     const items = value as unknown[];
-    const kept = await Promise.all(items.map((item, index) => authorizeValue(walk, item, nullable.ofType, selectionSets, [...path, index])));
     let keepList = true;
-    kept.forEach((itemKept, index) => {
+    const apply = (index: number, itemKept: boolean) => {
       if (itemKept) return;
       items[index] = null;
       if (isNonNullType(nullable.ofType)) keepList = false;
+    };
+    const decisions = items.map((item, index): Decision => {
+      const kept = authorizeValue(walk, item, nullable.ofType, selectionSets, [...path, index]);
+      if (kept instanceof Promise) return kept.then((value) => (apply(index, value), true));
+      apply(index, kept);
+      return true;
     });
-    return keepList;
+    return settle(decisions, () => keepList);
   }
   const object = value as ResponseObject;
   const runtimeType = isAbstractType(nullable) ? walk.schema.getType(String(object[hiddenTypenameKey] ?? object['__typename'])) : nullable;
   if (!isObjectType(runtimeType)) return true;
   return authorizeObject(walk, object, runtimeType, selectionSets, path, false);
+}
+
+function collectFieldsOnce(walk: ResultWalk, type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[]): Map<string, FieldNode[]> {
+  const [only] = selectionSets;
+  if (selectionSets.length !== 1 || !only) return collectFields(walk, type, selectionSets);
+  let byType = walk.collected.get(only);
+  if (!byType) walk.collected.set(only, (byType = new Map()));
+  let fields = byType.get(type.name);
+  if (!fields) byType.set(type.name, (fields = collectFields(walk, type, selectionSets)));
+  return fields;
 }
 
 /** The parent a rule sees: the fields its fragment asked for, under their own names. */

@@ -19,6 +19,7 @@ import { authorizeObject, type ResultWalk } from './authorizeResult.js';
 import { collectFields } from './collectFields.js';
 import { createRuleBook, type RuleBook } from './createRuleBook.js';
 import { createRuleContext, createRuleJudge, type RuleContext } from './createRuleJudge.js';
+import { decisionsNeeded } from './decisionsNeeded.js';
 import { deniedRootMessage } from './deniedMessages.js';
 import { resolveInfo, type InfoBase } from './resolveInfo.js';
 import { withoutRootFields, withRuleSelections } from './rewriteDocument.js';
@@ -39,6 +40,8 @@ interface PreparedDocument {
   readonly document: DocumentNode;
   readonly source: string;
   readonly queryHash: string;
+  /** False when no field the document selects needs a decision over the result. */
+  readonly walkNeeded: boolean;
 }
 
 /**
@@ -63,12 +66,15 @@ export function createAuthorizingGateway(inner: ApolloGateway, options: Authoriz
     const key = `${context.queryHash}:${context.operationName ?? ''}:${[...deniedKeys].join(',')}`;
     const cached = prepared.get(key);
     if (cached) return cached;
+    const apiSchema = schema ?? context.schema;
     let document = context.document;
     if (deniedKeys.size > 0) document = withoutRootFields(document, getOperationAST(document, context.operationName)!, rootTypeName, deniedKeys);
-    document = withRuleSelections(document, schema ?? context.schema, book);
+    const walkNeeded = decisionsNeeded(document, apiSchema, book);
+    if (walkNeeded) document = withRuleSelections(document, apiSchema, book);
     // The gateway caches query plans by queryHash: a rewritten document must carry its own.
-    const source = print(document);
-    const entry = { document, source, queryHash: createHash('sha256').update(source).digest('hex') };
+    const source = document === context.document ? context.source : print(document);
+    const queryHash = document === context.document ? context.queryHash : createHash('sha256').update(source).digest('hex');
+    const entry = { document, source, queryHash, walkNeeded };
     if (prepared.size >= maxPreparedDocuments) prepared.delete(prepared.keys().next().value!);
     prepared.set(key, entry);
     return entry;
@@ -86,7 +92,7 @@ export function createAuthorizingGateway(inner: ApolloGateway, options: Authoriz
     );
     const info: InfoBase = { schema: apiSchema, fragments, operation, variableValues: variables };
     const ruleContext: RuleContext = createRuleContext(context.context);
-    const walk: ResultWalk = { schema: apiSchema, fragments, variables, book, judge, ruleContext, info, errors: [] };
+    const walk: ResultWalk = { schema: apiSchema, fragments, variables, book, judge, ruleContext, info, errors: [], collected: new Map() };
 
     // Root fields first: a denied one is cut from the document, so no service ever sees it.
     const rootFields = [...collectFields(walk, rootType, [operation.selectionSet])];
@@ -110,11 +116,13 @@ export function createAuthorizingGateway(inner: ApolloGateway, options: Authoriz
       return { data: dataIsNull ? null : Object.fromEntries(rootFields.map(([key]) => [key, null])), errors: walk.errors };
     }
 
-    const document = prepare(context, denied, rootType.name);
-    const result = await executor(document.document === context.document ? context : { ...context, ...document, operation: getOperationAST(document.document, context.operationName)! });
+    const prepared = prepare(context, denied, rootType.name);
+    const { document, source, queryHash } = prepared;
+    const result = await executor(document === context.document ? context : { ...context, document, source, queryHash, operation: getOperationAST(document, context.operationName)! });
     if (!result.data) return { ...result, errors: [...walk.errors, ...(result.errors ?? [])] };
+    if (!prepared.walkNeeded && denied.size === 0) return result;
 
-    const kept = await authorizeObject(walk, result.data, rootType, [operation.selectionSet], [], true);
+    const kept = !prepared.walkNeeded || (await authorizeObject(walk, result.data, rootType, [operation.selectionSet], [], true));
     const data = kept ? Object.fromEntries(rootFields.map(([key]) => [key, denied.has(key) ? null : result.data![key]])) : null;
     const errors: GraphQLError[] = [...walk.errors.slice(0, denied.size), ...((result.errors ?? []) as GraphQLError[]), ...walk.errors.slice(denied.size)];
     return { ...result, data, ...(errors.length > 0 && { errors }) };

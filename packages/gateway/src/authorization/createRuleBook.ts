@@ -3,6 +3,7 @@ import {
   Kind,
   isObjectType,
   parse,
+  print,
   type GraphQLObjectType,
   type GraphQLSchema,
   type SelectionNode,
@@ -19,8 +20,11 @@ export interface RuleBook {
    * null with one error. Root types apply a type rule per field, as graphql-shield does.
    */
   objectRule(typeName: string): ShieldRule | undefined;
-  /** Selections the rules of a type need from its objects (from their fragments); empty if none. */
-  neededSelections(typeName: string): readonly SelectionNode[];
+  /**
+   * Selections the rules of a type need from its objects (from their fragments): those of its
+   * object rule, and of the rules of `fieldNames` when given, else of all its fields.
+   */
+  neededSelections(typeName: string, fieldNames?: readonly string[]): readonly SelectionNode[];
   /** `Type.field` of every field no rule covers: the fallback rule decides them. */
   readonly unruledFields: readonly string[];
   readonly fallbackRule: ShieldRule;
@@ -37,12 +41,13 @@ export function createRuleBook(schema: GraphQLSchema, rules: RuleMap, fallbackRu
   const fieldRules = new Map<string, ShieldRule>();
   const typeDefaults = new Map<string, ShieldRule>();
   const objectRules = new Map<string, ShieldRule>();
+  // Keyed 'Type' for a type's own rule, 'Type.field' for a field's (and 'Type.*').
   const needed = new Map<string, SelectionNode[]>();
 
   const addFragments = (type: GraphQLObjectType, rule: ShieldRule, where: string) => {
     for (const source of fragmentsOf(rule)) {
       const selections = parseFragment(source, type.name, where, problems);
-      if (selections) needed.set(type.name, [...(needed.get(type.name) ?? []), ...selections]);
+      if (selections) needed.set(where, [...(needed.get(where) ?? []), ...selections]);
     }
   };
 
@@ -53,7 +58,8 @@ export function createRuleBook(schema: GraphQLSchema, rules: RuleMap, fallbackRu
       continue;
     }
     if (isRule(entry)) {
-      (rootTypeNames.has(typeName) ? typeDefaults : objectRules).set(typeName, entry);
+      // `allow` for a whole type guards nothing: its fields are simply allowed, with no walk.
+      (rootTypeNames.has(typeName) || entry === allow ? typeDefaults : objectRules).set(typeName, entry);
       addFragments(type, entry, typeName);
       continue;
     }
@@ -80,7 +86,16 @@ export function createRuleBook(schema: GraphQLSchema, rules: RuleMap, fallbackRu
     fieldRule: (typeName, fieldName) =>
       fieldRules.get(`${typeName}.${fieldName}`) ?? typeDefaults.get(typeName) ?? (objectRules.has(typeName) ? allow : fallbackRule),
     objectRule: (typeName) => objectRules.get(typeName),
-    neededSelections: (typeName) => needed.get(typeName) ?? [],
+    neededSelections: (typeName, fieldNames) => {
+      const type = schema.getType(typeName);
+      const fields = fieldNames ?? (isObjectType(type) ? Object.keys(type.getFields()) : []);
+      const wildcard = needed.get(`${typeName}.*`) ?? [];
+      const selections = [
+        ...(needed.get(typeName) ?? []),
+        ...fields.flatMap((field) => needed.get(`${typeName}.${field}`) ?? (fieldRules.has(`${typeName}.${field}`) ? [] : wildcard)),
+      ];
+      return [...new Map(selections.map((selection) => [print(selection), selection])).values()];
+    },
     unruledFields,
     fallbackRule,
   };

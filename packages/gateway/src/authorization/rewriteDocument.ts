@@ -23,7 +23,8 @@ export const hiddenTypenameKey = `${hiddenKeyPrefix}typename`;
 const name = (value: string) => ({ kind: Kind.NAME, value }) as const;
 
 /**
- * Adds, to every selection set, the parent fields its type's rules declare (aliased under
+ * Adds, to every selection set, the parent fields its type's rules (and its selected fields'
+ * rules) declare (aliased under
  * {@link hiddenKeyPrefix}), and `__typename` under interfaces and unions so the runtime type is
  * known. The result depends on the document only, never on the viewer.
  */
@@ -38,7 +39,7 @@ export function withRuleSelections(document: DocumentNode, schema: GraphQLSchema
         leave(node) {
           const type = typeInfo.getParentType();
           let additions: SelectionNode[] = [];
-          if (isObjectType(type)) additions = book.neededSelections(type.name).map(hidden);
+          if (isObjectType(type)) additions = book.neededSelections(type.name, selectedFieldNames(node)).map(hidden);
           else if (type && isAbstractType(type)) {
             const typename: FieldNode = { kind: Kind.FIELD, alias: name(hiddenTypenameKey), name: name('__typename') };
             const perType = schema.getPossibleTypes(type).flatMap((possible): SelectionNode[] => {
@@ -54,6 +55,11 @@ export function withRuleSelections(document: DocumentNode, schema: GraphQLSchema
       },
     }),
   );
+}
+
+/** The fields a selection set names itself (its fragments' fields are handled where they stand). */
+function selectedFieldNames(selectionSet: SelectionSetNode): string[] {
+  return selectionSet.selections.flatMap((selection) => (selection.kind === Kind.FIELD ? [selection.name.value] : []));
 }
 
 /**

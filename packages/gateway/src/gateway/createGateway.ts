@@ -1,9 +1,10 @@
-import { ApolloGateway, LocalGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import type { Logger } from '@apollo/utils.logger';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import type { GraphQLSchema } from 'graphql';
 import { ConfigError } from '../errors/ConfigError.js';
 import type { Supergraph } from '../supergraph/readSupergraph.js';
+import { InProcessSubgraphDataSource } from './InProcessSubgraphDataSource.js';
 import { RemoteSubgraphDataSource } from './RemoteSubgraphDataSource.js';
 
 /** A subgraph the BFF executes in its own process: a REST connector or a client's view models. */
@@ -42,7 +43,7 @@ export function createGateway(options: GatewayOptions): ApolloGateway {
     buildService({ name, url }): GraphQLDataSource {
       const localSubgraph = local.get(name);
       const routed = options.supergraph.subgraphs.find((subgraph) => subgraph.name === name);
-      if (localSubgraph && routed?.inProcess) return new LocalGraphQLDataSource(localSubgraph.schema);
+      if (localSubgraph && routed?.inProcess) return new InProcessSubgraphDataSource(localSubgraph.schema);
       return new RemoteSubgraphDataSource({ name, url: routed?.url ?? url ?? '', fetcher: options.fetcher, logger: options.logger });
     },
   });
