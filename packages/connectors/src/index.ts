@@ -3,10 +3,10 @@ import { createAccountsSubgraph } from './accounts/createAccountsSubgraph.js';
 import { createInventorySubgraph } from './inventory/createInventorySubgraph.js';
 import { createOrdersSubgraph } from './orders/createOrdersSubgraph.js';
 
-export { createAccountsSubgraph, accountsMaxBatchSize, type AccountUser } from './accounts/createAccountsSubgraph.js';
+export { createAccountsSubgraph, type AccountUser } from './accounts/createAccountsSubgraph.js';
 export { createOrdersSubgraph, type RestOrder } from './orders/createOrdersSubgraph.js';
 export { createInventorySubgraph, type StockRecord } from './inventory/createInventorySubgraph.js';
-export { createRestClient, restServiceUrl, type RestClient, type RestClientOptions } from './rest/createRestClient.js';
+export { createRestClient, restClientOf, type RestClient, type RestClientOptions } from './rest/createRestClient.js';
 
 /** The SDL file of each connector, for supergraph/*.yaml and for tests. */
 export const connectorSchemaFiles = {

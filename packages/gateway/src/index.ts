@@ -15,3 +15,8 @@ export { signDevelopmentToken, type DevelopmentTokenOptions } from './auth/signD
 export { allow, and, chain, deny, inputRule, not, or, race, rule } from 'graphql-shield';
 export { createRuleBook, hasRole, hasScope, isAuthenticated, isClient, isOwner, isOwnerOfArgument, type AuthorizationOptions, type RuleMap, type ShieldRule } from './authorization/index.js';
 export { ForbiddenError } from './errors/ForbiddenError.js';
+export { createDownstream, type Downstream, type DeadlineCarrier, type BreakerState } from './downstream/createDownstream.js';
+export { DownstreamFailure } from './downstream/DownstreamFailure.js';
+export { fetchJson, type JsonResponse } from './downstream/fetchJson.js';
+export { DownstreamTimeoutError, DownstreamUnavailableError } from './errors/downstreamErrors.js';
+export type { DownstreamConfig } from './downstream/readDownstreamConfig.js';

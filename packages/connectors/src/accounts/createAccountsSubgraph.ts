@@ -1,8 +1,10 @@
 import type { BffContext, BffKit, LocalSubgraph } from '@bff/gateway';
 import DataLoader from 'dataloader';
-import { createRestClient, restServiceUrl } from '../rest/createRestClient.js';
+import { GraphQLError } from 'graphql';
 import { loadSubgraphSchema } from '../loadSchema.js';
 import { perRequest } from '../perRequest.js';
+import { batchByUrlLength } from '../rest/batchByUrlLength.js';
+import { restClientOf } from '../rest/createRestClient.js';
 
 /** A user as the accounts REST service returns it. */
 export interface AccountUser {
@@ -12,25 +14,25 @@ export interface AccountUser {
   email: string;
 }
 
-/** The accounts batch endpoint's cap on ids per call. */
-export const accountsMaxBatchSize = 100;
-
 /**
  * The accounts connector: User entities from the accounts REST service. Every user id needed
- * at one level of a query is fetched with one `GET /users?ids=…` call per request.
+ * at one level of a query, across all of the gateway's entity fetches of the request, is
+ * fetched once, with one `GET /users?ids=…` per `maxBatchSize` ids (split further to keep URLs
+ * within `maxUrlLength`).
  */
 export function createAccountsSubgraph(kit: BffKit): LocalSubgraph {
-  const accounts = createRestClient({ serviceName: 'accounts', baseUrl: restServiceUrl(kit, 'accounts'), fetch: kit.fetch });
+  const accounts = restClientOf(kit, 'accounts');
+  const batchPath = '/users?ids=';
   const loaders = perRequest(
     (context: BffContext) =>
       new DataLoader<string, AccountUser | null>(
         async (ids) => {
-          const query = ids.map(encodeURIComponent).join(',');
-          const body = await accounts.get<{ users: AccountUser[] }>(`/users?ids=${query}`, context);
-          const byId = new Map((body?.users ?? []).map((user) => [user.id, user]));
+          const groups = batchByUrlLength(`${accounts.baseUrl}${batchPath}`, ids, kit.rest.maxUrlLength);
+          const bodies = await Promise.all(groups.map((group) => accounts.get<{ users: AccountUser[] }>(`${batchPath}${group.map(encodeURIComponent).join(',')}`, context)));
+          const byId = new Map(bodies.flatMap((body) => body?.users ?? []).map((user) => [user.id, user]));
           return ids.map((id) => byId.get(id) ?? null);
         },
-        { maxBatchSize: accountsMaxBatchSize },
+        { maxBatchSize: kit.rest.maxBatchSize },
       ),
   );
   const schema = loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), {
@@ -38,7 +40,12 @@ export function createAccountsSubgraph(kit: BffKit): LocalSubgraph {
       user: (_source, { id }: { id: string }, context: BffContext) => loaders(context).load(id),
     },
     User: {
-      __resolveReference: ({ id }: { id: string }, context: BffContext) => loaders(context).load(id),
+      // A reference to a user that does not exist is an error on that path alone.
+      __resolveReference: async ({ id }: { id: string }, context: BffContext) => {
+        const user = await loaders(context).load(id);
+        if (!user) throw new GraphQLError(`User ${id} was not found.`, { extensions: { code: 'NOT_FOUND' } });
+        return user;
+      },
     },
   });
   return { name: 'accounts', schema };

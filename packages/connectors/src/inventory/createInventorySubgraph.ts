@@ -1,8 +1,8 @@
 import type { BffContext, BffKit, LocalSubgraph } from '@bff/gateway';
-import DataLoader from 'dataloader';
 import { loadSubgraphSchema } from '../loadSchema.js';
 import { perRequest } from '../perRequest.js';
-import { createRestClient, restServiceUrl } from '../rest/createRestClient.js';
+import { restClientOf } from '../rest/createRestClient.js';
+import { createSingleCallLoader } from '../rest/createSingleCallLoader.js';
 
 /** A stock record as the inventory REST service returns it. */
 export interface StockRecord {
@@ -15,15 +15,12 @@ export interface StockRecord {
 /**
  * The inventory connector: stock and shipping fields of Product. The service has no batch
  * endpoint (one upc per call), so the request's loader deduplicates upcs and calls once per
- * distinct upc.
+ * distinct upc, a capped number at a time.
  */
 export function createInventorySubgraph(kit: BffKit): LocalSubgraph {
-  const inventory = createRestClient({ serviceName: 'inventory', baseUrl: restServiceUrl(kit, 'inventory'), fetch: kit.fetch });
-  const loaders = perRequest(
-    (context: BffContext) =>
-      new DataLoader<string, StockRecord | null>(async (upcs) =>
-        Promise.all(upcs.map((upc) => inventory.get<StockRecord>(`/inventory/${encodeURIComponent(upc)}`, context).catch((error: Error) => error))),
-      ),
+  const inventory = restClientOf(kit, 'inventory');
+  const loaders = perRequest((context: BffContext) =>
+    createSingleCallLoader(kit.rest.concurrencyPerRequest, (upc) => inventory.get<StockRecord>(`/inventory/${encodeURIComponent(upc)}`, context)),
   );
   const schema = loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), {
     Product: {

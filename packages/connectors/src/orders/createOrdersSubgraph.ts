@@ -1,8 +1,8 @@
 import type { BffContext, BffKit, LocalSubgraph } from '@bff/gateway';
-import DataLoader from 'dataloader';
 import { loadSubgraphSchema } from '../loadSchema.js';
 import { perRequest } from '../perRequest.js';
-import { createRestClient, restServiceUrl } from '../rest/createRestClient.js';
+import { restClientOf } from '../rest/createRestClient.js';
+import { createSingleCallLoader } from '../rest/createSingleCallLoader.js';
 
 /** An order as the orders REST service returns it. */
 export interface RestOrder {
@@ -19,23 +19,17 @@ interface CreateOrderArgs {
 /**
  * The orders connector: Order entities and User.orders from the orders REST service, and the
  * createOrder mutation. The service has no batch endpoint, so a request's loaders deduplicate
- * ids and call once per distinct id.
+ * ids and call once per distinct id, a capped number at a time.
  */
 export function createOrdersSubgraph(kit: BffKit): LocalSubgraph {
-  const orders = createRestClient({ serviceName: 'orders', baseUrl: restServiceUrl(kit, 'orders'), fetch: kit.fetch });
+  const orders = restClientOf(kit, 'orders');
+  const concurrency = kit.rest.concurrencyPerRequest;
   const loaders = perRequest((context: BffContext) => ({
-    order: new DataLoader<string, RestOrder | null>(async (ids) =>
-      Promise.all(ids.map((id) => orders.get<RestOrder>(`/orders/${encodeURIComponent(id)}`, context).catch((error: Error) => error))),
-    ),
-    ordersOfUser: new DataLoader<string, RestOrder[]>(async (userIds) =>
-      Promise.all(
-        userIds.map((userId) =>
-          orders
-            .get<{ orders: RestOrder[] }>(`/users/${encodeURIComponent(userId)}/orders`, context)
-            .then((body) => body?.orders ?? [], (error: Error) => error),
-        ),
-      ),
-    ),
+    order: createSingleCallLoader(concurrency, (id) => orders.get<RestOrder>(`/orders/${encodeURIComponent(id)}`, context)),
+    ordersOfUser: createSingleCallLoader(concurrency, async (userId) => {
+      const body = await orders.get<{ orders: RestOrder[] }>(`/users/${encodeURIComponent(userId)}/orders`, context);
+      return body?.orders ?? [];
+    }),
   }));
   const schema = loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), {
     Query: {

@@ -30,6 +30,18 @@ describe('readConfig', () => {
         clockToleranceSeconds: 5,
         maxTokenBytes: 8192,
       },
+      downstream: {
+        requestDeadlineMs: 10_000,
+        timeoutOverridesMs: {},
+        maxAttempts: 2,
+        retryBudgetRatio: 0.1,
+        breakerThreshold: 5,
+        breakerHalfOpenMs: 10_000,
+        dedupe: true,
+        maxBatchSize: 100,
+        maxUrlLength: 2_000,
+        concurrencyPerRequest: 8,
+      },
     });
     expect(Object.isFrozen(config.server)).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { readAuthConfig, type AuthConfig, type AuthConfigDefaults } from '../auth/readAuthConfig.js';
+import { readDownstreamConfig, type DownstreamConfig } from '../downstream/readDownstreamConfig.js';
 import { ConfigError } from '../errors/ConfigError.js';
 import { enumKey, portKey, positiveIntKey, readEnvKeys, stringKey } from './envKey.js';
 import { readUrlOverrides } from './readUrlOverrides.js';
@@ -31,6 +32,8 @@ export interface BffConfig {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** How bearer tokens are verified (`<prefix>JWT_*`). */
   readonly auth: AuthConfig;
+  /** Deadlines, retries, breakers and batching of downstream calls. */
+  readonly downstream: DownstreamConfig;
 }
 
 /** What differs between BFFs before the environment has its say. */
@@ -80,6 +83,7 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
   const serviceUrls = { ...defaults.serviceUrls, ...readUrlOverrides(env, prefix, 'SERVICE', problems) };
   // An invalid NODE_ENV is already a problem; judging the rest as development adds no second line for it.
   const auth = readAuthConfig(env, prefix, defaults.auth, common.NODE_ENV ?? 'development', problems);
+  const downstream = readDownstreamConfig(env, prefix, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     name: defaults.name,
@@ -94,5 +98,6 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
     environment: common.NODE_ENV,
     logLevel: common.LOG_LEVEL,
     auth,
+    downstream,
   });
 }

@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { BffErrorCode, downstreamServiceMessage } from './BffError.js';
+import { BffErrorCode } from './BffError.js';
+import { downstreamMessages, isDownstreamErrorCode } from './downstreamErrors.js';
 
 /** Codes whose message is written for clients, by us or by GraphQL/Apollo itself. */
 const clientSafeCodes: ReadonlySet<unknown> = new Set([
@@ -33,12 +34,9 @@ export function maskError(formatted: GraphQLFormattedError, original: unknown, r
   const where = { ...(formatted.path && { path: formatted.path }), ...(formatted.locations && { locations: formatted.locations }) };
   if (typeof serviceName === 'string') {
     if (subgraphSafeCodes.has(code)) return { message: formatted.message, ...where, extensions };
-    if (code !== BffErrorCode.DOWNSTREAM_SERVICE_ERROR) report(formatted, original);
-    return {
-      message: downstreamServiceMessage(serviceName),
-      ...where,
-      extensions: { code: BffErrorCode.DOWNSTREAM_SERVICE_ERROR, serviceName },
-    };
+    if (!isDownstreamErrorCode(code)) report(formatted, original);
+    const downstreamCode = isDownstreamErrorCode(code) ? code : BffErrorCode.DOWNSTREAM_SERVICE_ERROR;
+    return { message: downstreamMessages[downstreamCode](serviceName), ...where, extensions: { code: downstreamCode, serviceName } };
   }
   if (clientSafeCodes.has(code)) return { message: formatted.message, ...where, extensions };
   report(formatted, original);

@@ -1,50 +1,84 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import type { Logger } from '@apollo/utils.logger';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { downstreamHeaders } from '../auth/downstreamHeaders.js';
-import { BffErrorCode, downstreamServiceMessage } from '../errors/BffError.js';
+import { GraphQLError, OperationTypeNode, type DocumentNode } from 'graphql';
+import { downstreamHeaders, identityHeaders } from '../auth/downstreamHeaders.js';
+import type { Downstream } from '../downstream/createDownstream.js';
+import { DownstreamFailure } from '../downstream/DownstreamFailure.js';
+import { fetchJson } from '../downstream/fetchJson.js';
+import { shareInFlight } from '../downstream/shareInFlight.js';
+import { BffErrorCode } from '../errors/BffError.js';
 import type { BffContext } from '../server/BffContext.js';
+import { restrictCachePolicy } from './restrictCachePolicy.js';
 
 /** Options of a remote subgraph reached over the BFF's pooled HTTP client. */
 export interface RemoteSubgraphDataSourceOptions {
   readonly name: string;
   readonly url: string;
   readonly fetcher: Fetcher;
-  readonly logger: Logger;
+  readonly downstream: Downstream;
+  /** Share identical in-flight query fetches of concurrent requests. */
+  readonly dedupe: boolean;
+}
+
+interface SubgraphAnswer {
+  readonly body: GatewayGraphQLResponse;
+  readonly cacheControl: string | null;
 }
 
 /**
- * A remote GraphQL subgraph. A transport failure (refused, reset, timed out, non-2xx) becomes
- * a GraphQL error naming the service, so the gateway keeps every other service's data and the
- * client never sees a URL or a socket error; the details go to the log. Each call carries the
- * request id and the viewer (downstreamHeaders), and no header of the client's.
+ * A remote GraphQL subgraph, called through the BFF's downstream policies (timeout, deadline,
+ * retries for queries only, circuit breaker). Identical query fetches in flight at once (same
+ * document, variables and identity) are sent once; mutations never are shared or retried. A
+ * failure becomes an error with a DOWNSTREAM_* code, so the gateway keeps every other
+ * service's data and the client sees no URL or socket error. Each call carries the request id
+ * and the viewer (downstreamHeaders), and no header of the client's.
  */
-export class RemoteSubgraphDataSource extends RemoteGraphQLDataSource<BffContext> {
-  readonly #name: string;
-  readonly #logger: Logger;
+export class RemoteSubgraphDataSource implements GraphQLDataSource<BffContext> {
+  readonly #options: RemoteSubgraphDataSourceOptions;
+  readonly #share = shareInFlight<SubgraphAnswer>((answer) => structuredClone(answer));
 
   constructor(options: RemoteSubgraphDataSourceOptions) {
-    super({ url: options.url, fetcher: options.fetcher });
-    this.#name = options.name;
-    this.#logger = options.logger;
+    this.#options = options;
   }
 
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<BffContext>): void {
-    // Health checks and schema loads have no client request, so no identity to send
-    // (@apollo/gateway does not export the enum that tells the kinds apart).
-    if (!('incomingRequestContext' in options)) return;
-    for (const [name, value] of Object.entries(downstreamHeaders(options.context))) options.request.http?.headers.set(name, value);
-  }
-
-  override async process(options: GraphQLDataSourceProcessOptions<BffContext>): Promise<GatewayGraphQLResponse> {
+  async process(options: GraphQLDataSourceProcessOptions<BffContext>): Promise<GatewayGraphQLResponse> {
+    const { request } = options;
+    // Health checks and schema loads have no client request, so no identity to send.
+    const context = 'incomingRequestContext' in options ? options.context : undefined;
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...(context && downstreamHeaders(context)) };
+    const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName });
+    const isQuery = 'document' in options && isQueryDocument(options.document);
+    const send = () => this.#send(body, headers, context, isQuery);
     try {
-      return await super.process(options);
+      const answer = isQuery && this.#options.dedupe ? await this.#share(shareKey(body, headers), send) : await send();
+      if ('incomingRequestContext' in options) restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, answer.cacheControl);
+      return answer.body;
     } catch (error) {
-      this.#logger.warn(`subgraph ${this.#name} failed: ${(error as Error).message}`);
-      return {
-        errors: [{ message: downstreamServiceMessage(this.#name), extensions: { code: BffErrorCode.DOWNSTREAM_SERVICE_ERROR } }],
-      };
+      const code = error instanceof GraphQLError ? error.extensions['code'] : BffErrorCode.DOWNSTREAM_SERVICE_ERROR;
+      return { errors: [{ message: (error as Error).message, extensions: { code } }] };
     }
   }
+
+  #send(body: string, headers: Record<string, string>, context: BffContext | undefined, isQuery: boolean): Promise<SubgraphAnswer> {
+    const { name, url, fetcher, downstream } = this.#options;
+    return downstream.call(name, context ?? {}, { idempotent: isQuery }, async (signal) => {
+      const response = await fetchJson(fetcher, url, { method: 'POST', headers, body }, signal);
+      const json = response.json as GatewayGraphQLResponse | null;
+      // A 4xx with a GraphQL body (e.g. a validation error) is the subgraph's answer; without one it is a failure.
+      if (typeof json !== 'object' || json === null || (!('data' in json) && !('errors' in json))) {
+        throw new DownstreamFailure(`HTTP ${response.status} without a GraphQL response`, false);
+      }
+      return { body: { data: json.data, errors: json.errors, extensions: json.extensions }, cacheControl: response.headers.get('cache-control') };
+    });
+  }
+}
+
+function isQueryDocument(document: DocumentNode | undefined): boolean {
+  return document?.definitions.every((definition) => definition.kind !== 'OperationDefinition' || definition.operation === OperationTypeNode.QUERY) ?? false;
+}
+
+/** Requests share a fetch only when everything the subgraph sees is the same, identity included. */
+function shareKey(body: string, headers: Record<string, string>): string {
+  return [headers[identityHeaders.userId] ?? '', headers[identityHeaders.userRoles] ?? '', headers[identityHeaders.clientName] ?? '', body].join('\n');
 }

@@ -2,6 +2,7 @@ import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import type { Logger } from '@apollo/utils.logger';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import type { GraphQLSchema } from 'graphql';
+import type { Downstream } from '../downstream/createDownstream.js';
 import { ConfigError } from '../errors/ConfigError.js';
 import type { Supergraph } from '../supergraph/readSupergraph.js';
 import { InProcessSubgraphDataSource } from './InProcessSubgraphDataSource.js';
@@ -21,6 +22,10 @@ export interface GatewayOptions {
   readonly localSubgraphs: readonly LocalSubgraph[];
   readonly fetcher: Fetcher;
   readonly logger: Logger;
+  /** Timeouts, retries and breakers of every remote call. */
+  readonly downstream: Downstream;
+  /** Share identical in-flight query fetches of concurrent requests. */
+  readonly dedupe: boolean;
 }
 
 /**
@@ -44,7 +49,7 @@ export function createGateway(options: GatewayOptions): ApolloGateway {
       const localSubgraph = local.get(name);
       const routed = options.supergraph.subgraphs.find((subgraph) => subgraph.name === name);
       if (localSubgraph && routed?.inProcess) return new InProcessSubgraphDataSource(localSubgraph.schema);
-      return new RemoteSubgraphDataSource({ name, url: routed?.url ?? url ?? '', fetcher: options.fetcher, logger: options.logger });
+      return new RemoteSubgraphDataSource({ name, url: routed?.url ?? url ?? '', fetcher: options.fetcher, downstream: options.downstream, dedupe: options.dedupe });
     },
   });
 }

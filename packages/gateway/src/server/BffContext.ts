@@ -8,4 +8,6 @@ export interface BffContext {
   readonly bffName: string;
   /** Who is asking: anonymous, or the verified token's subject. */
   readonly viewer: Viewer;
+  /** Epoch ms by which every downstream call of this request must be done. */
+  readonly deadline: number;
 }

@@ -5,6 +5,8 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import type { Logger } from '@apollo/utils.logger';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { BffConfig } from '../config/readConfig.js';
+import { createDownstream, type Downstream } from '../downstream/createDownstream.js';
+import type { DownstreamConfig } from '../downstream/readDownstreamConfig.js';
 import { withAuthorization, type AuthorizationOptions } from '../authorization/index.js';
 import { maskError } from '../errors/maskError.js';
 import { createGateway, type LocalSubgraph } from '../gateway/createGateway.js';
@@ -27,6 +29,10 @@ export interface BffKit {
   /** The routing URL of every subgraph of the supergraph, after overrides. */
   readonly subgraphUrls: Readonly<Record<string, string>>;
   readonly logger: Logger;
+  /** Timeouts, retries and breakers: every call to a REST service goes through it too. */
+  readonly downstream: Downstream;
+  /** Batching and concurrency limits for REST connectors. */
+  readonly rest: Pick<DownstreamConfig, 'maxBatchSize' | 'maxUrlLength' | 'concurrencyPerRequest'>;
 }
 
 /** The code-level parts of a BFF, beside its configuration. */
@@ -67,8 +73,10 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
   const pool = createHttpFetcher({ connectionsPerOrigin: config.subgraphs.connectionsPerOrigin, timeoutMs: config.subgraphs.timeoutMs });
   const supergraph = readSupergraph(config.supergraphFile, config.subgraphs.urlOverrides);
   const subgraphUrls = Object.fromEntries(supergraph.subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
-  const localSubgraphs = parts.localSubgraphs?.({ fetch: pool.fetch, serviceUrls: config.serviceUrls, subgraphUrls, logger }) ?? [];
-  const gateway = createGateway({ supergraph, localSubgraphs, fetcher: pool.fetch, logger });
+  const downstream = createDownstream({ config: config.downstream, defaultTimeoutMs: config.subgraphs.timeoutMs, logger });
+  const rest = { maxBatchSize: config.downstream.maxBatchSize, maxUrlLength: config.downstream.maxUrlLength, concurrencyPerRequest: config.downstream.concurrencyPerRequest };
+  const localSubgraphs = parts.localSubgraphs?.({ fetch: pool.fetch, serviceUrls: config.serviceUrls, subgraphUrls, logger, downstream, rest }) ?? [];
+  const gateway = createGateway({ supergraph, localSubgraphs, fetcher: pool.fetch, logger, downstream, dedupe: config.downstream.dedupe });
   const apollo = new ApolloServer<BffContext>({
     gateway: parts.authorization ? withAuthorization(gateway, supergraph.sdl, parts.authorization, logger) : gateway,
     logger,
@@ -91,7 +99,12 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
       await apollo.start();
       await http.register(fastifyApollo(apollo), {
         path: '/graphql',
-        context: async (request): Promise<BffContext> => ({ requestId: request.id, bffName: config.name, viewer: request.viewer }),
+        context: async (request): Promise<BffContext> => ({
+          requestId: request.id,
+          bffName: config.name,
+          viewer: request.viewer,
+          deadline: Date.now() + config.downstream.requestDeadlineMs,
+        }),
       });
       const address = await http.listen({ host: config.server.host, port: config.server.port });
       http.log.info(`${config.name} BFF serving ${address}/graphql`);

@@ -1,4 +1,4 @@
-import { DownstreamServiceError, downstreamHeaders, type BffContext, type BffKit } from '@bff/gateway';
+import { DownstreamServiceError, downstreamHeaders, fetchJson, type BffContext, type BffKit } from '@bff/gateway';
 import { GraphQLError } from 'graphql';
 
 /** One page of the catalogue as the products subgraph pages it. */
@@ -22,24 +22,20 @@ const catalogPageQuery = /* GraphQL */ `
 `;
 
 /**
- * Asks the products subgraph for one page of upcs, over the BFF's pooled client. The feed's
+ * Asks the products subgraph for one page of upcs, over the BFF's pooled client and downstream policies (timeout, deadline, retries, breaker). The feed's
  * order and cursors are the catalogue's own, so paging never skips or repeats a product. The
  * call carries the request's id and viewer, as every call to a service does.
  */
 export async function fetchCatalogPage(kit: BffKit, first: number, after: string | null, context: BffContext): Promise<CatalogPage> {
   const url = kit.subgraphUrls['products'];
   if (!url) throw new DownstreamServiceError('products');
-  let body: CatalogResponse;
-  try {
-    const response = await kit.fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...downstreamHeaders(context) },
-      body: JSON.stringify({ query: catalogPageQuery, variables: { first, after } }),
-    });
-    body = (await response.json()) as CatalogResponse;
-  } catch (error) {
-    throw new DownstreamServiceError('products', { originalError: error as Error });
-  }
+  const init = {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...downstreamHeaders(context) },
+    body: JSON.stringify({ query: catalogPageQuery, variables: { first, after } }),
+  };
+  const response = await kit.downstream.call('products', context, { idempotent: true }, (signal) => fetchJson(kit.fetch, url, init, signal));
+  const body = response.json as CatalogResponse;
   // The page size is checked before the call, so the catalogue can only refuse the cursor; the
   // message speaks of the feed, the API the phone knows.
   if (body.errors?.some((error) => error.extensions?.code === 'BAD_USER_INPUT')) {

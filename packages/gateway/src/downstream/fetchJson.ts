@@ -1,0 +1,36 @@
+import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
+import { DownstreamFailure } from './DownstreamFailure.js';
+
+/** A downstream response the caller interprets: 2xx to 4xx (5xx and 429 are failures). */
+export interface JsonResponse {
+  readonly status: number;
+  readonly json: unknown;
+  readonly headers: { get(name: string): string | null };
+}
+
+/**
+ * One HTTP attempt with a JSON answer. A refused or reset connection, a 5xx or 429, or a body
+ * that is not JSON throws DownstreamFailure (retryable where retrying can help); an abort by
+ * `signal` is rethrown as is, so the caller tells a timeout from a failure.
+ */
+export async function fetchJson(fetch: Fetcher, url: string, init: FetcherRequestInit, signal: AbortSignal): Promise<JsonResponse> {
+  let response: Awaited<ReturnType<Fetcher>>;
+  try {
+    response = await fetch(url, { ...init, signal } as FetcherRequestInit);
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new DownstreamFailure(`connection failed: ${(error as Error).message}`, true);
+  }
+  if (response.status >= 500 || response.status === 429) {
+    await response.text().catch(() => undefined);
+    throw DownstreamFailure.fromStatus(response.status, response.headers.get('retry-after'));
+  }
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new DownstreamFailure(`HTTP ${response.status} with a body that is not JSON`, false);
+  }
+  return { status: response.status, json, headers: response.headers };
+}
