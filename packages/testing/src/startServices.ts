@@ -4,6 +4,7 @@ import { createOrdersApp } from '@bff/service-orders';
 import { createProductsApp } from '@bff/service-products';
 import { createReviewsApp } from '@bff/service-reviews';
 import type { FastifyInstance } from 'fastify';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { IncomingHttpHeaders } from 'node:http';
 import { listenOnFreePort, type RunningServer } from './listen.js';
 
@@ -19,6 +20,17 @@ const createApp: Record<ServiceName, () => Promise<FastifyInstance>> = {
   inventory: () => createInventoryApp(),
 };
 
+/** How a service misbehaves for a test. */
+export interface ServiceBehaviour {
+  readonly delayMs?: number;
+  /** An HTTP status answered instead of the real response. */
+  readonly failWith?: number;
+  /** Retry-After sent with `failWith`. */
+  readonly retryAfter?: string;
+  /** Misbehave only for these `METHOD /path` requests. @default every request */
+  readonly only?: readonly string[];
+}
+
 /** Real example services on free ports, with every request they received recorded. */
 export interface RunningServices extends AsyncDisposable {
   /** Base URL of each service (GraphQL subgraphs serve at `${url}/graphql`). */
@@ -27,8 +39,15 @@ export interface RunningServices extends AsyncDisposable {
   readonly calls: Readonly<Record<ServiceName, string[]>>;
   /** The headers of each of those requests: `headers.accounts[i]` came with `calls.accounts[i]`. */
   readonly headers: Readonly<Record<ServiceName, IncomingHttpHeaders[]>>;
-  /** Forgets every recorded call and its headers, of every service. */
+  /** The most requests each service had in flight at once since the last resetCalls(). */
+  readonly maxInFlight: Readonly<Record<ServiceName, number>>;
+  /** Forgets every recorded call, its headers and the in-flight peaks, of every service. */
   resetCalls(): void;
+  /**
+   * Makes a real service slow or failing from now on, until told otherwise (`behave(name, {})`):
+   * each request waits `delayMs`, then is answered `failWith` (with `retryAfter`) if given.
+   */
+  behave(name: ServiceName, behaviour: ServiceBehaviour): void;
   /** Stops one service (to test a service being down); the others keep serving. */
   stop(name: ServiceName): Promise<void>;
   close(): Promise<void>;
@@ -38,12 +57,28 @@ export interface RunningServices extends AsyncDisposable {
 export async function startServices(): Promise<RunningServices> {
   const calls = Object.fromEntries(serviceNames.map((name) => [name, [] as string[]])) as Record<ServiceName, string[]>;
   const headers = Object.fromEntries(serviceNames.map((name) => [name, [] as IncomingHttpHeaders[]])) as Record<ServiceName, IncomingHttpHeaders[]>;
+  const inFlight = Object.fromEntries(serviceNames.map((name) => [name, 0])) as Record<ServiceName, number>;
+  const maxInFlight = { ...inFlight };
+  const behaviours = new Map<ServiceName, ServiceBehaviour>();
   const entries = await Promise.all(
     serviceNames.map(async (name) => {
       const app = await createApp[name]();
-      app.addHook('onRequest', async (request) => {
+      app.addHook('onRequest', async (request, reply) => {
         calls[name].push(`${request.method} ${request.url}`);
         headers[name].push({ ...request.headers });
+        inFlight[name] += 1;
+        maxInFlight[name] = Math.max(maxInFlight[name], inFlight[name]);
+        const configured = behaviours.get(name);
+        const behaviour = configured?.only && !configured.only.includes(`${request.method} ${request.url}`) ? undefined : configured;
+        if (behaviour?.delayMs) await sleep(behaviour.delayMs);
+        if (behaviour?.failWith) {
+          if (behaviour.retryAfter) reply.header('retry-after', behaviour.retryAfter);
+          return reply.code(behaviour.failWith).send({ error: { code: 'UNAVAILABLE', message: 'made to fail by the test' } });
+        }
+        return undefined;
+      });
+      app.addHook('onResponse', async () => {
+        inFlight[name] -= 1;
       });
       return [name, await listenOnFreePort(app)] as const;
     }),
@@ -61,7 +96,9 @@ export async function startServices(): Promise<RunningServices> {
     for (const name of serviceNames) {
       calls[name].length = 0;
       headers[name].length = 0;
+      maxInFlight[name] = inFlight[name];
     }
   };
-  return { urls, calls, headers, resetCalls, stop, close, [Symbol.asyncDispose]: close };
+  const behave = (name: ServiceName, behaviour: ServiceBehaviour) => void behaviours.set(name, behaviour);
+  return { urls, calls, headers, maxInFlight, resetCalls, behave, stop, close, [Symbol.asyncDispose]: close };
 }

@@ -48,7 +48,7 @@ export class RemoteSubgraphDataSource implements GraphQLDataSource<BffContext> {
     const context = 'incomingRequestContext' in options ? options.context : undefined;
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...(context && downstreamHeaders(context)) };
     const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName });
-    const isQuery = 'document' in options && isQueryDocument(options.document);
+    const isQuery = isQueryOperation('document' in options ? options.document : undefined, request.query ?? '');
     const send = () => this.#send(body, headers, context, isQuery);
     try {
       const answer = isQuery && this.#options.dedupe ? await this.#share(shareKey(body, headers), send) : await send();
@@ -74,8 +74,10 @@ export class RemoteSubgraphDataSource implements GraphQLDataSource<BffContext> {
   }
 }
 
-function isQueryDocument(document: DocumentNode | undefined): boolean {
-  return document?.definitions.every((definition) => definition.kind !== 'OperationDefinition' || definition.operation === OperationTypeNode.QUERY) ?? false;
+/** Whether a fetch only reads: from its document when the gateway passes one, else from its text. */
+function isQueryOperation(document: DocumentNode | undefined, query: string): boolean {
+  if (!document) return /^\s*(query\b|\{)/.test(query);
+  return document.definitions.every((definition) => definition.kind !== 'OperationDefinition' || definition.operation === OperationTypeNode.QUERY);
 }
 
 /** Requests share a fetch only when everything the subgraph sees is the same, identity included. */
