@@ -9,6 +9,9 @@ export const BffErrorCode = {
   DOWNSTREAM_SERVICE_ERROR: 'DOWNSTREAM_SERVICE_ERROR',
   DOWNSTREAM_TIMEOUT: 'DOWNSTREAM_TIMEOUT',
   DOWNSTREAM_UNAVAILABLE: 'DOWNSTREAM_UNAVAILABLE',
+  OPERATION_TOO_COMPLEX: 'OPERATION_TOO_COMPLEX',
+  RATE_LIMITED: 'RATE_LIMITED',
+  OVERLOADED: 'OVERLOADED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type BffErrorCode = (typeof BffErrorCode)[keyof typeof BffErrorCode];
@@ -26,6 +29,41 @@ export class BadRequestError extends BffError {
   constructor(message: string, status = 400) {
     super(message, BffErrorCode.BAD_REQUEST, status);
   }
+}
+
+/**
+ * The operation is over one of the BFF's limits (depth, aliases, root fields, directives,
+ * tokens, size, estimated cost); it was refused before any service was called (HTTP 400).
+ */
+export class OperationTooComplexError extends BffError {
+  constructor(message: string) {
+    super(message, BffErrorCode.OPERATION_TOO_COMPLEX, 400);
+  }
+}
+
+/**
+ * The caller used up its rate limit (HTTP 429). Carries Retry-After and the RateLimit-* headers,
+ * which Apollo Server copies to the response from `extensions.http`.
+ */
+export class RateLimitedError extends BffError {
+  constructor(message: string, readonly retryAfterSeconds: number, headers: Readonly<Record<string, string>> = {}) {
+    super(message, BffErrorCode.RATE_LIMITED, 429, { extensions: { http: httpHead(429, retryAfterSeconds, headers) } });
+  }
+}
+
+/**
+ * The BFF is over capacity and shed this request instead of slowing every other one down
+ * (HTTP 503 with Retry-After): the admission queue was full or the wait of its class ran out.
+ */
+export class OverloadedError extends BffError {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(message, BffErrorCode.OVERLOADED, 503, { extensions: { http: httpHead(503, retryAfterSeconds, {}) } });
+  }
+}
+
+/** Status and headers in the shape Apollo Server reads from `extensions.http`. */
+function httpHead(status: number, retryAfterSeconds: number, headers: Readonly<Record<string, string>>) {
+  return { status, headers: new Map([...Object.entries(headers), ['retry-after', String(retryAfterSeconds)]]) };
 }
 
 /**
