@@ -20,3 +20,4 @@ export { DownstreamFailure } from './downstream/DownstreamFailure.js';
 export { fetchJson, type JsonResponse } from './downstream/fetchJson.js';
 export { DownstreamTimeoutError, DownstreamUnavailableError } from './errors/downstreamErrors.js';
 export type { DownstreamConfig } from './downstream/readDownstreamConfig.js';
+export type { PassthroughRoute } from './passthrough/PassthroughRoute.js';

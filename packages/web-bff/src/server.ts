@@ -1,6 +1,7 @@
 import { createBffServer, type BffConfig, type BffServer, type BffServerParts } from '@bff/gateway';
 import { createConnectorSubgraphs } from '@bff/connectors';
 import { readWebBffConfig } from './config.js';
+import { webPassthroughRoutes } from './passthrough.js';
 import { webAuthorization } from './rules.js';
 import { createWebSubgraph } from './subgraph/createWebSubgraph.js';
 
@@ -11,6 +12,7 @@ import { createWebSubgraph } from './subgraph/createWebSubgraph.js';
 export function createWebBff(config: BffConfig = readWebBffConfig(), overrides: Partial<BffServerParts> = {}): BffServer {
   return createBffServer(config, {
     authorization: webAuthorization,
+    passthrough: webPassthroughRoutes,
     localSubgraphs: (kit) => [...createConnectorSubgraphs(kit), createWebSubgraph()],
     ...overrides,
   });

@@ -9,6 +9,8 @@ import { createDownstream, type Downstream } from '../downstream/createDownstrea
 import type { DownstreamConfig } from '../downstream/readDownstreamConfig.js';
 import { withAuthorization, type AuthorizationOptions } from '../authorization/index.js';
 import { maskError } from '../errors/maskError.js';
+import type { PassthroughRoute } from '../passthrough/PassthroughRoute.js';
+import { usePassthroughRoutes } from '../passthrough/usePassthroughRoutes.js';
 import { createGateway, type LocalSubgraph } from '../gateway/createGateway.js';
 import { createHttpFetcher } from '../http/createHttpFetcher.js';
 import { useValueCompletionLogging } from '../plugins/useValueCompletionLogging.js';
@@ -41,6 +43,8 @@ export interface BffServerParts {
   readonly localSubgraphs?: (kit: BffKit) => readonly LocalSubgraph[];
   /** The BFF's graphql-shield rules over its whole API. @default none: every field is served */
   readonly authorization?: AuthorizationOptions;
+  /** Non-GraphQL routes forwarded to REST services, each with its own rule. @default none */
+  readonly passthrough?: readonly PassthroughRoute[];
   /** Where log lines (JSON, one per line) go. @default standard output */
   readonly logStream?: { write(line: string): void };
 }
@@ -90,6 +94,10 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     reply.header(requestIdHeader, request.id);
   });
   useAuthentication(http, config.auth);
+  if (parts.passthrough) {
+    const { requestDeadlineMs } = config.downstream;
+    usePassthroughRoutes(http, parts.passthrough, { fetch: pool.fetch, downstream, serviceUrls: config.serviceUrls, logger, bffName: config.name, requestDeadlineMs });
+  }
   http.setErrorHandler(replyWithHttpError);
   http.setNotFoundHandler(replyWithNotFound);
 
