@@ -39,6 +39,8 @@ export interface RunningServices extends AsyncDisposable {
   readonly calls: Readonly<Record<ServiceName, string[]>>;
   /** The headers of each of those requests: `headers.accounts[i]` came with `calls.accounts[i]`. */
   readonly headers: Readonly<Record<ServiceName, IncomingHttpHeaders[]>>;
+  /** The parsed body of each request that had one (`bodies.products[i]`), in order of arrival. */
+  readonly bodies: Readonly<Record<ServiceName, unknown[]>>;
   /** The most requests each service had in flight at once since the last resetCalls(). */
   readonly maxInFlight: Readonly<Record<ServiceName, number>>;
   /** Forgets every recorded call, its headers and the in-flight peaks, of every service. */
@@ -57,6 +59,7 @@ export interface RunningServices extends AsyncDisposable {
 export async function startServices(): Promise<RunningServices> {
   const calls = Object.fromEntries(serviceNames.map((name) => [name, [] as string[]])) as Record<ServiceName, string[]>;
   const headers = Object.fromEntries(serviceNames.map((name) => [name, [] as IncomingHttpHeaders[]])) as Record<ServiceName, IncomingHttpHeaders[]>;
+  const bodies = Object.fromEntries(serviceNames.map((name) => [name, [] as unknown[]])) as Record<ServiceName, unknown[]>;
   const inFlight = Object.fromEntries(serviceNames.map((name) => [name, 0])) as Record<ServiceName, number>;
   const maxInFlight = { ...inFlight };
   const behaviours = new Map<ServiceName, ServiceBehaviour>();
@@ -77,6 +80,9 @@ export async function startServices(): Promise<RunningServices> {
         }
         return undefined;
       });
+      app.addHook('preHandler', async (request) => {
+        if (request.body !== undefined) bodies[name].push(request.body);
+      });
       app.addHook('onResponse', async () => {
         inFlight[name] -= 1;
       });
@@ -96,9 +102,10 @@ export async function startServices(): Promise<RunningServices> {
     for (const name of serviceNames) {
       calls[name].length = 0;
       headers[name].length = 0;
+      bodies[name].length = 0;
       maxInFlight[name] = inFlight[name];
     }
   };
   const behave = (name: ServiceName, behaviour: ServiceBehaviour) => void behaviours.set(name, behaviour);
-  return { urls, calls, headers, maxInFlight, resetCalls, behave, stop, close, [Symbol.asyncDispose]: close };
+  return { urls, calls, headers, bodies, maxInFlight, resetCalls, behave, stop, close, [Symbol.asyncDispose]: close };
 }

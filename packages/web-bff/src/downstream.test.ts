@@ -89,10 +89,24 @@ describe('web BFF downstream calls', () => {
   describe('sharing fetches between concurrent requests', () => {
     const top = { query: /* GraphQL */ `{ topProducts(first: 3) { name } }` };
 
-    it('sends an operation that needs one subgraph to it as one fetch', async () => {
+    it('sends an operation that needs one subgraph to it as one fetch, as the client wrote it', async () => {
       const { bff, services } = await start();
-      await bff.post(top);
+      const operation = {
+        query: /* GraphQL */ `query Top($n: Int) { best: topProducts(first: $n) { name ...Price } } fragment Price on Product { price }`,
+        variables: { n: 2 },
+        operationName: 'Top',
+      };
+      const response = await bff.post(operation, { 'x-request-id': 'proxied-1' });
+      expect(response.body.data.best).toHaveLength(2);
       expect(services.calls.products).toEqual(['POST /graphql']);
+      expect(services.bodies.products).toEqual([operation]);
+      expect(services.headers.products[0]!['x-request-id']).toBe('proxied-1');
+    });
+
+    it('lets the planner shape operations over several subgraphs', async () => {
+      const { bff, services } = await start();
+      await bff.post({ query: /* GraphQL */ `{ topProducts(first: 2) { name averageRating } }` });
+      expect(services.bodies.products).toEqual([{ query: '{topProducts(first:2){__typename upc name}}', variables: {} }]);
     });
 
     it('shares one subgraph fetch among identical concurrent queries of the same viewer', async () => {

@@ -9,6 +9,7 @@ import { fetchJson } from '../downstream/fetchJson.js';
 import { shareInFlight } from '../downstream/shareInFlight.js';
 import { BffErrorCode } from '../errors/BffError.js';
 import type { BffContext } from '../server/BffContext.js';
+import type { ProxiedOperations } from './proxiedOperations.js';
 import { restrictCachePolicy } from './restrictCachePolicy.js';
 
 /** Options of a remote subgraph reached over the BFF's pooled HTTP client. */
@@ -19,6 +20,8 @@ export interface RemoteSubgraphDataSourceOptions {
   readonly downstream: Downstream;
   /** Share identical in-flight query fetches of concurrent requests. */
   readonly dedupe: boolean;
+  /** Requests whose whole plan is one fetch: sent as the client wrote them. */
+  readonly proxied: ProxiedOperations;
 }
 
 interface SubgraphAnswer {
@@ -47,7 +50,9 @@ export class RemoteSubgraphDataSource implements GraphQLDataSource<BffContext> {
     // Health checks and schema loads have no client request, so no identity to send.
     const context = 'incomingRequestContext' in options ? options.context : undefined;
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...(context && downstreamHeaders(context)) };
-    const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName });
+    const proxied = context && this.#options.proxied.get(context);
+    const operation = proxied?.serviceName === this.#options.name ? proxied : request;
+    const body = JSON.stringify({ query: operation.query, variables: operation.variables, operationName: operation.operationName });
     const isQuery = isQueryOperation('document' in options ? options.document : undefined, request.query ?? '');
     const send = () => this.#send(body, headers, context, isQuery);
     try {

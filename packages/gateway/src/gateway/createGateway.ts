@@ -6,6 +6,7 @@ import type { Downstream } from '../downstream/createDownstream.js';
 import { ConfigError } from '../errors/ConfigError.js';
 import type { Supergraph } from '../supergraph/readSupergraph.js';
 import { InProcessSubgraphDataSource } from './InProcessSubgraphDataSource.js';
+import { recordProxiedOperations, type ProxiedOperations } from './proxiedOperations.js';
 import { RemoteSubgraphDataSource } from './RemoteSubgraphDataSource.js';
 
 /** A subgraph the BFF executes in its own process: a REST connector or a client's view models. */
@@ -42,14 +43,16 @@ export function createGateway(options: GatewayOptions): ApolloGateway {
       ),
     );
   }
+  const proxied: ProxiedOperations = new WeakMap();
   return new ApolloGateway({
     supergraphSdl: options.supergraph.sdl,
     logger: options.logger,
+    experimental_didResolveQueryPlan: recordProxiedOperations(proxied),
     buildService({ name, url }): GraphQLDataSource {
       const localSubgraph = local.get(name);
       const routed = options.supergraph.subgraphs.find((subgraph) => subgraph.name === name);
       if (localSubgraph && routed?.inProcess) return new InProcessSubgraphDataSource(localSubgraph.schema);
-      return new RemoteSubgraphDataSource({ name, url: routed?.url ?? url ?? '', fetcher: options.fetcher, downstream: options.downstream, dedupe: options.dedupe });
+      return new RemoteSubgraphDataSource({ name, url: routed?.url ?? url ?? '', fetcher: options.fetcher, downstream: options.downstream, dedupe: options.dedupe, proxied });
     },
   });
 }
