@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { Supergraph } from '@apollo/federation-internals';
+import type { GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { composeSupergraph } from './composeSupergraph.js';
 import { readSupergraphConfig } from './readSupergraphConfig.js';
@@ -90,6 +92,36 @@ describe('composeSupergraph', () => {
         },
       ],
     });
+  });
+});
+
+describe('contracts', () => {
+  const apiFieldsOf = (sdl: string, type: string) =>
+    Object.keys((Supergraph.build(sdl).apiSchema().toGraphQLJSSchema().getType(type) as GraphQLObjectType).getFields());
+
+  it('leaves elements with an excluded tag out of that BFF\'s API only', () => {
+    const web = composeSupergraph(readSupergraphConfig(join(repoRoot, 'supergraph/web.yaml')));
+    const mobile = composeSupergraph(readSupergraphConfig(join(repoRoot, 'supergraph/mobile.yaml')));
+    if (!web.ok || !mobile.ok) throw new Error('the committed supergraphs must compose');
+    expect(apiFieldsOf(web.supergraphSdl, 'Product')).toEqual(expect.arrayContaining(['cost', 'supplier']));
+    expect(apiFieldsOf(mobile.supergraphSdl, 'Product')).not.toContain('cost');
+    expect(apiFieldsOf(mobile.supergraphSdl, 'Product')).not.toContain('supplier');
+  });
+
+  it('fails clearly when an exclusion breaks the graph', () => {
+    const tagged = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@tag"])';
+    const dir = writeFixture({
+      ...twoSubgraphs(
+        `${tagged}\ntype Secret @tag(name: "internal") { code: String }\ntype Query { secret: Secret! }`,
+        `${tagged}\ntype Query { b: Int }`,
+      ),
+    });
+    writeFileSync(join(dir, 'supergraph.yaml'), `contract:\n  exclude: [internal]\n${readFileSync(join(dir, 'supergraph.yaml'), 'utf8')}`);
+    const outcome = composeSupergraph(readSupergraphConfig(join(dir, 'supergraph.yaml')));
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.problems.map((problem) => problem.code)).toEqual(['REFERENCED_INACCESSIBLE']);
+    expect(outcome.problems[0]!.message).toContain('Type "Secret" is @inaccessible but is referenced by "Query.secret"');
   });
 });
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { errorCodeDef } from '@apollo/federation-internals';
 import { GraphQLError, parse, type DocumentNode } from 'graphql';
+import { applyContract } from './applyContract.js';
 import type { SubgraphSource, SupergraphConfig } from './readSupergraphConfig.js';
 
 /** One reason a supergraph did not compose, as an operator needs it to fix the subgraph. */
@@ -25,7 +26,7 @@ export function composeSupergraph(config: SupergraphConfig): CompositionOutcome 
   const problems: CompositionProblem[] = [];
   const services = config.subgraphs.flatMap((subgraph) => {
     const typeDefs = readSubgraphSdl(subgraph, problems);
-    return typeDefs ? [{ name: subgraph.name, url: subgraph.routingUrl, typeDefs }] : [];
+    return typeDefs ? [{ name: subgraph.name, url: subgraph.routingUrl, typeDefs: applyContract(typeDefs, config.contract) }] : [];
   });
   if (problems.length > 0) return { ok: false, problems };
   const result = composeServices(services);

@@ -3,8 +3,10 @@ import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../errors/ConfigError.js';
+import type { ContractFilter } from './applyContract.js';
 
 const supergraphConfigSchema = z.object({
+  contract: z.object({ exclude: z.array(z.string().min(1)).default([]) }).strict().optional(),
   subgraphs: z
     .record(
       z.string().regex(/^[a-z][a-z0-9-]*$/, 'subgraph names must be lowercase nouns'),
@@ -27,6 +29,8 @@ export interface SubgraphSource {
 export interface SupergraphConfig {
   readonly file: string;
   readonly subgraphs: readonly SubgraphSource[];
+  /** What this BFF's API leaves out. */
+  readonly contract: ContractFilter;
 }
 
 /** Reads and validates a supergraph YAML file; schema paths are resolved against its folder. */
@@ -43,6 +47,7 @@ export function readSupergraphConfig(file: string): SupergraphConfig {
   }
   return {
     file,
+    contract: { exclude: parsed.data.contract?.exclude ?? [] },
     subgraphs: Object.entries(parsed.data.subgraphs).map(([name, subgraph]) => ({
       name,
       routingUrl: subgraph.routing_url,
