@@ -7,7 +7,8 @@ ENV APOLLO_TELEMETRY_DISABLED=true \
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY packages ./packages
-RUN npm ci --no-audit --no-fund && npm cache clean --force
+# The explorer's bundle is built here, as root, so a BFF run as `node` with <P>EXPLORER=on serves it from the cache.
+RUN npm ci --no-audit --no-fund && npm run build:explorer && npm cache clean --force
 COPY supergraph ./supergraph
 COPY tsconfig.json ./
 USER node

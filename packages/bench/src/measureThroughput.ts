@@ -16,6 +16,18 @@ export interface LoadOptions {
  * or carries GraphQL errors: a fast wrong answer must never count as throughput.
  */
 export async function measureThroughput(options: LoadOptions): Promise<number> {
+  return (await measureLoad(options)).requestsPerSecond;
+}
+
+/** What one load run achieved. */
+export interface LoadResult {
+  readonly requestsPerSecond: number;
+  /** Responses received in the run. */
+  readonly requests: number;
+}
+
+/** Runs one load and reports its throughput and the number of responses; see measureThroughput. */
+export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
   const headers = { 'content-type': 'application/json', ...options.headers };
   const body = JSON.stringify(options.body);
   const probe = await fetch(options.url, { method: 'POST', headers, body });
@@ -32,5 +44,5 @@ export async function measureThroughput(options: LoadOptions): Promise<number> {
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
     throw new Error(`bench run had ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts`);
   }
-  return result.requests.average;
+  return { requestsPerSecond: result.requests.average, requests: result.requests.total };
 }

@@ -1,5 +1,7 @@
 import { authorizationOverhead } from './authorizationOverhead.js';
+import { callsPerOperation, poolingAndDedupe } from './fanOut.js';
 import { compareVariants, formatResults, type ComparisonResult } from './compareVariants.js';
+import { formatOverload, overloadScenario, overloadTargetEnv } from './overload.js';
 import { spawnTarget, type Target } from './spawnTarget.js';
 
 /**
@@ -22,11 +24,27 @@ try {
   const guarded = await spawnTarget('web-bff', serviceEnv);
   targets.push(guarded);
 
+  const plain = await spawnTarget('web-bff', { ...serviceEnv, WEB_BFF_KEEP_ALIVE: 'off', WEB_BFF_DEDUPE: 'off' });
+  targets.push(plain);
+
   const results: ComparisonResult[] = [];
   const webUrls = { bare: bare.ready['url']!, guarded: guarded.ready['url']! };
   results.push(await compareVariants(authorizationOverhead(webUrls, 'product')));
   results.push(await compareVariants(authorizationOverhead(webUrls, 'account')));
+  results.push(await compareVariants(poolingAndDedupe({ plain: plain.ready['url']!, pooled: guarded.ready['url']! })));
   console.log(formatResults(results));
+
+  const format = (calls: Record<string, number>) => Object.entries(calls).map(([name, perOperation]) => `${name} ${perOperation.toFixed(2)}`).join(', ');
+  console.log('downstream calls per operation, 20-review fan-out at 20 connections');
+  console.log(`  no keep-alive, no sharing: ${format(await callsPerOperation(plain.ready['url']!, services.ready['control']!))}`);
+  console.log(`  keep-alive, sharing: ${format(await callsPerOperation(guarded.ready['url']!, services.ready['control']!))}`);
+
+  // Last, and against BFFs of its own: it leaves orders behind and queues behind it.
+  const admitted = await spawnTarget('web-bff', { ...serviceEnv, ...overloadTargetEnv(true) });
+  targets.push(admitted);
+  const unadmitted = await spawnTarget('web-bff', { ...serviceEnv, ...overloadTargetEnv(false) });
+  targets.push(unadmitted);
+  console.log(formatOverload(await overloadScenario({ admitted: admitted.ready['url']!, unadmitted: unadmitted.ready['url']! })));
 } finally {
   await Promise.all(targets.map((target) => target.stop()));
 }

@@ -60,7 +60,8 @@ try {
   const bffLines: string[] = [];
   for (const [name, bff] of bffs) {
     running.push(() => bff.stop());
-    bffLines.push(`  ${`${name} BFF`.padEnd(11)} ${await bff.start()}/graphql`);
+    const url = await bff.start();
+    bffLines.push(`  ${`${name} BFF`.padEnd(11)} ${url}/graphql${bff.config.explorer.enabled ? `  (explorer: ${url}/explorer)` : ''}`);
   }
   const serviceLines = embeddedServices.map((service) => `  ${service.name.padEnd(11)} ${urls[service.name]}${service.graphql ? '/graphql' : ''}`);
   console.log(`BFFs ready (Ctrl-C stops everything):\n${bffLines.join('\n')}\nServices:\n${serviceLines.join('\n')}`);

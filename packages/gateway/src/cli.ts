@@ -10,7 +10,9 @@ overridable with BFF_SUBGRAPH_<NAME>_URL. Other settings: BFF_BODY_LIMIT_BYTES,
 BFF_CONNECTIONS_PER_ORIGIN, BFF_SUBGRAPH_TIMEOUT_MS, NODE_ENV, LOG_LEVEL.
 Bearer tokens: BFF_JWT_ISSUERS (default bff-dev), BFF_JWT_AUDIENCE (default the --name),
 BFF_JWT_ALGORITHMS (default HS256), BFF_JWT_SECRET (required in production), BFF_JWT_PUBLIC_KEY
-or BFF_JWT_JWKS_URL (for RS*, PS*, ES*), BFF_JWT_CLOCK_TOLERANCE_S, BFF_JWT_MAX_BYTES.`;
+or BFF_JWT_JWKS_URL (for RS*, PS*, ES*), BFF_JWT_CLOCK_TOLERANCE_S, BFF_JWT_MAX_BYTES.
+Protection: BFF_MAX_DEPTH, BFF_MAX_COST and the other BFF_MAX_* limits, BFF_RATE_LIMIT_*,
+REDIS_URL, BFF_ADMISSION_*, BFF_PRIORITY_<CLASS> (see the README's configuration table).`;
 
 let flags: { supergraph?: string; port?: string; host?: string; name?: string; help?: boolean };
 try {

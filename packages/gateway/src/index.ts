@@ -21,3 +21,7 @@ export { fetchJson, type JsonResponse } from './downstream/fetchJson.js';
 export { DownstreamTimeoutError, DownstreamUnavailableError } from './errors/downstreamErrors.js';
 export type { DownstreamConfig } from './downstream/readDownstreamConfig.js';
 export type { PassthroughRoute } from './passthrough/PassthroughRoute.js';
+export { OperationTooComplexError, RateLimitedError, OverloadedError } from './errors/BffError.js';
+export { priorityClasses, type PriorityClass, type ProtectionConfig, type ProtectionConfigDefaults, type OperationLimits, type RateLimitConfig, type AdmissionConfig } from './config/readProtectionConfig.js';
+export type { ProtectionStats } from './protection/useProtection.js';
+export type { AdmissionStats, AdmissionClassStats } from './protection/admission/createAdmissionController.js';

@@ -17,5 +17,7 @@ export function readMobileBffConfig(env: NodeJS.ProcessEnv = process.env): BffCo
     supergraphFile: fileURLToPath(new URL('../../../supergraph/mobile.graphql', import.meta.url)),
     serviceUrls: defaultServiceUrls,
     auth: { issuer: 'bff-dev', audience: 'mobile-bff', developmentSecret: 'mobile-bff-development-secret-not-for-production' },
+    // Under overload, orders go first; the feed is the app's normal traffic.
+    protection: { priorities: { critical: ['createOrder'], normal: ['feed'] } },
   });
 }

@@ -21,3 +21,8 @@ export interface UserViewer {
 
 /** The viewer of a request without a token. */
 export const anonymousViewer: AnonymousViewer = Object.freeze({ kind: 'anonymous' });
+
+/** The client app a request comes from: the token's client (`azp`), else the BFF's own name. */
+export function clientNameOf(viewer: Viewer, bffName: string): string {
+  return (viewer.kind === 'user' && viewer.clientId) || bffName;
+}

@@ -1,5 +1,6 @@
 import type { BffContext } from '../server/BffContext.js';
 import { requestIdHeader } from '../server/readRequestId.js';
+import { clientNameOf } from './Viewer.js';
 
 /** The headers through which services learn who is asking. Only the gateway sets them. */
 export const identityHeaders = {
@@ -19,7 +20,7 @@ export function downstreamHeaders(context: BffContext): Record<string, string> {
   const { viewer } = context;
   const headers: Record<string, string> = {
     [requestIdHeader]: context.requestId,
-    [identityHeaders.clientName]: (viewer.kind === 'user' && viewer.clientId) || context.bffName,
+    [identityHeaders.clientName]: clientNameOf(viewer, context.bffName),
   };
   if (viewer.kind === 'user') {
     headers[identityHeaders.userId] = viewer.id;

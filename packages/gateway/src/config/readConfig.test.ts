@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../errors/ConfigError.js';
 import { readConfig } from './readConfig.js';
+import { readProtectionConfig } from './readProtectionConfig.js';
 
 const developmentSecret = 'web-development-secret-of-32-chars-or-more';
 const defaults = {
@@ -38,10 +39,14 @@ describe('readConfig', () => {
         breakerThreshold: 5,
         breakerHalfOpenMs: 10_000,
         dedupe: true,
+        keepAlive: true,
         maxBatchSize: 100,
         maxUrlLength: 2_000,
         concurrencyPerRequest: 8,
       },
+      // Its defaults are spelled out in readProtectionConfig.test.ts.
+      protection: readProtectionConfig({}, 'WEB_BFF_', undefined, 'development', []),
+      explorer: { enabled: true, developmentTokens: true },
     });
     expect(Object.isFrozen(config.server)).toBe(true);
   });

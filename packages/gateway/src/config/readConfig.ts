@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { readAuthConfig, type AuthConfig, type AuthConfigDefaults } from '../auth/readAuthConfig.js';
 import { readDownstreamConfig, type DownstreamConfig } from '../downstream/readDownstreamConfig.js';
 import { ConfigError } from '../errors/ConfigError.js';
+import { readExplorerConfig, type ExplorerConfig } from '../explorer/readExplorerConfig.js';
 import { enumKey, portKey, positiveIntKey, readEnvKeys, stringKey } from './envKey.js';
+import { readProtectionConfig, type ProtectionConfig, type ProtectionConfigDefaults } from './readProtectionConfig.js';
 import { readUrlOverrides } from './readUrlOverrides.js';
 
 /** The validated, read-only configuration of one BFF gateway. */
@@ -34,6 +36,10 @@ export interface BffConfig {
   readonly auth: AuthConfig;
   /** Deadlines, retries, breakers and batching of downstream calls. */
   readonly downstream: DownstreamConfig;
+  /** Operation limits, rate limits and priority admission (`<prefix>MAX_*`, `<prefix>RATE_LIMIT_*`, `<prefix>ADMISSION_*`, `<prefix>PRIORITY_*`, REDIS_URL). */
+  readonly protection: ProtectionConfig;
+  /** The schema explorer (`<prefix>EXPLORER`). */
+  readonly explorer: ExplorerConfig;
 }
 
 /** What differs between BFFs before the environment has its say. */
@@ -48,6 +54,8 @@ export interface BffConfigDefaults {
    * `<prefix>JWT_AUDIENCE` and a key must be set. @default none
    */
   readonly auth?: AuthConfigDefaults;
+  /** Priority classes of the BFF's own operations, e.g. `{ critical: ['createOrder'] }`. @default none */
+  readonly protection?: ProtectionConfigDefaults;
 }
 
 /**
@@ -84,6 +92,8 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
   // An invalid NODE_ENV is already a problem; judging the rest as development adds no second line for it.
   const auth = readAuthConfig(env, prefix, defaults.auth, common.NODE_ENV ?? 'development', problems);
   const downstream = readDownstreamConfig(env, prefix, problems);
+  const protection = readProtectionConfig(env, prefix, defaults.protection, common.NODE_ENV ?? 'development', problems);
+  const explorer = readExplorerConfig(env, prefix, common.NODE_ENV ?? 'development', problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     name: defaults.name,
@@ -99,5 +109,7 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
     logLevel: common.LOG_LEVEL,
     auth,
     downstream,
+    protection,
+    explorer,
   });
 }

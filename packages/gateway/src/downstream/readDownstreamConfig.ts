@@ -17,6 +17,8 @@ export interface DownstreamConfig {
   readonly breakerHalfOpenMs: number;
   /** Share identical in-flight query fetches between concurrent requests. */
   readonly dedupe: boolean;
+  /** Keep connections to services open between calls (off only to measure what pooling saves). */
+  readonly keepAlive: boolean;
   /** Ids per call to a REST batch endpoint. */
   readonly maxBatchSize: number;
   /** Longest URL a batched REST call may have; longer batches are split. */
@@ -40,6 +42,7 @@ export function readDownstreamConfig(env: NodeJS.ProcessEnv, prefix: string, pro
       BREAKER_THRESHOLD: positiveIntKey(5, 1_000),
       BREAKER_HALF_OPEN_MS: positiveIntKey(10_000, 600_000),
       DEDUPE: enumKey(['on', 'off'], 'on'),
+      KEEP_ALIVE: enumKey(['on', 'off'], 'on'),
       REST_MAX_BATCH_SIZE: positiveIntKey(100, 1_000),
       REST_MAX_URL_LENGTH: intKey(2_000, 256, 65_536),
       REST_CONCURRENCY: positiveIntKey(8, 1_000),
@@ -62,6 +65,7 @@ export function readDownstreamConfig(env: NodeJS.ProcessEnv, prefix: string, pro
     breakerThreshold: keys.BREAKER_THRESHOLD,
     breakerHalfOpenMs: keys.BREAKER_HALF_OPEN_MS,
     dedupe: keys.DEDUPE === 'on',
+    keepAlive: keys.KEEP_ALIVE === 'on',
     maxBatchSize: keys.REST_MAX_BATCH_SIZE,
     maxUrlLength: keys.REST_MAX_URL_LENGTH,
     concurrencyPerRequest: keys.REST_CONCURRENCY,

@@ -7,6 +7,8 @@ export interface HttpFetcherOptions {
   connectionsPerOrigin?: number;
   /** Abort a call that has not completed after this many milliseconds. @default 5000 */
   timeoutMs?: number;
+  /** Reuse connections between calls. @default true */
+  keepAlive?: boolean;
 }
 
 /** A fetch over one keep-alive pool, and the means to close the pool at shutdown. */
@@ -18,7 +20,11 @@ export interface HttpFetcher {
 /** Creates the BFF's pooled keep-alive HTTP client (undici), used for subgraphs and REST services alike. */
 export function createHttpFetcher(options: HttpFetcherOptions = {}): HttpFetcher {
   const timeoutMs = options.timeoutMs ?? 5_000;
-  const agent = new Agent({ connections: options.connectionsPerOrigin ?? 64, keepAliveTimeout: 30_000 });
+  const agent = new Agent({
+    connections: options.connectionsPerOrigin ?? 64,
+    // undici closes each connection after its request when pipelining is 0.
+    ...(options.keepAlive === false ? { pipelining: 0 } : { keepAliveTimeout: 30_000 }),
+  });
   const pooledFetch = (url: string, init?: Parameters<typeof fetch>[1]) =>
     fetch(url, { ...init, dispatcher: agent, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
   return {

@@ -8,6 +8,8 @@ export interface BffContext {
   readonly bffName: string;
   /** Who is asking: anonymous, or the verified token's subject. */
   readonly viewer: Viewer;
+  /** The address the request came from (fastify's `request.ip`): anonymous requests are rate-limited by it. */
+  readonly clientIp?: string;
   /** Epoch ms by which every downstream call of this request must be done. */
   readonly deadline: number;
 }

@@ -9,11 +9,13 @@ import { createDownstream, type Downstream } from '../downstream/createDownstrea
 import type { DownstreamConfig } from '../downstream/readDownstreamConfig.js';
 import { withAuthorization, type AuthorizationOptions } from '../authorization/index.js';
 import { maskError } from '../errors/maskError.js';
+import { useExplorer } from '../explorer/useExplorer.js';
 import type { PassthroughRoute } from '../passthrough/PassthroughRoute.js';
 import { usePassthroughRoutes } from '../passthrough/usePassthroughRoutes.js';
 import { createGateway, type LocalSubgraph } from '../gateway/createGateway.js';
 import { createHttpFetcher } from '../http/createHttpFetcher.js';
 import { useValueCompletionLogging } from '../plugins/useValueCompletionLogging.js';
+import { useProtection, type ProtectionStats } from '../protection/useProtection.js';
 import { readSupergraph } from '../supergraph/readSupergraph.js';
 import { useAuthentication } from '../auth/useAuthentication.js';
 import type { BffContext } from './BffContext.js';
@@ -58,6 +60,8 @@ export interface BffServer extends AsyncDisposable {
   start(): Promise<string>;
   /** Stops accepting, finishes in-flight requests, closes the downstream pool. */
   stop(): Promise<void>;
+  /** Admission (per priority class) and rate-limit counters since the server was built. */
+  protectionStats(): ProtectionStats;
 }
 
 /**
@@ -74,20 +78,22 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     logController: new LogController({ disableRequestLogging: true }),
   });
   const logger: Logger = http.log;
-  const pool = createHttpFetcher({ connectionsPerOrigin: config.subgraphs.connectionsPerOrigin, timeoutMs: config.subgraphs.timeoutMs });
+  const pool = createHttpFetcher({ connectionsPerOrigin: config.subgraphs.connectionsPerOrigin, timeoutMs: config.subgraphs.timeoutMs, keepAlive: config.downstream.keepAlive });
   const supergraph = readSupergraph(config.supergraphFile, config.subgraphs.urlOverrides);
   const subgraphUrls = Object.fromEntries(supergraph.subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
   const downstream = createDownstream({ config: config.downstream, defaultTimeoutMs: config.subgraphs.timeoutMs, logger });
   const rest = { maxBatchSize: config.downstream.maxBatchSize, maxUrlLength: config.downstream.maxUrlLength, concurrencyPerRequest: config.downstream.concurrencyPerRequest };
   const localSubgraphs = parts.localSubgraphs?.({ fetch: pool.fetch, serviceUrls: config.serviceUrls, subgraphUrls, logger, downstream, rest }) ?? [];
   const gateway = createGateway({ supergraph, localSubgraphs, fetcher: pool.fetch, logger, downstream, dedupe: config.downstream.dedupe });
+  const protection = useProtection(http, config, logger);
   const apollo = new ApolloServer<BffContext>({
     gateway: parts.authorization ? withAuthorization(gateway, supergraph.sdl, parts.authorization, logger) : gateway,
     logger,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, original) =>
       maskError(formatted, original, (masked) => logger.error(`masked error: ${JSON.stringify(masked)} ${String((original as Error)?.stack ?? original)}`)),
-    plugins: [fastifyApolloDrainPlugin(http), ApolloServerPluginLandingPageDisabled(), useValueCompletionLogging()],
+    ...protection.apolloOptions,
+    plugins: [fastifyApolloDrainPlugin(http), ApolloServerPluginLandingPageDisabled(), useValueCompletionLogging(), ...protection.plugins],
   });
 
   http.addHook('onRequest', async (request, reply) => {
@@ -98,6 +104,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     const { requestDeadlineMs } = config.downstream;
     usePassthroughRoutes(http, parts.passthrough, { fetch: pool.fetch, downstream, serviceUrls: config.serviceUrls, logger, bffName: config.name, requestDeadlineMs });
   }
+  if (config.explorer.enabled) useExplorer(http, { bffName: config.name, ...(config.explorer.developmentTokens && { developmentTokens: config.auth }) });
   http.setErrorHandler(replyWithHttpError);
   http.setNotFoundHandler(replyWithNotFound);
 
@@ -111,6 +118,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
           requestId: request.id,
           bffName: config.name,
           viewer: request.viewer,
+          clientIp: request.ip,
           deadline: Date.now() + config.downstream.requestDeadlineMs,
         }),
       });
@@ -127,5 +135,5 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
       await http.close();
       await pool.close();
     })());
-  return { config, http, start, stop, [Symbol.asyncDispose]: stop };
+  return { config, http, start, stop, protectionStats: protection.stats, [Symbol.asyncDispose]: stop };
 }

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { BffErrorCode } from '../errors/BffError.js';
+import { BffError, BffErrorCode } from '../errors/BffError.js';
 
 /** What fastify's own request errors mean to a GraphQL client. */
 const fastifyErrorMessages: Readonly<Record<string, string>> = {
@@ -15,6 +15,7 @@ const fastifyErrorMessages: Readonly<Record<string, string>> = {
  * GraphQL error shape, with a code and the right status, and never with a stack trace.
  */
 export function replyWithHttpError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error instanceof BffError) return replyWithBffError(reply, error);
   const known = error.code ? fastifyErrorMessages[error.code] : undefined;
   const status = error.statusCode ?? 500;
   if (known !== undefined || (status >= 400 && status < 500)) {
@@ -30,4 +31,11 @@ export function replyWithNotFound(request: FastifyRequest, reply: FastifyReply):
   return reply.status(404).send({
     errors: [{ message: `Nothing is served at ${request.method} ${request.url.split('?')[0]}. GraphQL is served at /graphql.`, extensions: { code: BffErrorCode.NOT_FOUND } }],
   });
+}
+
+/** Answers with one of our own errors, thrown before GraphQL runs: its status, its headers, its message and code. */
+export function replyWithBffError(reply: FastifyReply, error: BffError): FastifyReply {
+  const http = error.extensions['http'] as { status: number; headers?: ReadonlyMap<string, string> };
+  for (const [name, value] of http.headers ?? []) reply.header(name, value);
+  return reply.status(http.status).send({ errors: [{ message: error.message, extensions: { code: error.extensions['code'] } }] });
 }

@@ -1,0 +1,26 @@
+import type { GraphiQLProps } from 'graphiql';
+
+type Fetcher = GraphiQLProps['fetcher'];
+
+/**
+ * GraphiQL's fetcher: POSTs each operation as JSON (the Content-Type Apollo's CSRF prevention
+ * lets through) with the headers of the Headers editor, sends no cookies, and returns the
+ * response body, errors included, for the response pane. A body that is not JSON (a proxy's
+ * error page) becomes one error naming the HTTP status.
+ */
+export function createFetcher(url: URL): Fetcher {
+  return async (params, options) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      credentials: 'omit',
+      headers: { accept: 'application/graphql-response+json, application/json', ...options?.headers, 'content-type': 'application/json' },
+      body: JSON.stringify(params),
+    });
+    const text = await response.text();
+    try {
+      return JSON.parse(text);
+    } catch {
+      return { errors: [{ message: `The BFF answered HTTP ${response.status} with a body that is not JSON: ${text.slice(0, 300)}` }] };
+    }
+  };
+}

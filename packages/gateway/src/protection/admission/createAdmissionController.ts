@@ -1,0 +1,201 @@
+import { priorityClasses, type PriorityClass } from '../../config/readProtectionConfig.js';
+import { OverloadedError } from '../../errors/BffError.js';
+
+/** Timers the controller waits with; tests pass their own to decide when a wait runs out. */
+export interface AdmissionTimers {
+  set(callback: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+/** How many operations run at once and how the rest wait. */
+export interface AdmissionOptions {
+  /** Operations executing at once; 0 admits everything at once (admission off). */
+  readonly maxInFlight: number;
+  /** Operations waiting for a slot, all classes together. */
+  readonly maxQueue: number;
+  /** Longest wait per class, in milliseconds; 0: an operation of that class never waits. */
+  readonly maxWaitMs: Readonly<Record<PriorityClass, number>>;
+  /** What Retry-After says to a shed client, in seconds. @default 1 */
+  readonly retryAfterSeconds?: number;
+  /** Milliseconds clock for queued time. @default performance.now */
+  readonly now?: () => number;
+  /** @default setTimeout and clearTimeout */
+  readonly timers?: AdmissionTimers;
+}
+
+/** One operation's place: wait for `admitted`, and call `release` once, whatever happened. */
+export interface AdmissionTicket {
+  readonly priority: PriorityClass;
+  /** Resolves when the operation may run; rejects with OverloadedError when it is shed. */
+  readonly admitted: Promise<void>;
+  /** Gives the slot back, or leaves the queue if still waiting; later calls do nothing. */
+  release(): void;
+}
+
+/** Counters of one class since the controller was made; cumulative, so prom-client can read them as counters. */
+export interface AdmissionClassStats {
+  /** Operations admitted, at once or after waiting. */
+  readonly admitted: number;
+  /** Operations that had to wait in the queue (then admitted, shed or withdrawn). */
+  readonly queued: number;
+  /** Milliseconds all of them spent in the queue together. */
+  readonly queuedMilliseconds: number;
+  /** Operations refused with OVERLOADED. */
+  readonly shed: number;
+  /** Waiting right now (a gauge). */
+  readonly waiting: number;
+}
+
+/** A snapshot of the controller. */
+export interface AdmissionStats {
+  /** Operations running right now (a gauge). */
+  readonly inFlight: number;
+  readonly classes: Readonly<Record<PriorityClass, AdmissionClassStats>>;
+}
+
+/** Decides which operations run now, which wait, and which are shed under overload. */
+export interface AdmissionController {
+  /** Asks for a slot for an operation of class `priority`. */
+  admit(priority: PriorityClass): AdmissionTicket;
+  stats(): AdmissionStats;
+}
+
+interface Waiter {
+  readonly priority: PriorityClass;
+  readonly enqueuedAt: number;
+  readonly admit: () => void;
+  readonly shed: (reason: string) => void;
+  timer: unknown;
+}
+
+const rank = (priority: PriorityClass) => priorityClasses.indexOf(priority);
+
+const defaultTimers: AdmissionTimers = {
+  set: (callback, ms) => setTimeout(callback, ms),
+  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/**
+ * Priority admission. Below `maxInFlight` an operation runs at once. Above it, it waits in a
+ * queue served by class (critical, high, normal, low), then by arrival. An operation is shed
+ * (OverloadedError: HTTP 503, OVERLOADED, Retry-After) when the queue is full and no class
+ * lower than its own is waiting — otherwise the newest waiter of the lowest class present is
+ * shed in its place — or when its class's maximum wait runs out.
+ */
+export function createAdmissionController(options: AdmissionOptions): AdmissionController {
+  const now = options.now ?? (() => performance.now());
+  const timers = options.timers ?? defaultTimers;
+  const retryAfterSeconds = options.retryAfterSeconds ?? 1;
+  const queues = Object.fromEntries(priorityClasses.map((priority) => [priority, [] as Waiter[]])) as Record<PriorityClass, Waiter[]>;
+  const counters = Object.fromEntries(priorityClasses.map((priority) => [priority, { admitted: 0, queued: 0, queuedMilliseconds: 0, shed: 0 }])) as Record<
+    PriorityClass,
+    { admitted: number; queued: number; queuedMilliseconds: number; shed: number }
+  >;
+  let inFlight = 0;
+  let waiting = 0;
+
+  const leaveQueue = (waiter: Waiter) => {
+    const queue = queues[waiter.priority];
+    queue.splice(queue.indexOf(waiter), 1);
+    waiting -= 1;
+    timers.clear(waiter.timer);
+    counters[waiter.priority].queuedMilliseconds += now() - waiter.enqueuedAt;
+  };
+  const lowestWaiting = () => priorityClasses.findLast((priority) => queues[priority].length > 0);
+  const dispatch = () => {
+    while (inFlight < options.maxInFlight) {
+      const next = priorityClasses.find((priority) => queues[priority].length > 0);
+      if (next === undefined) return;
+      const waiter = queues[next][0]!;
+      leaveQueue(waiter);
+      waiter.admit();
+    }
+  };
+  const shedMessage = (priority: PriorityClass, reason: string) =>
+    `This BFF is overloaded and shed this ${priority}-priority operation (${reason}). Retry in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`;
+
+  function admit(priority: PriorityClass): AdmissionTicket {
+    let state: 'waiting' | 'running' | 'done' = 'waiting';
+    let waiter: Waiter | undefined;
+    let settle!: { resolve: () => void; reject: (error: OverloadedError) => void };
+    const admitted = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+    // A shed ticket's rejection is the caller's to handle; an unobserved one must not crash the process.
+    admitted.catch(() => undefined);
+    const run = () => {
+      state = 'running';
+      inFlight += 1;
+      counters[priority].admitted += 1;
+      settle.resolve();
+    };
+    const shed = (reason: string) => {
+      state = 'done';
+      counters[priority].shed += 1;
+      settle.reject(new OverloadedError(shedMessage(priority, reason), retryAfterSeconds));
+    };
+    const ticket: AdmissionTicket = {
+      priority,
+      admitted,
+      release() {
+        if (state === 'running') {
+          inFlight -= 1;
+          dispatch();
+        } else if (state === 'waiting' && waiter) leaveQueue(waiter);
+        state = 'done';
+      },
+    };
+
+    if (options.maxInFlight === 0) {
+      // Admission off: counted, never held, so release has nothing to give back.
+      counters[priority].admitted += 1;
+      state = 'done';
+      settle.resolve();
+      return ticket;
+    }
+    if (inFlight < options.maxInFlight) {
+      run();
+      return ticket;
+    }
+    const maxWaitMs = options.maxWaitMs[priority];
+    if (maxWaitMs === 0) {
+      shed('no capacity is free and its class may not wait');
+      return ticket;
+    }
+    if (waiting >= options.maxQueue) {
+      const lowest = lowestWaiting();
+      if (lowest === undefined || rank(lowest) <= rank(priority)) {
+        shed('the queue is full');
+        return ticket;
+      }
+      const displaced = queues[lowest].at(-1)!;
+      leaveQueue(displaced);
+      displaced.shed('the queue is full and higher-priority operations are waiting');
+    }
+    waiter = {
+      priority,
+      enqueuedAt: now(),
+      admit: run,
+      shed,
+      timer: undefined,
+    };
+    const self = waiter;
+    waiter.timer = timers.set(() => {
+      leaveQueue(self);
+      shed(`it waited ${maxWaitMs} ms, the most its class may wait`);
+    }, maxWaitMs);
+    queues[priority].push(waiter);
+    waiting += 1;
+    counters[priority].queued += 1;
+    return ticket;
+  }
+
+  return {
+    admit,
+    stats: () => ({
+      inFlight,
+      classes: Object.fromEntries(priorityClasses.map((priority) => [priority, { ...counters[priority], waiting: queues[priority].length }])) as Record<
+        PriorityClass,
+        AdmissionClassStats
+      >,
+    }),
+  };
+}

@@ -1,0 +1,129 @@
+import type { Logger } from '@apollo/utils.logger';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { clientNameOf, type Viewer } from '../../auth/Viewer.js';
+import type { RateLimitConfig } from '../../config/readProtectionConfig.js';
+import { OverloadedError, RateLimitedError } from '../../errors/BffError.js';
+import { createRedisClient } from './createRedisClient.js';
+
+/** Whose counters a request is charged to. */
+export interface RateLimitSubject {
+  /** `user:<sub>` for a verified user, `ip:<address>` for an anonymous request. */
+  readonly user: string;
+  /** The client app: the token's `azp`, else the BFF's name. */
+  readonly client: string;
+}
+
+/** The subject of a request: its user (anonymous: its IP address) and its client app. */
+export function rateLimitSubject(viewer: Viewer, ip: string | undefined, bffName: string): RateLimitSubject {
+  return { user: viewer.kind === 'user' ? `user:${viewer.id}` : `ip:${ip ?? 'unknown'}`, client: clientNameOf(viewer, bffName) };
+}
+
+/** What a request may do after its units were counted. */
+export type RateDecision =
+  /** Counted and within every limit, or let through uncounted (store down, failing open: no headers). */
+  | { readonly kind: 'allowed'; readonly headers: Readonly<Record<string, string>> }
+  /** Over a limit (RateLimitedError, 429), or refused because the store is down and failing closed (OverloadedError, 503). */
+  | { readonly kind: 'refused'; readonly error: RateLimitedError | OverloadedError };
+
+/** Counters of a rate limiter since it was made. */
+export interface RateLimitStats {
+  /** Requests refused with RATE_LIMITED. */
+  readonly limited: number;
+  /** Requests whose counters could not be reached (let through or refused, as configured). */
+  readonly storeFailures: number;
+}
+
+/** Per-user and per-client-app counters over one fixed window, in memory or in Redis. */
+export interface RateLimiter {
+  /** Charges `units` to the subject's counters. Never rejects: a store failure is a decision too. */
+  consume(subject: RateLimitSubject, units: number): Promise<RateDecision>;
+  /** Resolves once the store can count (Redis connected), or after a short wait without. */
+  ready(): Promise<void>;
+  close(): void;
+  stats(): RateLimitStats;
+}
+
+interface Counter {
+  readonly scope: keyof RateLimitSubject;
+  readonly points: number;
+  readonly limiter: RateLimiterAbstract;
+}
+
+/** How long a BFF waits at boot for Redis before it serves anyway. */
+const redisBootWaitMs = 2_000;
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** RateLimit-Limit, -Remaining and -Reset (draft-ietf-httpapi-ratelimit-headers, the three-field form); Reset in seconds. */
+function rateLimitHeaders(limit: number, result: RateLimiterRes): Record<string, string> {
+  return {
+    'ratelimit-limit': String(limit),
+    'ratelimit-remaining': String(result.remainingPoints),
+    'ratelimit-reset': String(Math.ceil(result.msBeforeNext / 1000)),
+  };
+}
+
+/**
+ * Builds a BFF's rate limiter, or undefined when both limits are 0 (off). With `redisUrl`
+ * every replica charges the same counters; when Redis is unreachable a request is let through
+ * uncounted (`onStoreError: 'open'`, a warning once per outage) or refused with 503 OVERLOADED
+ * ('closed'), and counting resumes when Redis is back. It never throws into the request.
+ */
+export function createRateLimiter(config: RateLimitConfig, bffName: string, logger: Logger): RateLimiter | undefined {
+  if (config.perUser === 0 && config.perClient === 0) return undefined;
+  const redis = config.redisUrl === undefined ? undefined : createRedisClient(config.redisUrl);
+  const store = redis ? `Redis at ${redis.where}` : 'memory';
+  const counters: Counter[] = [];
+  for (const [scope, points] of [['user', config.perUser], ['client', config.perClient]] as const) {
+    if (points === 0) continue;
+    const options = { keyPrefix: `bff:${bffName}:rate:${scope}`, points, duration: config.windowSeconds };
+    const limiter = redis ? new RateLimiterRedis({ ...options, storeClient: redis.client, rejectIfRedisNotReady: true }) : new RateLimiterMemory(options);
+    counters.push({ scope, points, limiter });
+  }
+  const unit = config.unit === 'request' ? 'request' : 'cost unit';
+  const subjectName = (scope: keyof RateLimitSubject, key: string) => (scope === 'client' ? `client app ${key}` : key.startsWith('ip:') ? 'this IP address' : 'this user');
+  let storeDown = false;
+  let limited = 0;
+  let storeFailures = 0;
+
+  const onStoreError = (error: unknown): RateDecision => {
+    storeFailures += 1;
+    if (!storeDown) {
+      storeDown = true;
+      const then = config.onStoreError === 'open' ? 'failing open: requests pass uncounted' : 'failing closed: requests are refused with 503';
+      logger.warn(`rate limits cannot be counted in ${store} (${(error as Error)?.message ?? String(error)}); ${then} until it is back`);
+    }
+    if (config.onStoreError === 'open') return { kind: 'allowed', headers: {} };
+    return { kind: 'refused', error: new OverloadedError('This BFF cannot check rate limits right now and refuses requests until it can. Retry in 1 second.', 1) };
+  };
+
+  return {
+    async consume(subject, units) {
+      const outcomes = await Promise.allSettled(counters.map((counter) => counter.limiter.consume(subject[counter.scope], units)));
+      const failure = outcomes.find((outcome) => outcome.status === 'rejected' && !(outcome.reason instanceof RateLimiterRes));
+      if (failure) return onStoreError((failure as PromiseRejectedResult).reason);
+      if (storeDown) {
+        storeDown = false;
+        logger.info(`rate limits are counted in ${store} again`);
+      }
+      const results = outcomes.map((outcome, index) => ({
+        counter: counters[index]!,
+        result: (outcome.status === 'fulfilled' ? outcome.value : outcome.reason) as RateLimiterRes,
+        exceeded: outcome.status === 'rejected',
+      }));
+      // The headers describe the tightest limit: the exceeded one that frees last, else the one with least left.
+      const exceeded = results.filter((entry) => entry.exceeded).sort((a, b) => b.result.msBeforeNext - a.result.msBeforeNext)[0];
+      const shown = exceeded ?? results.reduce((tightest, entry) => (entry.result.remainingPoints < tightest.result.remainingPoints ? entry : tightest));
+      const headers = rateLimitHeaders(shown.counter.points, shown.result);
+      if (!exceeded) return { kind: 'allowed', headers };
+      limited += 1;
+      const retryAfterSeconds = Math.max(1, Math.ceil(exceeded.result.msBeforeNext / 1000));
+      const { scope, points } = exceeded.counter;
+      const message = `Rate limit exceeded for ${subjectName(scope, subject[scope])}: at most ${plural(points, unit)} per ${plural(config.windowSeconds, 'second')}. Retry in ${plural(retryAfterSeconds, 'second')}.`;
+      return { kind: 'refused', error: new RateLimitedError(message, retryAfterSeconds, headers) };
+    },
+    ready: async () => redis?.ready(redisBootWaitMs),
+    close: () => redis?.close(),
+    stats: () => ({ limited, storeFailures }),
+  };
+}

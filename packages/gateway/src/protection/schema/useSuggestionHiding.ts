@@ -1,0 +1,21 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { BffContext } from '../../server/BffContext.js';
+
+/** graphql-js ends a message with its suggestions: ` Did you mean "productPage"?`. */
+const suggestion = / ?Did you mean .+\?$/;
+
+/**
+ * Takes "Did you mean …?" out of every error message (validation, and variables' enum values
+ * too), so names of the schema do not leak to a client that guesses. On in production.
+ */
+export function useSuggestionHiding(): ApolloServerPlugin<BffContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) error.message = error.message.replace(suggestion, '');
+        },
+      };
+    },
+  };
+}

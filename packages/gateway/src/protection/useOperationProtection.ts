@@ -1,0 +1,55 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { clientNameOf } from '../auth/Viewer.js';
+import type { OperationLimits } from '../config/readProtectionConfig.js';
+import type { BffContext } from '../server/BffContext.js';
+import type { AdmissionController, AdmissionTicket } from './admission/createAdmissionController.js';
+import type { PriorityClassifier } from './admission/classifyPriority.js';
+import { guardMeasures } from './limits/guardOperation.js';
+import { measureOperation } from './limits/measureOperation.js';
+import { rateLimitSubject, type RateLimiter } from './rateLimit/createRateLimiter.js';
+
+/** The stages that need the operation itself. */
+export interface OperationProtectionOptions {
+  readonly limits: OperationLimits;
+  /** Charged here, in cost units, when the rate limit counts cost; request units are charged at the HTTP layer. @default none */
+  readonly costRateLimiter?: RateLimiter;
+  readonly admission: AdmissionController;
+  readonly classify: PriorityClassifier;
+}
+
+/**
+ * guardOperation (depth, aliases, root fields, directives, cost), limitRate (in cost units) and
+ * admit, in that order, as one Apollo Server plugin. They share one `didResolveOperation`
+ * because Apollo runs the hooks of different plugins concurrently, and these must run in
+ * sequence: nothing is counted for an operation over a limit, and nothing waits for a slot that
+ * is over its rate. This is after validation and before execution, so before any subgraph is
+ * called. (Size and tokens are checked earlier, before parsing: useDocumentLimits.) The slot is
+ * given back in `willSendResponse`, which Apollo calls for every request that got this far,
+ * whether it succeeded, failed or was refused.
+ */
+export function useOperationProtection(options: OperationProtectionOptions): ApolloServerPlugin<BffContext> {
+  const { limits, costRateLimiter, admission, classify } = options;
+  return {
+    async requestDidStart() {
+      let ticket: AdmissionTicket | undefined;
+      return {
+        async didResolveOperation({ schema, document, operation, request, operationName, contextValue, response }) {
+          // An unknown operationName: execution reports it, nothing runs.
+          if (!operation) return;
+          const measures = measureOperation(schema, document, operation, request.variables, limits.defaultListSize);
+          guardMeasures(measures, limits);
+          if (costRateLimiter) {
+            const decision = await costRateLimiter.consume(rateLimitSubject(contextValue.viewer, contextValue.clientIp, contextValue.bffName), Math.max(1, measures.cost));
+            if (decision.kind === 'refused') throw decision.error;
+            for (const [name, value] of Object.entries(decision.headers)) response.http.headers.set(name, value);
+          }
+          ticket = admission.admit(classify(operationName, clientNameOf(contextValue.viewer, contextValue.bffName)));
+          await ticket.admitted;
+        },
+        async willSendResponse() {
+          ticket?.release();
+        },
+      };
+    },
+  };
+}
