@@ -12,7 +12,8 @@ Bearer tokens: BFF_JWT_ISSUERS (default bff-dev), BFF_JWT_AUDIENCE (default the 
 BFF_JWT_ALGORITHMS (default HS256), BFF_JWT_SECRET (required in production), BFF_JWT_PUBLIC_KEY
 or BFF_JWT_JWKS_URL (for RS*, PS*, ES*), BFF_JWT_CLOCK_TOLERANCE_S, BFF_JWT_MAX_BYTES.
 Protection: BFF_MAX_DEPTH, BFF_MAX_COST and the other BFF_MAX_* limits, BFF_RATE_LIMIT_*,
-REDIS_URL, BFF_ADMISSION_*, BFF_PRIORITY_<CLASS> (see the README's configuration table).`;
+REDIS_URL, BFF_ADMISSION_*, BFF_PRIORITY_<CLASS>.
+Operations: BFF_METRICS, BFF_SHUTDOWN_GRACE_MS, BFF_SUPERGRAPH_RELOAD, BFF_OTLP_TRACES_URL (see the README's configuration table).`;
 
 let flags: { supergraph?: string; port?: string; host?: string; name?: string; help?: boolean };
 try {

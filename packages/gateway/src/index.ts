@@ -25,3 +25,15 @@ export { OperationTooComplexError, RateLimitedError, OverloadedError } from './e
 export { priorityClasses, type PriorityClass, type ProtectionConfig, type ProtectionConfigDefaults, type OperationLimits, type RateLimitConfig, type AdmissionConfig } from './config/readProtectionConfig.js';
 export type { ProtectionStats } from './protection/useProtection.js';
 export type { AdmissionStats, AdmissionClassStats } from './protection/admission/createAdmissionController.js';
+export {
+  buildPersistedQueryManifest,
+  printPersistedQueryManifest,
+  readPersistedQueryManifest,
+  sha256Hex,
+  type PersistedQueryManifest,
+  type PersistedQueryManifestOperation,
+} from './persisted/persistedQueryManifest.js';
+export { OperationNotTrustedError, PersistedQueryNotFoundError } from './persisted/errors.js';
+export { trustedDocumentsModes, type PersistedConfig, type TrustedDocumentsMode } from './persisted/readPersistedConfig.js';
+export { shareInFlight } from './downstream/shareInFlight.js';
+export { registerTracing, type TracingOptions } from './observability/tracing/registerTracing.js';

@@ -95,4 +95,33 @@ describe('mobile BFF', () => {
       ],
     });
   });
+
+  it.each([
+    [100, 1, 128],
+    [100, 3, 384],
+    [375, 2, 768],
+    [375, 3, 1536],
+    [1024, 4, 2048],
+  ])('sizes product images for the screen: %i points at density %d is a %i-pixel image', async (width, density, pixels) => {
+    const response = await mobile.post({ query: /* GraphQL */ `query ($width: Int!, $density: Float) { product(upc: "100001") { imageUrl(width: $width, density: $density) } }`, variables: { width, density } });
+    expect(response.body).toEqual({ data: { product: { imageUrl: `https://images.example.com/images/100001.jpg?w=${pixels}` } } });
+  });
+
+  it('sizes an image at density 1 when the phone does not say', async () => {
+    const response = await mobile.post({ query: /* GraphQL */ `{ product(upc: "100002") { imageUrl(width: 200) } }` });
+    expect(response.body).toEqual({ data: { product: { imageUrl: 'https://images.example.com/images/100002.jpg?w=256' } } });
+  });
+
+  it.each([
+    ['width: 0', 'imageUrl(width:) must be an integer from 1 to 1024, but got: 0'],
+    ['width: 1025', 'imageUrl(width:) must be an integer from 1 to 1024, but got: 1025'],
+    ['width: 100, density: 0.5', 'imageUrl(density:) must be from 1 to 4, but got: 0.5'],
+    ['width: 100, density: 5', 'imageUrl(density:) must be from 1 to 4, but got: 5'],
+  ])('rejects an image size out of range (%s) with BAD_USER_INPUT', async (args, message) => {
+    const response = await mobile.post({ query: `{ product(upc: "100001") { name imageUrl(${args}) } }` });
+    expect(response.body).toEqual({
+      data: { product: null },
+      errors: [{ message, path: ['product', 'imageUrl'], extensions: { code: 'BAD_USER_INPUT', serviceName: 'mobile' } }],
+    });
+  });
 });

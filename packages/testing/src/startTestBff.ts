@@ -38,14 +38,9 @@ const clients = {
  * parts (e.g. a log stream to read).
  */
 export async function startTestBff(client: ClientName, services: RunningServices, env: NodeJS.ProcessEnv = {}, parts: TestBffParts = {}): Promise<TestBff> {
-  const { prefix, read, create } = clients[client];
+  const { read, create } = clients[client];
   const config = read({
-    [`${prefix}PORT`]: '0',
-    [`${prefix}SUBGRAPH_PRODUCTS_URL`]: `${services.urls.products}/graphql`,
-    [`${prefix}SUBGRAPH_REVIEWS_URL`]: `${services.urls.reviews}/graphql`,
-    [`${prefix}SERVICE_ACCOUNTS_URL`]: services.urls.accounts,
-    [`${prefix}SERVICE_ORDERS_URL`]: services.urls.orders,
-    [`${prefix}SERVICE_INVENTORY_URL`]: services.urls.inventory,
+    ...routedTo(client, services),
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     ...env,
@@ -54,6 +49,19 @@ export async function startTestBff(client: ClientName, services: RunningServices
   const url = await server.start();
   const stop = () => server.stop();
   return { url, server, post: (body, headers) => postGraphQL(`${url}/graphql`, body, headers), stop, [Symbol.asyncDispose]: stop };
+}
+
+/** The environment that puts a `client` BFF on a free port and routes it to `services`, as an operator would set it. */
+export function routedTo(client: ClientName, services: RunningServices): NodeJS.ProcessEnv {
+  const { prefix } = clients[client];
+  return {
+    [`${prefix}PORT`]: '0',
+    [`${prefix}SUBGRAPH_PRODUCTS_URL`]: `${services.urls.products}/graphql`,
+    [`${prefix}SUBGRAPH_REVIEWS_URL`]: `${services.urls.reviews}/graphql`,
+    [`${prefix}SERVICE_ACCOUNTS_URL`]: services.urls.accounts,
+    [`${prefix}SERVICE_ORDERS_URL`]: services.urls.orders,
+    [`${prefix}SERVICE_INVENTORY_URL`]: services.urls.inventory,
+  };
 }
 
 /** POSTs to a GraphQL endpoint with JSON content type, returning status, headers and parsed body. */

@@ -23,6 +23,7 @@ describe('web BFF logs', () => {
     expect(lines.length).toBeGreaterThan(4);
     expect(lines.map((line) => JSON.parse(line)).filter((entry) => entry.reqId === 'logs-expired')).toEqual([
       expect.objectContaining({ level: 30, msg: 'Authentication failed: token expired' }),
+      expect.objectContaining({ level: 30, msg: 'request completed', path: '/graphql', status: 401, client: 'web', operation: '', outcome: 'UNAUTHENTICATED' }),
     ]);
     for (const token of [good, expired, forged, inQuery]) {
       expect(log).not.toContain(token);

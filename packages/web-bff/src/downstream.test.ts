@@ -118,6 +118,15 @@ describe('web BFF downstream calls', () => {
       expect(services.calls.products).toEqual(['POST /graphql']);
     });
 
+    it('shares identical REST GETs of concurrent requests behind a connector too', async () => {
+      const { bff, services } = await start();
+      services.behave('inventory', { delayMs: 150 });
+      const stock = { query: /* GraphQL */ `{ product(upc: "100001") { stock } }` };
+      const responses = await Promise.all([1, 2, 3, 4].map(() => bff.post(stock)));
+      expect(responses.map((response) => response.body)).toEqual([1, 2, 3, 4].map(() => ({ data: { product: { stock: 105 } } })));
+      expect(services.calls.inventory).toEqual(['GET /inventory/100001']);
+    });
+
     it('does not share between viewers, nor when sharing is off', async () => {
       const { bff, services } = await start({ WEB_BFF_DEDUPE: 'off' });
       services.behave('products', { delayMs: 150 });

@@ -28,7 +28,7 @@ export function createAccountsSubgraph(kit: BffKit): LocalSubgraph {
       new DataLoader<string, AccountUser | null>(
         async (ids) => {
           const groups = batchByUrlLength(`${accounts.baseUrl}${batchPath}`, ids, kit.rest.maxUrlLength);
-          const bodies = await Promise.all(groups.map((group) => accounts.get<{ users: AccountUser[] }>(`${batchPath}${group.map(encodeURIComponent).join(',')}`, context)));
+          const bodies = await Promise.all(groups.map((group) => accounts.get<{ users: AccountUser[] }>(`${batchPath}${group.map(encodeURIComponent).join(',')}`, context, { batchSize: group.length })));
           const byId = new Map(bodies.flatMap((body) => body?.users ?? []).map((user) => [user.id, user]));
           return ids.map((id) => byId.get(id) ?? null);
         },

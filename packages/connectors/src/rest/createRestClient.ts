@@ -1,17 +1,17 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { ConfigError, DownstreamServiceError, downstreamHeaders, fetchJson, type BffContext, type BffKit, type Downstream } from '@bff/gateway';
+import { ConfigError, DownstreamServiceError, downstreamHeaders, fetchJson, identityHeaders, shareInFlight, type BffContext, type BffKit, type Downstream, type JsonResponse } from '@bff/gateway';
 import { GraphQLError } from 'graphql';
 
 /**
  * A JSON REST service as a connector sees it. Every call goes through the BFF's downstream
  * policies (timeout, the request's deadline, breaker; retries for GET only) and carries the
- * request's id and viewer (downstreamHeaders). Errors are GraphQL errors naming the service.
+ * request's id and viewer (downstreamHeaders); identical GETs in flight at once are sent once. Errors are GraphQL errors naming the service.
  */
 export interface RestClient {
   /** The service's base URL, without a trailing slash. */
   readonly baseUrl: string;
-  /** GET a JSON resource; resolves null on 404. */
-  get<T>(path: string, context: BffContext): Promise<T | null>;
+  /** GET a JSON resource; resolves null on 404. `batchSize`: the ids a batch call carries (for metrics). */
+  get<T>(path: string, context: BffContext, options?: { readonly batchSize?: number }): Promise<T | null>;
   /** POST JSON, never retried; a 4xx becomes BAD_USER_INPUT with the service's message. */
   post<T>(path: string, body: unknown, context: BffContext): Promise<T>;
 }
@@ -24,6 +24,8 @@ export interface RestClientOptions {
   /** The BFF's pooled keep-alive fetch. */
   readonly fetch: Fetcher;
   readonly downstream: Downstream;
+  /** Share identical in-flight GETs (same URL and identity) of concurrent requests. @default false */
+  readonly dedupe?: boolean;
 }
 
 interface RestErrorBody {
@@ -34,16 +36,22 @@ interface RestErrorBody {
 export function createRestClient(options: RestClientOptions): RestClient {
   const { serviceName, downstream, fetch } = options;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const call = (method: 'GET' | 'POST', path: string, body: unknown, context: BffContext) => {
+  const share = shareInFlight<JsonResponse>((response) => ({ ...response, json: structuredClone(response.json) }));
+  const call = (method: 'GET' | 'POST', path: string, body: unknown, context: BffContext, batchSize?: number) => {
     const headers: Record<string, string> = { accept: 'application/json', ...downstreamHeaders(context) };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const init = { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) };
-    return downstream.call(serviceName, context, { idempotent: method === 'GET' }, (signal) => fetchJson(fetch, `${baseUrl}${path}`, init, signal));
+    const send = () =>
+      downstream.call(serviceName, context, { idempotent: method === 'GET', ...(batchSize !== undefined && { batchSize }) }, (signal) => fetchJson(fetch, `${baseUrl}${path}`, init, signal));
+    if (method !== 'GET' || !options.dedupe) return send();
+    // Requests share a GET only when the service would see the same identity.
+    const { [identityHeaders.userId]: userId = '', [identityHeaders.userRoles]: roles = '', [identityHeaders.clientName]: client = '' } = headers;
+    return share(`${userId}\n${roles}\n${client}\n${path}`, send);
   };
   return {
     baseUrl,
-    async get<T>(path: string, context: BffContext) {
-      const { status, json } = await call('GET', path, undefined, context);
+    async get<T>(path: string, context: BffContext, options?: { readonly batchSize?: number }) {
+      const { status, json } = await call('GET', path, undefined, context, options?.batchSize);
       if (status === 404) return null;
       if (status !== 200) throw new DownstreamServiceError(serviceName);
       return json as T;
@@ -64,5 +72,5 @@ export function createRestClient(options: RestClientOptions): RestClient {
 export function restClientOf(kit: BffKit, service: string): RestClient {
   const url = kit.serviceUrls[service];
   if (!url) throw new ConfigError([`no URL is configured for REST service '${service}' (set <PREFIX>SERVICE_${service.toUpperCase()}_URL)`]);
-  return createRestClient({ serviceName: service, baseUrl: url, fetch: kit.fetch, downstream: kit.downstream });
+  return createRestClient({ serviceName: service, baseUrl: url, fetch: kit.fetch, downstream: kit.downstream, dedupe: kit.rest.dedupe });
 }

@@ -2,4 +2,4 @@ export { createAuthorizingGateway, type AuthorizationOptions } from './createAut
 export { createRuleBook, type RuleBook } from './createRuleBook.js';
 export { hasRole, hasScope, isAuthenticated, isClient, isOwner, isOwnerOfArgument } from './namedRules.js';
 export type { RuleMap, ShieldRule } from './ruleTypes.js';
-export { withAuthorization } from './withAuthorization.js';
+export { ruleBookOf, withAuthorization } from './withAuthorization.js';

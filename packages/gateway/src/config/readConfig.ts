@@ -3,9 +3,11 @@ import { readAuthConfig, type AuthConfig, type AuthConfigDefaults } from '../aut
 import { readDownstreamConfig, type DownstreamConfig } from '../downstream/readDownstreamConfig.js';
 import { ConfigError } from '../errors/ConfigError.js';
 import { readExplorerConfig, type ExplorerConfig } from '../explorer/readExplorerConfig.js';
+import { readObservabilityConfig, type ObservabilityConfig } from '../observability/readObservabilityConfig.js';
 import { enumKey, portKey, positiveIntKey, readEnvKeys, stringKey } from './envKey.js';
 import { readProtectionConfig, type ProtectionConfig, type ProtectionConfigDefaults } from './readProtectionConfig.js';
 import { readUrlOverrides } from './readUrlOverrides.js';
+import { readPersistedConfig, type PersistedConfig } from '../persisted/readPersistedConfig.js';
 
 /** The validated, read-only configuration of one BFF gateway. */
 export interface BffConfig {
@@ -40,6 +42,10 @@ export interface BffConfig {
   readonly protection: ProtectionConfig;
   /** The schema explorer (`<prefix>EXPLORER`). */
   readonly explorer: ExplorerConfig;
+  /** Automatic persisted queries and trusted documents (`<prefix>APQ*`, `<prefix>TRUSTED_DOCUMENTS*`). */
+  readonly persisted: PersistedConfig;
+  /** Metrics, graceful shutdown, supergraph reload (`<prefix>METRICS`, `<prefix>SHUTDOWN_GRACE_MS`, `<prefix>SUPERGRAPH_RELOAD`). */
+  readonly observability: ObservabilityConfig;
 }
 
 /** What differs between BFFs before the environment has its say. */
@@ -56,6 +62,8 @@ export interface BffConfigDefaults {
   readonly auth?: AuthConfigDefaults;
   /** Priority classes of the BFF's own operations, e.g. `{ critical: ['createOrder'] }`. @default none */
   readonly protection?: ProtectionConfigDefaults;
+  /** The BFF's persisted query manifest (trusted documents), overridable by `<prefix>TRUSTED_DOCUMENTS_MANIFEST`. @default none */
+  readonly trustedDocumentsManifest?: string;
 }
 
 /**
@@ -94,6 +102,8 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
   const downstream = readDownstreamConfig(env, prefix, problems);
   const protection = readProtectionConfig(env, prefix, defaults.protection, common.NODE_ENV ?? 'development', problems);
   const explorer = readExplorerConfig(env, prefix, common.NODE_ENV ?? 'development', problems);
+  const observability = readObservabilityConfig(env, prefix, problems);
+  const persisted = readPersistedConfig(env, prefix, defaults.trustedDocumentsManifest, common.NODE_ENV ?? 'development', protection.rateLimit.redisUrl, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     name: defaults.name,
@@ -111,5 +121,7 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
     downstream,
     protection,
     explorer,
+    persisted,
+    observability,
   });
 }

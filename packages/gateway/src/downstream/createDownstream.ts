@@ -19,6 +19,14 @@ export type Attempt<T> = (signal: AbortSignal) => Promise<T>;
 /** A breaker's state as operators read it. */
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
+/** How a call may be treated. */
+export interface DownstreamCallOptions {
+  /** Whether the call may be retried (queries, GET); mutations never are. */
+  readonly idempotent: boolean;
+  /** Ids a batched call carries, for the batch-size metric. @default not a batch */
+  readonly batchSize?: number;
+}
+
 /** Every call the BFF makes to a service, subgraph or REST, goes through here. */
 export interface Downstream {
   /**
@@ -27,7 +35,7 @@ export interface Downstream {
    * and the deadline allow. Rejects with DOWNSTREAM_TIMEOUT, DOWNSTREAM_UNAVAILABLE (breaker
    * open: the service is not called) or DOWNSTREAM_SERVICE_ERROR, each naming the service.
    */
-  call<T>(service: string, request: DeadlineCarrier, options: { readonly idempotent: boolean }, attempt: Attempt<T>): Promise<T>;
+  call<T>(service: string, request: DeadlineCarrier, options: DownstreamCallOptions, attempt: Attempt<T>): Promise<T>;
   /** The breaker state of a service ('closed' for one never called). */
   breakerState(service: string): BreakerState;
 }

@@ -1,4 +1,5 @@
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
+import { context, propagation } from '@opentelemetry/api';
 import { DownstreamFailure } from './DownstreamFailure.js';
 
 /** A downstream response the caller interprets: 2xx to 4xx (5xx and 429 are failures). */
@@ -11,12 +12,15 @@ export interface JsonResponse {
 /**
  * One HTTP attempt with a JSON answer. A refused or reset connection, a 5xx or 429, or a body
  * that is not JSON throws DownstreamFailure (retryable where retrying can help); an abort by
- * `signal` is rethrown as is, so the caller tells a timeout from a failure.
+ * `signal` is rethrown as is, so the caller tells a timeout from a failure. With tracing on, the
+ * active span goes along as a W3C `traceparent` header.
  */
 export async function fetchJson(fetch: Fetcher, url: string, init: FetcherRequestInit, signal: AbortSignal): Promise<JsonResponse> {
   let response: Awaited<ReturnType<Fetcher>>;
   try {
-    response = await fetch(url, { ...init, signal } as FetcherRequestInit);
+    const headers: Record<string, string> = { ...init.headers };
+    propagation.inject(context.active(), headers);
+    response = await fetch(url, { ...init, headers, signal } as FetcherRequestInit);
   } catch (error) {
     if (signal.aborted) throw error;
     throw new DownstreamFailure(`connection failed: ${(error as Error).message}`, true);

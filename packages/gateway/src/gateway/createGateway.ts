@@ -4,7 +4,8 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import type { GraphQLSchema } from 'graphql';
 import type { Downstream } from '../downstream/createDownstream.js';
 import { ConfigError } from '../errors/ConfigError.js';
-import type { Supergraph } from '../supergraph/readSupergraph.js';
+import type { Supergraph, SupergraphSubgraph } from '../supergraph/readSupergraph.js';
+import { watchSupergraph } from '../supergraph/watchSupergraph.js';
 import { InProcessSubgraphDataSource } from './InProcessSubgraphDataSource.js';
 import { recordProxiedOperations, type ProxiedOperations } from './proxiedOperations.js';
 import { RemoteSubgraphDataSource } from './RemoteSubgraphDataSource.js';
@@ -27,6 +28,24 @@ export interface GatewayOptions {
   readonly downstream: Downstream;
   /** Share identical in-flight query fetches of concurrent requests. */
   readonly dedupe: boolean;
+  /**
+   * Watch the supergraph file and serve each valid new version without a restart; `check`
+   * rejects a version this BFF cannot serve (beside in-process subgraphs it has no implementation of).
+   * @default the boot supergraph only
+   */
+  readonly reload?: { readonly file: string; readonly urlOverrides: Readonly<Record<string, string>>; readonly check?: (next: Supergraph) => void };
+}
+
+/** Throws ConfigError naming each subgraph routed in-process that the BFF has no implementation of. */
+export function checkInProcessSubgraphs(supergraph: Supergraph, local: ReadonlySet<string>): void {
+  const missing = supergraph.subgraphs.filter((subgraph) => subgraph.inProcess && !local.has(subgraph.name));
+  if (missing.length > 0) {
+    throw new ConfigError(
+      missing.map(
+        ({ name, url }) => `subgraph '${name}' is routed in-process (${url}) but this server has no in-process implementation; give it an http(s) URL override`,
+      ),
+    );
+  }
 }
 
 /**
@@ -35,22 +54,26 @@ export interface GatewayOptions {
  */
 export function createGateway(options: GatewayOptions): ApolloGateway {
   const local = new Map(options.localSubgraphs.map((subgraph) => [subgraph.name, subgraph]));
-  const missing = options.supergraph.subgraphs.filter((subgraph) => subgraph.inProcess && !local.has(subgraph.name));
-  if (missing.length > 0) {
-    throw new ConfigError(
-      missing.map(
-        ({ name, url }) => `subgraph '${name}' is routed in-process (${url}) but this server has no in-process implementation; give it an http(s) URL override`,
-      ),
-    );
-  }
+  const localNames = new Set(local.keys());
+  checkInProcessSubgraphs(options.supergraph, localNames);
+  // Where each subgraph is routed (overrides applied), by name; a reloaded supergraph adds and replaces entries.
+  const routing = new Map<string, SupergraphSubgraph>();
+  const route = (supergraph: Supergraph) => supergraph.subgraphs.forEach((subgraph) => routing.set(subgraph.name, subgraph));
+  route(options.supergraph);
+  const { reload, logger } = options;
+  const check = (next: Supergraph) => {
+    checkInProcessSubgraphs(next, localNames);
+    reload?.check?.(next);
+    route(next);
+  };
   const proxied: ProxiedOperations = new WeakMap();
   return new ApolloGateway({
-    supergraphSdl: options.supergraph.sdl,
+    supergraphSdl: reload ? watchSupergraph({ ...reload, initial: options.supergraph, check, logger }) : options.supergraph.sdl,
     logger: options.logger,
     experimental_didResolveQueryPlan: recordProxiedOperations(proxied),
     buildService({ name, url }): GraphQLDataSource {
       const localSubgraph = local.get(name);
-      const routed = options.supergraph.subgraphs.find((subgraph) => subgraph.name === name);
+      const routed = routing.get(name);
       if (localSubgraph && routed?.inProcess) return new InProcessSubgraphDataSource(localSubgraph.schema);
       return new RemoteSubgraphDataSource({ name, url: routed?.url ?? url ?? '', fetcher: options.fetcher, downstream: options.downstream, dedupe: options.dedupe, proxied });
     },

@@ -1,4 +1,5 @@
 import type { Viewer } from '../auth/Viewer.js';
+import type { RequestObservation } from '../observability/useRequestObservation.js';
 
 /** The per-request context every stage and every in-process subgraph resolver receives. */
 export interface BffContext {
@@ -12,4 +13,6 @@ export interface BffContext {
   readonly clientIp?: string;
   /** Epoch ms by which every downstream call of this request must be done. */
   readonly deadline: number;
+  /** Filled during execution (operation name, outcome) for the request's log line and metrics. @default none outside an HTTP request */
+  readonly observation?: RequestObservation;
 }

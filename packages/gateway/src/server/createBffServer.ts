@@ -7,7 +7,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { BffConfig } from '../config/readConfig.js';
 import { createDownstream, type Downstream } from '../downstream/createDownstream.js';
 import type { DownstreamConfig } from '../downstream/readDownstreamConfig.js';
-import { withAuthorization, type AuthorizationOptions } from '../authorization/index.js';
+import { ruleBookOf, withAuthorization, type AuthorizationOptions } from '../authorization/index.js';
 import { maskError } from '../errors/maskError.js';
 import { useExplorer } from '../explorer/useExplorer.js';
 import type { PassthroughRoute } from '../passthrough/PassthroughRoute.js';
@@ -16,8 +16,11 @@ import { createGateway, type LocalSubgraph } from '../gateway/createGateway.js';
 import { createHttpFetcher } from '../http/createHttpFetcher.js';
 import { useValueCompletionLogging } from '../plugins/useValueCompletionLogging.js';
 import { useProtection, type ProtectionStats } from '../protection/useProtection.js';
-import { readSupergraph } from '../supergraph/readSupergraph.js';
+import { readSupergraph, type Supergraph } from '../supergraph/readSupergraph.js';
+import { usePersistedQueries } from '../persisted/usePersistedQueries.js';
 import { useAuthentication } from '../auth/useAuthentication.js';
+import { drainWithin } from '../observability/health/drainWithin.js';
+import { useObservability } from '../observability/useObservability.js';
 import type { BffContext } from './BffContext.js';
 import { readRequestId, requestIdHeader } from './readRequestId.js';
 import { replyWithHttpError, replyWithNotFound } from './replyWithHttpError.js';
@@ -36,7 +39,7 @@ export interface BffKit {
   /** Timeouts, retries and breakers: every call to a REST service goes through it too. */
   readonly downstream: Downstream;
   /** Batching and concurrency limits for REST connectors. */
-  readonly rest: Pick<DownstreamConfig, 'maxBatchSize' | 'maxUrlLength' | 'concurrencyPerRequest'>;
+  readonly rest: Pick<DownstreamConfig, 'maxBatchSize' | 'maxUrlLength' | 'concurrencyPerRequest' | 'dedupe'>;
 }
 
 /** The code-level parts of a BFF, beside its configuration. */
@@ -81,11 +84,19 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
   const pool = createHttpFetcher({ connectionsPerOrigin: config.subgraphs.connectionsPerOrigin, timeoutMs: config.subgraphs.timeoutMs, keepAlive: config.downstream.keepAlive });
   const supergraph = readSupergraph(config.supergraphFile, config.subgraphs.urlOverrides);
   const subgraphUrls = Object.fromEntries(supergraph.subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
-  const downstream = createDownstream({ config: config.downstream, defaultTimeoutMs: config.subgraphs.timeoutMs, logger });
-  const rest = { maxBatchSize: config.downstream.maxBatchSize, maxUrlLength: config.downstream.maxUrlLength, concurrencyPerRequest: config.downstream.concurrencyPerRequest };
+  const policies = createDownstream({ config: config.downstream, defaultTimeoutMs: config.subgraphs.timeoutMs, logger });
+  const remoteServices = [...new Set([...supergraph.subgraphs.filter((subgraph) => !subgraph.inProcess).map((subgraph) => subgraph.name), ...Object.keys(config.serviceUrls)])];
+  const observability = useObservability(http, config, { downstream: policies, services: remoteServices, protectionStats: () => protection.stats() });
+  const downstream = observability.downstream;
+  const { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe } = config.downstream;
+  const rest = { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe };
   const localSubgraphs = parts.localSubgraphs?.({ fetch: pool.fetch, serviceUrls: config.serviceUrls, subgraphUrls, logger, downstream, rest }) ?? [];
-  const gateway = createGateway({ supergraph, localSubgraphs, fetcher: pool.fetch, logger, downstream, dedupe: config.downstream.dedupe });
+  const { authorization } = parts;
+  const reload = { file: config.supergraphFile, urlOverrides: config.subgraphs.urlOverrides, ...(authorization && { check: (next: Supergraph) => void ruleBookOf(next.sdl, authorization) }) };
+  const gateway = createGateway({ supergraph, localSubgraphs, fetcher: pool.fetch, logger, downstream, dedupe: config.downstream.dedupe, ...(config.observability.reloadSupergraph && { reload }) });
   const protection = useProtection(http, config, logger);
+  gateway.onSchemaLoadOrUpdate(() => observability.health.markLoaded());
+  const persisted = usePersistedQueries(http, config);
   const apollo = new ApolloServer<BffContext>({
     gateway: parts.authorization ? withAuthorization(gateway, supergraph.sdl, parts.authorization, logger) : gateway,
     logger,
@@ -93,7 +104,8 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     formatError: (formatted, original) =>
       maskError(formatted, original, (masked) => logger.error(`masked error: ${JSON.stringify(masked)} ${String((original as Error)?.stack ?? original)}`)),
     ...protection.apolloOptions,
-    plugins: [fastifyApolloDrainPlugin(http), ApolloServerPluginLandingPageDisabled(), useValueCompletionLogging(), ...protection.plugins],
+    ...persisted.apolloOptions,
+    plugins: [fastifyApolloDrainPlugin(http), ApolloServerPluginLandingPageDisabled(), useValueCompletionLogging(), observability.plugin, ...protection.plugins],
   });
 
   http.addHook('onRequest', async (request, reply) => {
@@ -120,6 +132,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
           viewer: request.viewer,
           clientIp: request.ip,
           deadline: Date.now() + config.downstream.requestDeadlineMs,
+          observation: request.observation,
         }),
       });
       const address = await http.listen({ host: config.server.host, port: config.server.port });
@@ -131,9 +144,15 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     (stopped ??= (async () => {
       // Apollo's drain plugin closes fastify (no new connections, in-flight requests finish),
       // then Apollo stops the gateway; an unstarted server only has fastify to close.
-      if (started) await started.then(() => apollo.stop(), () => apollo.stop());
-      await http.close();
+      // Past <P>SHUTDOWN_GRACE_MS the connections still open are closed.
+      observability.health.markDraining();
+      const drained = (async () => {
+        if (started) await started.then(() => apollo.stop(), () => apollo.stop());
+        await http.close();
+      })();
+      await drainWithin(drained, config.observability.shutdownGraceMs, () => http.server.closeAllConnections(), logger);
       await pool.close();
+      await observability.close();
     })());
   return { config, http, start, stop, protectionStats: protection.stats, [Symbol.asyncDispose]: stop };
 }

@@ -4,6 +4,7 @@ import { GraphQLError, parse } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { fetchCatalogPage } from './fetchCatalogPage.js';
 import { formatPriceLabel } from './formatPriceLabel.js';
+import { imageUrl } from './imageUrl.js';
 
 /** Largest feed page a phone may ask for. */
 export const maxFeedPageSize = 50;
@@ -25,6 +26,7 @@ export function createMobileSubgraph(kit: BffKit): LocalSubgraph {
         },
         Product: {
           priceLabel: ({ price }: { price: number }) => formatPriceLabel(price),
+          imageUrl: ({ imagePath }: { imagePath: string }, { width, density }: { width: number; density: number }) => imageUrl(imagePath, width, density),
         },
       },
     },

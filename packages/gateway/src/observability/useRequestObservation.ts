@@ -1,0 +1,105 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { clientNameOf } from '../auth/Viewer.js';
+import type { BffContext } from '../server/BffContext.js';
+
+/** What GraphQL execution learnt of a request, for its log line and metrics; on the request context as `observation`. */
+export interface RequestObservation {
+  /** The operation's name, once known. */
+  operationName?: string;
+  /** `ok`, or the code of the response's first error. */
+  outcome?: string;
+}
+
+/** A request once answered: what its log line says and its metrics count. */
+export interface CompletedRequest {
+  readonly method: string;
+  /** The path, without the query string (which may carry a token). */
+  readonly path: string;
+  readonly status: number;
+  /** The client app: the token's `azp`, else the BFF's name. */
+  readonly client: string;
+  /** The GraphQL operation name; empty for an anonymous operation or a request that never reached GraphQL. */
+  readonly operation: string;
+  /** `ok`, or the first error's code (`UNAUTHENTICATED`, `RATE_LIMITED`, …), or `HTTP_<status>` for an error without one. */
+  readonly outcome: string;
+  readonly durationMs: number;
+  /** Probes and scrapes (/healthz, /readyz, /metrics): logged at debug, not counted. */
+  readonly operational: boolean;
+}
+
+/** Options of {@link useRequestObservation}. */
+export interface RequestObservationOptions {
+  readonly bffName: string;
+  /** Paths of probes and scrapes. */
+  readonly operationalPaths: ReadonlySet<string>;
+  /** Called once per answered request, after the response is sent. */
+  readonly onCompleted: (completed: CompletedRequest, request: FastifyRequest) => void;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    observation: RequestObservation;
+  }
+}
+
+/**
+ * Observes every request: a fresh {@link RequestObservation} on `request.observation` (pass it
+ * into the GraphQL context), filled by the returned Apollo plugin; requests answered before
+ * GraphQL runs (401, 429, 415, …) get their outcome from their error body. `onCompleted` runs
+ * in onResponse, once per request, whatever answered it.
+ */
+export function useRequestObservation(http: FastifyInstance, options: RequestObservationOptions): ApolloServerPlugin<BffContext> {
+  http.decorateRequest('observation');
+  http.addHook('onRequest', async (request) => {
+    request.observation = {};
+  });
+  http.addHook('onSend', async (request, reply, payload) => {
+    if (request.observation.outcome === undefined) {
+      request.observation.outcome = reply.statusCode < 400 ? 'ok' : (errorCodeOf(payload) ?? `HTTP_${reply.statusCode}`);
+    }
+    return payload;
+  });
+  http.addHook('onResponse', async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    options.onCompleted(
+      {
+        method: request.method,
+        path,
+        status: reply.statusCode,
+        client: request.viewer ? clientNameOf(request.viewer, options.bffName) : options.bffName,
+        operation: request.observation.operationName ?? '',
+        outcome: request.observation.outcome ?? (reply.statusCode < 400 ? 'ok' : `HTTP_${reply.statusCode}`),
+        durationMs: reply.elapsedTime,
+        operational: options.operationalPaths.has(path),
+      },
+      request,
+    );
+  });
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, operationName, request, response }) {
+          const observation = contextValue.observation;
+          if (!observation) return;
+          const name = operationName ?? request.operationName;
+          if (name) observation.operationName = name;
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          const code = errors?.[0]?.extensions?.['code'];
+          observation.outcome = errors && errors.length > 0 ? (typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR') : 'ok';
+        },
+      };
+    },
+  };
+}
+
+/** The code of the first error of a GraphQL error body, if the payload is one. */
+function errorCodeOf(payload: unknown): string | undefined {
+  if (typeof payload !== 'string' || !payload.includes('"errors"')) return undefined;
+  try {
+    const code = (JSON.parse(payload) as { errors?: { extensions?: { code?: unknown } }[] }).errors?.[0]?.extensions?.code;
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}

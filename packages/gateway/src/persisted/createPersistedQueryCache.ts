@@ -1,0 +1,61 @@
+import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
+import { createRedisClient, type RedisConnection } from '../protection/rateLimit/createRedisClient.js';
+import type { PersistedQueryManifest } from './persistedQueryManifest.js';
+
+/** Where Apollo Server keeps the queries clients registered by hash, and how it is closed. */
+export interface PersistedQueryCache {
+  readonly cache: KeyValueCache<string>;
+  /** Resolves once Redis answered or after `timeoutMs`; at once in memory. */
+  ready(timeoutMs: number): Promise<void>;
+  close(): void;
+}
+
+/** Where registered queries live, and which ids are always known. */
+export interface PersistedQueryCacheOptions {
+  /** Registered queries live in this Redis when set. @default in memory */
+  readonly redisUrl?: string | undefined;
+  /** Its operations are found by id without registration. @default none */
+  readonly manifest?: PersistedQueryManifest | undefined;
+  /** false: nothing a client sends is stored (APQ off), only manifest ids are found. */
+  readonly registrations: boolean;
+}
+
+const nothingStored: KeyValueCache<string> = { get: async () => undefined, set: async () => undefined, delete: async () => false };
+
+/** What Apollo Server prefixes the hash with before it asks the cache (its APQ_CACHE_PREFIX). */
+const apqPrefix = 'apq:';
+
+/**
+ * The APQ cache of one BFF: in memory (least recently used evicted, about 30 MB), or in Redis
+ * under `bff:<bffName>:` when `redisUrl` is set, so every replica of a BFF serves a query any of
+ * them registered (and BFFs never serve each other's). A Redis that is down is a miss, never an
+ * error: the client sends the full text again. With a manifest, its operations are always
+ * found by their ids, without a registration and without Redis.
+ */
+export function createPersistedQueryCache(bffName: string, options: PersistedQueryCacheOptions): PersistedQueryCache {
+  const { redisUrl, manifest, registrations } = options;
+  const redis = redisUrl === undefined || !registrations ? undefined : createRedisClient(redisUrl);
+  const stored: KeyValueCache<string> = !registrations ? nothingStored : redis ? redisKeyValueCache(redis, `bff:${bffName}:`) : new InMemoryLRUCache<string>();
+  const trusted = new Map(manifest?.operations.map((operation) => [`${apqPrefix}${operation.id}`, operation.body]));
+  return {
+    cache: trusted.size === 0 ? stored : { get: async (key) => trusted.get(key) ?? stored.get(key), set: (key, value, options) => stored.set(key, value, options), delete: (key) => stored.delete(key) },
+    ready: (timeoutMs) => redis?.ready(timeoutMs) ?? Promise.resolve(),
+    close: () => redis?.close(),
+  };
+}
+
+/** A KeyValueCache over ioredis whose failures are misses (get) or no-ops (set, delete). */
+function redisKeyValueCache({ client }: RedisConnection, prefix: string): KeyValueCache<string> {
+  return {
+    async get(key) {
+      return (await client.get(prefix + key).catch(() => null)) ?? undefined;
+    },
+    async set(key, value, options?: KeyValueCacheSetOptions) {
+      const ttl = options?.ttl;
+      await (typeof ttl === 'number' && ttl > 0 ? client.set(prefix + key, value, 'EX', Math.ceil(ttl)) : client.set(prefix + key, value)).catch(() => undefined);
+    },
+    async delete(key) {
+      return (await client.del(prefix + key).catch(() => 0)) > 0;
+    },
+  };
+}
