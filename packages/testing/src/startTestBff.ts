@@ -38,10 +38,12 @@ const clients = {
  * parts (e.g. a log stream to read).
  */
 export async function startTestBff(client: ClientName, services: RunningServices, env: NodeJS.ProcessEnv = {}, parts: TestBffParts = {}): Promise<TestBff> {
-  const { read, create } = clients[client];
+  const { prefix, read, create } = clients[client];
   const config = read({
     ...routedTo(client, services),
     LOG_LEVEL: 'silent',
+    // Tests count the calls each request makes; the response cache is tested where it is turned on.
+    [`${prefix}RESPONSE_CACHE`]: 'off',
     NODE_ENV: 'test',
     ...env,
   });

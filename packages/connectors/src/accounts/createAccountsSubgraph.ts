@@ -48,5 +48,6 @@ export function createAccountsSubgraph(kit: BffKit): LocalSubgraph {
       },
     },
   });
-  return { name: 'accounts', schema };
+  // Public profile fields change rarely; email is guarded by rules, and only anonymous answers are cached.
+  return { name: 'accounts', schema, cacheControl: 'max-age=60, public' };
 }

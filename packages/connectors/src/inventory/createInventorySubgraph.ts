@@ -31,5 +31,6 @@ export function createInventorySubgraph(kit: BffKit): LocalSubgraph {
       shippingEstimate: ({ record }: { record: StockRecord | null }) => record?.shippingEstimate ?? null,
     },
   });
-  return { name: 'inventory', schema };
+  // Stock moves: a public answer may be ten seconds old.
+  return { name: 'inventory', schema, cacheControl: 'max-age=10, public' };
 }

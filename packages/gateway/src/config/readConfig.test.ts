@@ -31,6 +31,7 @@ describe('readConfig', () => {
         clockToleranceSeconds: 5,
         maxTokenBytes: 8192,
       },
+      responseCache: true,
       downstream: {
         requestDeadlineMs: 10_000,
         timeoutOverridesMs: {},

@@ -38,6 +38,8 @@ export interface BffConfig {
   readonly auth: AuthConfig;
   /** Deadlines, retries, breakers and batching of downstream calls. */
   readonly downstream: DownstreamConfig;
+  /** Cache whole anonymous responses of public data (`<prefix>RESPONSE_CACHE`), in Redis when REDIS_URL is set. */
+  readonly responseCache: boolean;
   /** Operation limits, rate limits and priority admission (`<prefix>MAX_*`, `<prefix>RATE_LIMIT_*`, `<prefix>ADMISSION_*`, `<prefix>PRIORITY_*`, REDIS_URL). */
   readonly protection: ProtectionConfig;
   /** The schema explorer (`<prefix>EXPLORER`). */
@@ -83,6 +85,7 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
       BODY_LIMIT_BYTES: positiveIntKey(1_048_576, 100 * 1_048_576),
       CONNECTIONS_PER_ORIGIN: positiveIntKey(64, 10_000),
       SUBGRAPH_TIMEOUT_MS: positiveIntKey(5_000, 600_000),
+      RESPONSE_CACHE: enumKey(['on', 'off'], 'on'),
     },
     problems,
   );
@@ -119,6 +122,7 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
     logLevel: common.LOG_LEVEL,
     auth,
     downstream,
+    responseCache: keys.RESPONSE_CACHE === 'on',
     protection,
     explorer,
     persisted,

@@ -1,5 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { restrictCachePolicy } from './restrictCachePolicy.js';
 import { execute, parse, validate, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
 
 /** Distinct subgraph operations kept parsed and validated; the gateway sends few distinct ones. */
@@ -13,9 +14,18 @@ const maxCachedOperations = 1_000;
 export class InProcessSubgraphDataSource implements GraphQLDataSource {
   readonly #documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
 
-  constructor(readonly schema: GraphQLSchema) {}
+  /**
+   * @param cacheControl how long its answers stay fresh, as a Cache-Control value; folded into the
+   *   response's cache policy like a remote subgraph's header. Absent: its answers are not cacheable.
+   */
+  constructor(
+    readonly schema: GraphQLSchema,
+    readonly cacheControl: string | null = null,
+  ) {}
 
-  async process({ request, context }: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+  async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+    const { request, context } = options;
+    if ('incomingRequestContext' in options) restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, this.cacheControl);
     const source = request.query ?? '';
     const document = this.#documentOf(source);
     if (!('kind' in document)) return { errors: document };

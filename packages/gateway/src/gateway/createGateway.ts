@@ -16,6 +16,8 @@ export interface LocalSubgraph {
   readonly name: string;
   /** Built with `buildSubgraphSchema`; resolvers receive the BFF's request context. */
   readonly schema: GraphQLSchema;
+  /** How long its answers stay fresh, e.g. 'max-age=10, public'. @default not cacheable */
+  readonly cacheControl?: string;
 }
 
 /** What the gateway is built from. */
@@ -74,7 +76,7 @@ export function createGateway(options: GatewayOptions): ApolloGateway {
     buildService({ name, url }): GraphQLDataSource {
       const localSubgraph = local.get(name);
       const routed = routing.get(name);
-      if (localSubgraph && routed?.inProcess) return new InProcessSubgraphDataSource(localSubgraph.schema);
+      if (localSubgraph && routed?.inProcess) return new InProcessSubgraphDataSource(localSubgraph.schema, localSubgraph.cacheControl);
       return new RemoteSubgraphDataSource({ name, url: routed?.url ?? url ?? '', fetcher: options.fetcher, downstream: options.downstream, dedupe: options.dedupe, proxied });
     },
   });

@@ -1,5 +1,6 @@
-import { InMemoryLRUCache, type KeyValueCache, type KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
-import { createRedisClient, type RedisConnection } from '../protection/rateLimit/createRedisClient.js';
+import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
+import { redisKeyValueCache } from '../cache/redisKeyValueCache.js';
+import { createRedisClient } from '../protection/rateLimit/createRedisClient.js';
 import type { PersistedQueryManifest } from './persistedQueryManifest.js';
 
 /** Where Apollo Server keeps the queries clients registered by hash, and how it is closed. */
@@ -41,21 +42,5 @@ export function createPersistedQueryCache(bffName: string, options: PersistedQue
     cache: trusted.size === 0 ? stored : { get: async (key) => trusted.get(key) ?? stored.get(key), set: (key, value, options) => stored.set(key, value, options), delete: (key) => stored.delete(key) },
     ready: (timeoutMs) => redis?.ready(timeoutMs) ?? Promise.resolve(),
     close: () => redis?.close(),
-  };
-}
-
-/** A KeyValueCache over ioredis whose failures are misses (get) or no-ops (set, delete). */
-function redisKeyValueCache({ client }: RedisConnection, prefix: string): KeyValueCache<string> {
-  return {
-    async get(key) {
-      return (await client.get(prefix + key).catch(() => null)) ?? undefined;
-    },
-    async set(key, value, options?: KeyValueCacheSetOptions) {
-      const ttl = options?.ttl;
-      await (typeof ttl === 'number' && ttl > 0 ? client.set(prefix + key, value, 'EX', Math.ceil(ttl)) : client.set(prefix + key, value)).catch(() => undefined);
-    },
-    async delete(key) {
-      return (await client.del(prefix + key).catch(() => 0)) > 0;
-    },
   };
 }

@@ -18,6 +18,7 @@ import { useValueCompletionLogging } from '../plugins/useValueCompletionLogging.
 import { useProtection, type ProtectionStats } from '../protection/useProtection.js';
 import { readSupergraph, type Supergraph } from '../supergraph/readSupergraph.js';
 import { usePersistedQueries } from '../persisted/usePersistedQueries.js';
+import { createResponseCache } from '../cache/createResponseCache.js';
 import { useAuthentication } from '../auth/useAuthentication.js';
 import { drainWithin } from '../observability/health/drainWithin.js';
 import { useObservability } from '../observability/useObservability.js';
@@ -97,6 +98,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
   const protection = useProtection(http, config, logger);
   gateway.onSchemaLoadOrUpdate(() => observability.health.markLoaded());
   const persisted = usePersistedQueries(http, config);
+  const responseCache = config.responseCache ? createResponseCache(config.name, config.protection.rateLimit.redisUrl) : undefined;
   const apollo = new ApolloServer<BffContext>({
     gateway: parts.authorization ? withAuthorization(gateway, supergraph.sdl, parts.authorization, logger) : gateway,
     logger,
@@ -105,7 +107,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
       maskError(formatted, original, (masked) => logger.error(`masked error: ${JSON.stringify(masked)} ${String((original as Error)?.stack ?? original)}`)),
     ...protection.apolloOptions,
     ...persisted.apolloOptions,
-    plugins: [fastifyApolloDrainPlugin(http), ApolloServerPluginLandingPageDisabled(), useValueCompletionLogging(), observability.plugin, ...protection.plugins],
+    plugins: [fastifyApolloDrainPlugin(http), ApolloServerPluginLandingPageDisabled(), useValueCompletionLogging(), observability.plugin, ...protection.plugins, ...(responseCache ? [responseCache.plugin] : [])],
   });
 
   http.addHook('onRequest', async (request, reply) => {
@@ -152,6 +154,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
       })();
       await drainWithin(drained, config.observability.shutdownGraceMs, () => http.server.closeAllConnections(), logger);
       await pool.close();
+      responseCache?.close();
       await observability.close();
     })());
   return { config, http, start, stop, protectionStats: protection.stats, [Symbol.asyncDispose]: stop };

@@ -31,5 +31,6 @@ export function createMobileSubgraph(kit: BffKit): LocalSubgraph {
       },
     },
   ]);
-  return { name: 'mobile', schema };
+  // View models are functions of the catalogue page they wrap, which the catalogue keeps fresh for a minute.
+  return { name: 'mobile', schema, cacheControl: 'max-age=60, public' };
 }

@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 // Deep import: @apollo/subgraph does not re-export the type of the resolvers it takes.
@@ -15,6 +16,11 @@ export interface SubgraphAppOptions {
   resolvers: GraphQLResolverMap<unknown>;
   /** Log requests with fastify's logger (pino). @default false */
   logger?: boolean;
+  /**
+   * Seconds a response stays fresh unless a field says otherwise: sent as `Cache-Control:
+   * max-age=N, public`, which a gateway folds into its own response cache policy. @default 0 (no caching)
+   */
+  cacheMaxAgeSeconds?: number;
 }
 
 /** Where {@link createSubgraphApp} serves GraphQL (GET, POST). */
@@ -35,7 +41,11 @@ export async function createSubgraphApp(options: SubgraphAppOptions): Promise<Fa
     stopOnTerminationSignals: false,
     // A subgraph is called by the gateway, not browsed, and the default landing page loads from a
     // CDN. Inline (ftv1) traces only feed Apollo's cloud usage reporting, which we never use.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControl({ defaultMaxAge: options.cacheMaxAgeSeconds ?? 0 }),
+    ],
   });
   await apollo.start();
 

@@ -26,5 +26,6 @@ export function createWebSubgraph(): LocalSubgraph {
       },
     },
   ]);
-  return { name: 'web', schema };
+  // View models are pure functions of their inputs.
+  return { name: 'web', schema, cacheControl: 'max-age=300, public' };
 }
