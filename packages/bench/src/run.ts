@@ -1,5 +1,6 @@
 import { authorizationOverhead } from './authorizationOverhead.js';
 import { callsPerOperation, poolingAndDedupe } from './fanOut.js';
+import { responseCacheGain } from './responseCacheGain.js';
 import { compareVariants, formatResults, type ComparisonResult } from './compareVariants.js';
 import { formatOverload, overloadScenario, overloadTargetEnv } from './overload.js';
 import { spawnTarget, type Target } from './spawnTarget.js';
@@ -18,6 +19,8 @@ try {
     WEB_BFF_SERVICE_ACCOUNTS_URL: services.ready['accounts'],
     WEB_BFF_SERVICE_ORDERS_URL: services.ready['orders'],
     WEB_BFF_SERVICE_INVENTORY_URL: services.ready['inventory'],
+    // Every comparison measures the work of answering; the response cache is measured on its own below.
+    WEB_BFF_RESPONSE_CACHE: 'off',
   };
   const bare = await spawnTarget('web-bff:no-rules', serviceEnv);
   targets.push(bare);
@@ -32,6 +35,9 @@ try {
   results.push(await compareVariants(authorizationOverhead(webUrls, 'product')));
   results.push(await compareVariants(authorizationOverhead(webUrls, 'account')));
   results.push(await compareVariants(poolingAndDedupe({ plain: plain.ready['url']!, pooled: guarded.ready['url']! })));
+  const cached = await spawnTarget('web-bff', { ...serviceEnv, WEB_BFF_RESPONSE_CACHE: 'on' });
+  targets.push(cached);
+  results.push(await compareVariants(responseCacheGain({ uncached: guarded.ready['url']!, cached: cached.ready['url']! })));
   console.log(formatResults(results));
 
   const format = (calls: Record<string, number>) => Object.entries(calls).map(([name, perOperation]) => `${name} ${perOperation.toFixed(2)}`).join(', ');

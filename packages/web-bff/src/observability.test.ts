@@ -57,6 +57,11 @@ describe('web BFF observability', () => {
       'bff_downstream_batch_size_count{bff="web",service="accounts"} 3',
       'bff_downstream_batch_size_sum{bff="web",service="accounts"} 6',
     ]);
+    // The first page builds its query plan; the next two find it in the cache.
+    expect(await scrape(url, 'bff_query_plan_cache_lookups_total')).toEqual([
+      'bff_query_plan_cache_lookups_total{bff="web",result="hit"} 2',
+      'bff_query_plan_cache_lookups_total{bff="web",result="miss"} 1',
+    ]);
     expect(await scrape(url, 'bff_downstream_breaker_state')).toEqual([
       'bff_downstream_breaker_state{bff="web",service="accounts"} 0',
       'bff_downstream_breaker_state{bff="web",service="inventory"} 0',

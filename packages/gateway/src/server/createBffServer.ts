@@ -12,6 +12,7 @@ import { maskError } from '../errors/maskError.js';
 import { useExplorer } from '../explorer/useExplorer.js';
 import type { PassthroughRoute } from '../passthrough/PassthroughRoute.js';
 import { usePassthroughRoutes } from '../passthrough/usePassthroughRoutes.js';
+import { countQueryPlanLookups } from '../gateway/countQueryPlanLookups.js';
 import { createGateway, type LocalSubgraph } from '../gateway/createGateway.js';
 import { createHttpFetcher } from '../http/createHttpFetcher.js';
 import { useValueCompletionLogging } from '../plugins/useValueCompletionLogging.js';
@@ -95,6 +96,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
   const { authorization } = parts;
   const reload = { file: config.supergraphFile, urlOverrides: config.subgraphs.urlOverrides, ...(authorization && { check: (next: Supergraph) => void ruleBookOf(next.sdl, authorization) }) };
   const gateway = createGateway({ supergraph, localSubgraphs, fetcher: pool.fetch, logger, downstream, dedupe: config.downstream.dedupe, ...(config.observability.reloadSupergraph && { reload }) });
+  if (observability.metrics) countQueryPlanLookups(gateway, (hit) => observability.metrics?.recordQueryPlanLookup(hit));
   const protection = useProtection(http, config, logger);
   gateway.onSchemaLoadOrUpdate(() => observability.health.markLoaded());
   const persisted = usePersistedQueries(http, config);

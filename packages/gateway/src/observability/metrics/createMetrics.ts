@@ -21,6 +21,8 @@ export interface Metrics {
   recordRequest(request: CompletedRequest): void;
   /** One downstream call, retries included: `outcome` is `ok` or the error code; `batchSize` the ids a batch call carried. */
   recordDownstreamCall(service: string, outcome: string, seconds: number, batchSize?: number): void;
+  /** One lookup of the gateway's query plan cache. */
+  recordQueryPlanLookup(hit: boolean): void;
 }
 
 const breakerGaugeValues: Readonly<Record<BreakerState, number>> = { closed: 0, open: 1, 'half-open': 2 };
@@ -75,6 +77,8 @@ export function createMetrics(options: MetricsOptions): Metrics {
   fromStats('counter', 'bff_admission_shed_total', 'Operations shed with OVERLOADED, by priority class.', perClass('shed'), ['class']);
   fromStats('gauge', 'bff_admission_waiting', 'Operations waiting for a slot now, by priority class.', perClass('waiting'), ['class']);
 
+  const planLookups = new Counter({ name: 'bff_query_plan_cache_lookups_total', help: 'Lookups of the query plan cache, by result (hit or miss).', labelNames: ['bff', 'result'], registers: [registry] });
+
   const maxOperationNames = options.maxOperationNames ?? 200;
   const operationNames = new Set<string>();
   // Operation names are the client's to choose: a bounded set keeps the series count bounded.
@@ -95,6 +99,9 @@ export function createMetrics(options: MetricsOptions): Metrics {
       calls.inc(withBff({ service, outcome }));
       callSeconds.observe(withBff({ service }), seconds);
       if (batchSize !== undefined) batchSizes.observe(withBff({ service }), batchSize);
+    },
+    recordQueryPlanLookup(hit) {
+      planLookups.inc(withBff({ result: hit ? 'hit' : 'miss' }));
     },
   };
 }
