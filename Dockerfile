@@ -1,14 +1,38 @@
-# One image for every part of the layer; each container picks its entry point with `command`.
-# TypeScript runs from source through tsx, as in development: there is no build step to drift.
-FROM node:20-bookworm-slim
-ENV APOLLO_TELEMETRY_DISABLED=true \
-    NODE_ENV=production \
-    npm_config_update_notifier=false
+# One image for every deployable of the layer (the five services, the web BFF, the mobile BFF);
+# each container picks its entry point with `command` (docker-compose.yml, deploy/kubernetes/).
+# TypeScript runs from source through tsx (a production dependency of @bff/gateway), as in
+# development: there is no compile step to drift. Build with `docker build -t bff-federation .`.
+
+# 1. build: every dependency, to prebuild the explorer's bundle (esbuild, graphiql).
+FROM node:20-bookworm-slim AS build
+ENV APOLLO_TELEMETRY_DISABLED=true npm_config_update_notifier=false
+WORKDIR /app
+COPY package.json package-lock.json tsconfig.json ./
+COPY packages ./packages
+RUN npm ci --no-audit --no-fund && npm run build:explorer
+
+# 2. production dependencies only: no vitest, typescript, playwright or test-only workspaces' extras.
+FROM node:20-bookworm-slim AS deps
+ENV npm_config_update_notifier=false
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY packages ./packages
-# The explorer's bundle is built here, as root, so a BFF run as `node` with <P>EXPLORER=on serves it from the cache.
-RUN npm ci --no-audit --no-fund && npm run build:explorer && npm cache clean --force
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+
+# 3. runtime: sources, production node_modules, the prebuilt explorer bundle; runs as `node`.
+FROM node:20-bookworm-slim AS runtime
+ENV APOLLO_TELEMETRY_DISABLED=true \
+    NODE_ENV=production \
+    HOST=0.0.0.0 \
+    npm_config_update_notifier=false
+WORKDIR /app
+COPY --from=deps --chown=root:root /app /app
+# The bundle's cache key is its sources and package versions, the same here as in the build stage,
+# so a BFF with <P>EXPLORER=on serves it without running esbuild (and /app stays read-only to `node`).
+COPY --from=build /app/node_modules/.cache/bff-explorer /app/node_modules/.cache/bff-explorer
 COPY supergraph ./supergraph
 COPY tsconfig.json ./
 USER node
+# No CMD default would fit seven deployables: `command` names one, e.g.
+# ["node", "--import", "tsx", "packages/web-bff/src/main.ts"].
+CMD ["node", "-e", "console.error('choose a deployable: node --import tsx packages/<name>/src/main.ts'); process.exit(64)"]
