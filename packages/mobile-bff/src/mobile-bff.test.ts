@@ -1,7 +1,7 @@
 import { seedProducts } from '@bff/service-products';
 import { seedReviews } from '@bff/service-reviews';
 import { productUpcs } from '@bff/service-kit';
-import { startServices, startTestBff, type RunningServices, type TestBff } from '@bff/testing';
+import { startTestStack, type TestStack } from '@bff/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPriceLabel } from './subgraph/formatPriceLabel.js';
 
@@ -35,23 +35,18 @@ function expectedCards(): Map<string, FeedCard> {
 }
 
 describe('mobile BFF', () => {
-  let services: RunningServices;
-  let mobile: TestBff;
+  let stack: TestStack;
   beforeAll(async () => {
-    services = await startServices();
-    mobile = await startTestBff('mobile', services);
+    stack = await startTestStack('mobile');
   });
-  afterAll(async () => {
-    await mobile?.stop();
-    await services?.close();
-  });
+  afterAll(() => stack?.close());
 
   it('walks the whole catalogue page by page with cursors, with no overlap and no gap', async () => {
     const cards: FeedCard[] = [];
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const response = await mobile.post({ query: feedQuery, variables: { first: 50, after } });
+      const response = await stack.bff.post({ query: feedQuery, variables: { first: 50, after } });
       expect(response.body.errors).toBeUndefined();
       const feed = response.body.data.feed;
       cards.push(...feed.edges.map((edge: { node: FeedCard }) => edge.node));
@@ -73,17 +68,17 @@ describe('mobile BFF', () => {
   });
 
   it('rejects a page size over the cap with BAD_USER_INPUT and keeps serving', async () => {
-    const response = await mobile.post({ query: feedQuery, variables: { first: 51 } });
+    const response = await stack.bff.post({ query: feedQuery, variables: { first: 51 } });
     expect(response.body).toEqual({
       data: null,
       errors: [{ message: 'feed(first:) must be from 1 to 50, but got: 51', path: ['feed'], extensions: { code: 'BAD_USER_INPUT', serviceName: 'mobile' } }],
     });
-    const next = await mobile.post({ query: feedQuery, variables: { first: 1 } });
+    const next = await stack.bff.post({ query: feedQuery, variables: { first: 1 } });
     expect(next.body.data.feed.edges).toHaveLength(1);
   });
 
   it('rejects a cursor the catalogue did not issue with BAD_USER_INPUT', async () => {
-    const response = await mobile.post({ query: feedQuery, variables: { first: 5, after: 'not-a-cursor' } });
+    const response = await stack.bff.post({ query: feedQuery, variables: { first: 5, after: 'not-a-cursor' } });
     expect(response.body).toEqual({
       data: null,
       errors: [
@@ -103,12 +98,12 @@ describe('mobile BFF', () => {
     [375, 3, 1536],
     [1024, 4, 2048],
   ])('sizes product images for the screen: %i points at density %d is a %i-pixel image', async (width, density, pixels) => {
-    const response = await mobile.post({ query: /* GraphQL */ `query ($width: Int!, $density: Float) { product(upc: "100001") { imageUrl(width: $width, density: $density) } }`, variables: { width, density } });
+    const response = await stack.bff.post({ query: /* GraphQL */ `query ($width: Int!, $density: Float) { product(upc: "100001") { imageUrl(width: $width, density: $density) } }`, variables: { width, density } });
     expect(response.body).toEqual({ data: { product: { imageUrl: `https://images.example.com/images/100001.jpg?w=${pixels}` } } });
   });
 
   it('sizes an image at density 1 when the phone does not say', async () => {
-    const response = await mobile.post({ query: /* GraphQL */ `{ product(upc: "100002") { imageUrl(width: 200) } }` });
+    const response = await stack.bff.post({ query: /* GraphQL */ `{ product(upc: "100002") { imageUrl(width: 200) } }` });
     expect(response.body).toEqual({ data: { product: { imageUrl: 'https://images.example.com/images/100002.jpg?w=256' } } });
   });
 
@@ -118,7 +113,7 @@ describe('mobile BFF', () => {
     ['width: 100, density: 0.5', 'imageUrl(density:) must be from 1 to 4, but got: 0.5'],
     ['width: 100, density: 5', 'imageUrl(density:) must be from 1 to 4, but got: 5'],
   ])('rejects an image size out of range (%s) with BAD_USER_INPUT', async (args, message) => {
-    const response = await mobile.post({ query: `{ product(upc: "100001") { name imageUrl(${args}) } }` });
+    const response = await stack.bff.post({ query: `{ product(upc: "100001") { name imageUrl(${args}) } }` });
     expect(response.body).toEqual({
       data: { product: null },
       errors: [{ message, path: ['product', 'imageUrl'], extensions: { code: 'BAD_USER_INPUT', serviceName: 'mobile' } }],

@@ -1,17 +1,12 @@
-import { startServices, startTestBff, type RunningServices, type TestBff } from '@bff/testing';
+import { startTestStack, type TestStack } from '@bff/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 describe('web BFF given bad requests', () => {
-  let services: RunningServices;
-  let web: TestBff;
+  let stack: TestStack;
   beforeAll(async () => {
-    services = await startServices();
-    web = await startTestBff('web', services);
+    stack = await startTestStack('web');
   });
-  afterAll(async () => {
-    await web?.stop();
-    await services?.close();
-  });
+  afterAll(() => stack?.close());
 
   /** No response may carry a stack trace or an internal path. */
   function expectNoInternals(text: string) {
@@ -19,7 +14,7 @@ describe('web BFF given bad requests', () => {
   }
 
   it('answers invalid JSON with BAD_REQUEST and 400', async () => {
-    const response = await web.post('{"query": "{ productPage(upc: \\"1\\") { upc } }"');
+    const response = await stack.bff.post('{"query": "{ productPage(upc: \\"1\\") { upc } }"');
     expect(response.status).toBe(400);
     expect(response.body).toEqual({
       errors: [{ message: 'The request body is not valid JSON. Send a JSON object such as {"query": "{ __typename }"}.', extensions: { code: 'BAD_REQUEST' } }],
@@ -28,7 +23,7 @@ describe('web BFF given bad requests', () => {
   });
 
   it('answers an empty body with BAD_REQUEST and 400', async () => {
-    const response = await web.post('');
+    const response = await stack.bff.post('');
     expect(response.status).toBe(400);
     expect(response.body).toEqual({
       errors: [{ message: 'The request body is empty. Send a JSON object such as {"query": "{ __typename }"}.', extensions: { code: 'BAD_REQUEST' } }],
@@ -36,10 +31,10 @@ describe('web BFF given bad requests', () => {
   });
 
   it('answers a JSON body without a query with BAD_REQUEST and 400', async () => {
-    const empty = await web.post({});
+    const empty = await stack.bff.post({});
     expect(empty.status).toBe(400);
     expect(empty.body).toEqual({ errors: [{ message: 'POST body missing, invalid Content-Type, or JSON object has no keys.', extensions: { code: 'BAD_REQUEST' } }] });
-    const noQuery = await web.post({ variables: {} });
+    const noQuery = await stack.bff.post({ variables: {} });
     expect(noQuery.status).toBe(400);
     expect(noQuery.body).toEqual({
       errors: [{ message: 'GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.', extensions: { code: 'BAD_REQUEST' } }],
@@ -47,7 +42,7 @@ describe('web BFF given bad requests', () => {
   });
 
   it('answers an unknown field with GRAPHQL_VALIDATION_FAILED and 400', async () => {
-    const response = await web.post({ query: /* GraphQL */ `{ productPage(upc: "100001") { upc nope } }` });
+    const response = await stack.bff.post({ query: /* GraphQL */ `{ productPage(upc: "100001") { upc nope } }` });
     expect(response.status).toBe(400);
     expect(response.body).toEqual({
       errors: [
@@ -61,7 +56,7 @@ describe('web BFF given bad requests', () => {
   });
 
   it('answers a variable of the wrong type with BAD_USER_INPUT and 400', async () => {
-    const response = await web.post({ query: /* GraphQL */ `query ($upc: String!) { productPage(upc: $upc) { upc } }`, variables: { upc: 5 } });
+    const response = await stack.bff.post({ query: /* GraphQL */ `query ($upc: String!) { productPage(upc: $upc) { upc } }`, variables: { upc: 5 } });
     expect(response.status).toBe(400);
     expect(response.body).toEqual({
       errors: [
@@ -75,7 +70,7 @@ describe('web BFF given bad requests', () => {
   });
 
   it('answers a syntax error with GRAPHQL_PARSE_FAILED and 400', async () => {
-    const response = await web.post({ query: '{ productPage(upc: "100001") { upc }' });
+    const response = await stack.bff.post({ query: '{ productPage(upc: "100001") { upc }' });
     expect(response.status).toBe(400);
     expect(response.body).toEqual({
       errors: [{ message: 'Syntax Error: Expected Name, found <EOF>.', locations: [{ line: 1, column: 37 }], extensions: { code: 'GRAPHQL_PARSE_FAILED' } }],
@@ -83,32 +78,32 @@ describe('web BFF given bad requests', () => {
   });
 
   it('answers an unsupported content type with BAD_REQUEST and 415', async () => {
-    const response = await web.post('query=1', { 'content-type': 'application/x-www-form-urlencoded' });
+    const response = await stack.bff.post('query=1', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(response.status).toBe(415);
     expect(response.body).toEqual({ errors: [{ message: 'Unsupported Content-Type. Send application/json.', extensions: { code: 'BAD_REQUEST' } }] });
   });
 
   it('answers a body over the limit with BAD_REQUEST and 413', async () => {
-    const response = await web.post({ query: `{ productPage(upc: "${'9'.repeat(1_100_000)}") { upc } }` });
+    const response = await stack.bff.post({ query: `{ productPage(upc: "${'9'.repeat(1_100_000)}") { upc } }` });
     expect(response.status).toBe(413);
     expect(response.body).toEqual({ errors: [{ message: 'The request body is larger than this server accepts.', extensions: { code: 'BAD_REQUEST' } }] });
   });
 
   it('answers an unknown path with NOT_FOUND and 404', async () => {
-    const response = await fetch(`${web.url}/nope?x=1`);
+    const response = await fetch(`${stack.bff.url}/nope?x=1`);
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ errors: [{ message: 'Nothing is served at GET /nope. GraphQL is served at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
   });
 
   it('keeps a well-formed x-request-id and makes one otherwise', async () => {
-    const kept = await web.post({ query: '{ __typename }' }, { 'x-request-id': 'client-abc.123' });
+    const kept = await stack.bff.post({ query: '{ __typename }' }, { 'x-request-id': 'client-abc.123' });
     expect(kept.headers.get('x-request-id')).toBe('client-abc.123');
-    const made = await web.post({ query: '{ __typename }' }, { 'x-request-id': 'has spaces and\ttabs' });
+    const made = await stack.bff.post({ query: '{ __typename }' }, { 'x-request-id': 'has spaces and\ttabs' });
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('still serves a valid query after all of the above', async () => {
-    const response = await web.post({ query: /* GraphQL */ `{ productPage(upc: "100001") { upc } }` });
+    const response = await stack.bff.post({ query: /* GraphQL */ `{ productPage(upc: "100001") { upc } }` });
     expect(response.body).toEqual({ data: { productPage: { upc: '100001' } } });
   });
 });

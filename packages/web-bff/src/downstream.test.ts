@@ -1,11 +1,11 @@
 import { downstreamServiceMessage } from '@bff/gateway';
-import { seedReviews } from '@bff/service-reviews';
+import { newestFirst, seedReviews } from '@bff/service-reviews';
 import { startTestStack, viewerHeaders, type TestStack } from '@bff/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const newest100 = seedReviews()
-  .reviews.sort((a, b) => (a.createdAt === b.createdAt ? Number(b.id) - Number(a.id) : a.createdAt < b.createdAt ? 1 : -1))
+  .reviews.sort(newestFirst)
   .slice(0, 100);
 const distinctAuthors = new Set(newest100.map((review) => review.authorId));
 const distinctUpcs = new Set(newest100.map((review) => review.productUpc));

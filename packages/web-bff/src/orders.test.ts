@@ -1,7 +1,7 @@
 import { seedUsers } from '@bff/service-accounts';
 import { seedOrders } from '@bff/service-orders';
 import { seedProducts } from '@bff/service-products';
-import { signTestToken, startServices, startTestBff, type RunningServices, type TestBff } from '@bff/testing';
+import { signTestToken, startTestStack, type TestStack } from '@bff/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const userOrdersQuery = /* GraphQL */ `
@@ -23,21 +23,16 @@ const productName = (upc: string) => seedProducts().find((product) => product.up
 const asCustomer = (sub: string) => ({ authorization: `Bearer ${signTestToken('web', { sub, roles: ['customer'] })}` });
 
 describe('web BFF over the orders and accounts connectors', () => {
-  let services: RunningServices;
-  let web: TestBff;
+  let stack: TestStack;
   beforeAll(async () => {
-    services = await startServices();
-    web = await startTestBff('web', services);
+    stack = await startTestStack('web');
   });
-  afterAll(async () => {
-    await web?.stop();
-    await services?.close();
-  });
+  afterAll(() => stack?.close());
 
   it("reads a user's orders with their lines' products from three services", async () => {
     const user = seedUsers()[0]!;
     const orders = seedOrders().filter((order) => order.buyerId === user.id);
-    const response = await web.post({ query: userOrdersQuery, variables: { id: user.id } }, asCustomer(user.id));
+    const response = await stack.bff.post({ query: userOrdersQuery, variables: { id: user.id } }, asCustomer(user.id));
     expect(response.body).toEqual({
       data: {
         user: {
@@ -57,12 +52,12 @@ describe('web BFF over the orders and accounts connectors', () => {
   });
 
   it('answers an unknown user with null and no error', async () => {
-    const response = await web.post({ query: userOrdersQuery, variables: { id: '999' } }, asCustomer('999'));
+    const response = await stack.bff.post({ query: userOrdersQuery, variables: { id: '999' } }, asCustomer('999'));
     expect(response.body).toEqual({ data: { user: null } });
   });
 
   it('creates an order that the next query sees', async () => {
-    const created = await web.post(
+    const created = await stack.bff.post(
       { query: createOrderMutation, variables: { input: { buyerId: '2', lines: [{ upc: '100003', quantity: 2 }, { upc: '100004', quantity: 1 }] } } },
       asCustomer('2'),
     );
@@ -79,12 +74,12 @@ describe('web BFF over the orders and accounts connectors', () => {
         },
       },
     });
-    const orders = await web.post({ query: /* GraphQL */ `{ user(id: "2") { orders { id itemCount } } }` }, asCustomer('2'));
+    const orders = await stack.bff.post({ query: /* GraphQL */ `{ user(id: "2") { orders { id itemCount } } }` }, asCustomer('2'));
     expect(orders.body).toEqual({ data: { user: { orders: [{ id: 'o606', itemCount: 3 }] } } });
   });
 
   it("rejects an order for an unknown product with BAD_USER_INPUT carrying the service's reason", async () => {
-    const response = await web.post({ query: createOrderMutation, variables: { input: { buyerId: '2', lines: [{ upc: '999999', quantity: 1 }] } } }, asCustomer('2'));
+    const response = await stack.bff.post({ query: createOrderMutation, variables: { input: { buyerId: '2', lines: [{ upc: '999999', quantity: 1 }] } } }, asCustomer('2'));
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       data: null,

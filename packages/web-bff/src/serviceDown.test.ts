@@ -1,6 +1,6 @@
 import { downstreamServiceMessage } from '@bff/gateway';
 import { seedProducts } from '@bff/service-products';
-import { startServices, startTestBff, type RunningServices, type ServiceName, type TestBff } from '@bff/testing';
+import { startTestStack, type ServiceName, type TestStack } from '@bff/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const pageQuery = /* GraphQL */ `
@@ -13,18 +13,13 @@ const pageQuery = /* GraphQL */ `
 const product100001 = seedProducts()[0]!;
 
 describe('web BFF with a service down', () => {
-  let services: RunningServices | undefined;
-  let web: TestBff | undefined;
-  afterEach(async () => {
-    await web?.stop();
-    await services?.close();
-  });
+  let stack: TestStack | undefined;
+  afterEach(() => stack?.close());
 
   async function startWithout(name: ServiceName) {
-    services = await startServices();
-    web = await startTestBff('web', services);
-    await services.stop(name);
-    return web;
+    stack = await startTestStack('web');
+    await stack.services.stop(name);
+    return stack.bff;
   }
 
   it('answers without a remote subgraph (reviews): its fields null, one error naming it, the rest kept', async () => {

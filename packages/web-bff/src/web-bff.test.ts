@@ -1,8 +1,8 @@
 import { seedUsers } from '@bff/service-accounts';
 import { seedInventory } from '@bff/service-inventory';
 import { seedProducts } from '@bff/service-products';
-import { seedReviews } from '@bff/service-reviews';
-import { startServices, startTestBff, type RunningServices, type TestBff } from '@bff/testing';
+import { newestFirst, seedReviews } from '@bff/service-reviews';
+import { startTestStack, type TestStack } from '@bff/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDisplayPrice } from './subgraph/createWebSubgraph.js';
 
@@ -58,44 +58,39 @@ function expectedProductPage(upc: string) {
 }
 
 describe('web BFF', () => {
-  let services: RunningServices;
-  let web: TestBff;
+  let stack: TestStack;
   beforeAll(async () => {
-    services = await startServices();
-    web = await startTestBff('web', services);
+    stack = await startTestStack('web');
   });
-  afterAll(async () => {
-    await web?.stop();
-    await services?.close();
-  });
+  afterAll(() => stack?.close());
 
   it('serves a product page across products, reviews, accounts and inventory with exactly the seed data', async () => {
-    const response = await web.post({ query: productPageQuery, variables: { upc: '100001' } });
+    const response = await stack.bff.post({ query: productPageQuery, variables: { upc: '100001' } });
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ data: expectedProductPage('100001') });
   });
 
   it('pins the seed: product 100001 has the same name and price on every machine', async () => {
-    const response = await web.post({ query: /* GraphQL */ `{ productPage(upc: "100001") { product { name price displayPrice } } }` });
+    const response = await stack.bff.post({ query: /* GraphQL */ `{ productPage(upc: "100001") { product { name price displayPrice } } }` });
     expect(response.body.data.productPage.product).toEqual({ name: seedProducts()[0]!.name, price: seedProducts()[0]!.price, displayPrice: formatDisplayPrice(seedProducts()[0]!.price) });
   });
 
   it('fetches every author of a page with one batched call to accounts, and inventory once per distinct upc', async () => {
-    services.resetCalls();
-    const response = await web.post({
+    stack.services.resetCalls();
+    const response = await stack.bff.post({
       query: /* GraphQL */ `{ productPage(upc: "100002") { product { inStock reviews(first: 20) { author { username } product { upc inStock } } } } }`,
     });
     expect(response.body.errors).toBeUndefined();
-    expect(services.calls.accounts).toHaveLength(1);
-    const [, requestedIds] = /^GET \/users\?ids=(.+)$/.exec(services.calls.accounts[0]!)!;
+    expect(stack.services.calls.accounts).toHaveLength(1);
+    const [, requestedIds] = /^GET \/users\?ids=(.+)$/.exec(stack.services.calls.accounts[0]!)!;
     const expectedIds = new Set(newestReviewsOf('100002').slice(0, 20).map((review) => review.authorId));
     expect(new Set(decodeURIComponent(requestedIds!).split(','))).toEqual(expectedIds);
     // The page's product and each review's product are the same upc: inventory is asked once.
-    expect(services.calls.inventory).toEqual(['GET /inventory/100002']);
+    expect(stack.services.calls.inventory).toEqual(['GET /inventory/100002']);
   });
 
   it('answers an unknown upc with a null product and no error', async () => {
-    const response = await web.post({ query: /* GraphQL */ `{ productPage(upc: "999999") { upc product { name } } }` });
+    const response = await stack.bff.post({ query: /* GraphQL */ `{ productPage(upc: "999999") { upc product { name } } }` });
     expect(response.body).toEqual({ data: { productPage: { upc: '999999', product: null } } });
   });
 });
@@ -104,5 +99,5 @@ describe('web BFF', () => {
 function newestReviewsOf(upc: string) {
   return seedReviews()
     .reviews.filter((review) => review.productUpc === upc)
-    .sort((a, b) => (a.createdAt === b.createdAt ? Number(b.id) - Number(a.id) : a.createdAt < b.createdAt ? 1 : -1));
+    .sort(newestFirst);
 }

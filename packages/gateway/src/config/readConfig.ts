@@ -4,9 +4,9 @@ import { readDownstreamConfig, type DownstreamConfig } from '../downstream/readD
 import { ConfigError } from '../errors/ConfigError.js';
 import { readExplorerConfig, type ExplorerConfig } from '../explorer/readExplorerConfig.js';
 import { readObservabilityConfig, type ObservabilityConfig } from '../observability/readObservabilityConfig.js';
-import { enumKey, portKey, positiveIntKey, readEnvKeys, stringKey } from './envKey.js';
+import { enumKey, portKey, positiveIntKey, readEnvKeys, stringKey, urlKey } from './envKey.js';
 import { readProtectionConfig, type ProtectionConfig, type ProtectionConfigDefaults } from './readProtectionConfig.js';
-import { readUrlOverrides } from './readUrlOverrides.js';
+import { readPerNameKeys } from './readPerNameKeys.js';
 import { readPersistedConfig, type PersistedConfig } from '../persisted/readPersistedConfig.js';
 
 /** The validated, read-only configuration of one BFF gateway. */
@@ -98,8 +98,8 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
     },
     problems,
   );
-  const urlOverrides = readUrlOverrides(env, prefix, 'SUBGRAPH', problems);
-  const serviceUrls = { ...defaults.serviceUrls, ...readUrlOverrides(env, prefix, 'SERVICE', problems) };
+  const urlOverrides = readPerNameKeys(env, prefix, 'SUBGRAPH_', '_URL', urlKey(''), problems);
+  const serviceUrls = { ...defaults.serviceUrls, ...readPerNameKeys(env, prefix, 'SERVICE_', '_URL', urlKey(''), problems) };
   // An invalid NODE_ENV is already a problem; judging the rest as development adds no second line for it.
   const auth = readAuthConfig(env, prefix, defaults.auth, common.NODE_ENV ?? 'development', problems);
   const downstream = readDownstreamConfig(env, prefix, problems);

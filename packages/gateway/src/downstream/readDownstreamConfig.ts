@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { enumKey, intKey, positiveIntKey, readEnvKeys } from '../config/envKey.js';
+import { readPerNameKeys } from '../config/readPerNameKeys.js';
 
 /** How the BFF calls downstream services: time, retries, breakers, batching. */
 export interface DownstreamConfig {
@@ -27,9 +27,6 @@ export interface DownstreamConfig {
   readonly concurrencyPerRequest: number;
 }
 
-const timeoutOverride = /^TIMEOUT_([A-Z0-9_]+)_MS$/;
-const timeoutMs = z.coerce.number().int().min(1).max(600_000);
-
 /** Reads the `<prefix>` downstream keys into `problems`-collecting validation, like readConfig. */
 export function readDownstreamConfig(env: NodeJS.ProcessEnv, prefix: string, problems: string[]): DownstreamConfig {
   const keys = readEnvKeys(
@@ -49,14 +46,7 @@ export function readDownstreamConfig(env: NodeJS.ProcessEnv, prefix: string, pro
     },
     problems,
   );
-  const timeoutOverridesMs: Record<string, number> = {};
-  for (const [key, value] of Object.entries(env)) {
-    const name = key.startsWith(prefix) ? timeoutOverride.exec(key.slice(prefix.length))?.[1] : undefined;
-    if (name === undefined || value === undefined) continue;
-    const parsed = timeoutMs.safeParse(value);
-    if (parsed.success) timeoutOverridesMs[name.toLowerCase()] = parsed.data;
-    else problems.push(`${key} must be an integer from 1 to 600000, but got: '${value}'`);
-  }
+  const timeoutOverridesMs = readPerNameKeys(env, prefix, 'TIMEOUT_', '_MS', positiveIntKey(0, 600_000), problems);
   return Object.freeze({
     requestDeadlineMs: keys.REQUEST_DEADLINE_MS,
     timeoutOverridesMs: Object.freeze(timeoutOverridesMs),

@@ -39,7 +39,7 @@ export function createReviewIndex(reviews: readonly Review[]): ReviewIndex {
 }
 
 /** By createdAt, descending; equal instants by id, higher first. */
-function newestFirst(a: Review, b: Review): number {
+export function newestFirst(a: Review, b: Review): number {
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
   return Number(b.id) - Number(a.id);
 }
