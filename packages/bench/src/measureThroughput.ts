@@ -5,6 +5,8 @@ export interface LoadOptions {
   readonly url: string;
   readonly body: object;
   readonly headers?: Record<string, string>;
+  /** Headers made afresh for every request, e.g. each its own user's token. @default none */
+  readonly headersPerRequest?: () => Record<string, string>;
   /** @default 10 */
   readonly connections?: number;
   /** @default 5 */
@@ -24,6 +26,9 @@ export interface LoadResult {
   readonly requestsPerSecond: number;
   /** Responses received in the run. */
   readonly requests: number;
+  /** Latency percentiles of the run, in ms. */
+  readonly p50Ms: number;
+  readonly p99Ms: number;
 }
 
 /** Runs one load and reports its throughput and the number of responses; see measureThroughput. */
@@ -40,9 +45,12 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
     body,
     connections: options.connections ?? 10,
     duration: options.durationSeconds ?? 5,
+    ...(options.headersPerRequest && {
+      requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, ...options.headersPerRequest!() } }) }],
+    }),
   });
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
     throw new Error(`bench run had ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts`);
   }
-  return { requestsPerSecond: result.requests.average, requests: result.requests.total };
+  return { requestsPerSecond: result.requests.average, requests: result.requests.total, p50Ms: result.latency.p50, p99Ms: result.latency.p99 };
 }

@@ -12,7 +12,10 @@ const targetScript = fileURLToPath(new URL('./target.ts', import.meta.url));
 
 /** Starts `target.ts <kind>` and waits for the JSON line it prints when it listens. */
 export async function spawnTarget(kind: string, env: NodeJS.ProcessEnv = {}): Promise<Target> {
-  const child = spawn(process.execPath, ['--import', 'tsx', targetScript, kind], {
+  // BENCH_CPU_PROF_DIR=dir: every target writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profileDir = process.env['BENCH_CPU_PROF_DIR'];
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${kind.replace(/\W/g, '-')}-\${pid}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', targetScript, kind], {
     // One load generator sends everything from one address: rate limits would measure themselves, not the BFF.
     env: { ...process.env, LOG_LEVEL: 'error', APOLLO_TELEMETRY_DISABLED: 'true', WEB_BFF_RATE_LIMIT_PER_USER: '0', WEB_BFF_RATE_LIMIT_PER_CLIENT: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

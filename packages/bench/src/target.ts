@@ -2,6 +2,7 @@ import { startServices } from '@bff/testing';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createWebBff, readWebBffConfig, webBffEnvPrefix } from '@bff/web-bff';
+import { startStockWebGateway } from './stock/stockWebGateway.js';
 
 /**
  * A benchmark target process: `services` runs every example service; `web-bff` or
@@ -31,6 +32,10 @@ if (kind === 'services') {
   bff.http.get('/bench/protection', async () => bff.protectionStats());
   stops.push(() => bff.stop());
   console.log(JSON.stringify({ url: `${await bff.start()}/graphql` }));
+} else if (kind === 'stock:web') {
+  const stock = await startStockWebGateway(process.env);
+  stops.push(() => stock.stop());
+  console.log(JSON.stringify({ url: stock.url }));
 } else {
   console.error(`unknown bench target: ${kind}`);
   process.exit(2);

@@ -1,4 +1,3 @@
-import type { ApolloGateway } from '@apollo/gateway';
 import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import type { Logger } from '@apollo/utils.logger';
 import { createHash } from 'node:crypto';
@@ -50,7 +49,7 @@ interface PreparedDocument {
  * over the objects as fetched (with the parent fields rules declare). Shield alone never fires on
  * a gateway, which runs query plans rather than resolvers (apollographql/federation#366).
  */
-export function createAuthorizingGateway(inner: ApolloGateway, options: AuthorizationOptions & { fallbackRule: ShieldRule }, initialBook: RuleBook, logger: Logger): GatewayInterface {
+export function createAuthorizingGateway(inner: GatewayInterface, options: AuthorizationOptions & { fallbackRule: ShieldRule }, initialBook: RuleBook, logger: Logger): GatewayInterface {
   const judge = createRuleJudge(logger);
   let book = initialBook;
   let schema: GraphQLSchema | undefined;

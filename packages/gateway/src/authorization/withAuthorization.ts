@@ -1,4 +1,3 @@
-import type { ApolloGateway } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { Logger } from '@apollo/utils.logger';
@@ -17,7 +16,7 @@ export function ruleBookOf(supergraphSdl: string, options: AuthorizationOptions)
  * API schema now, at boot (ConfigError for names the schema lacks), and the fields no rule covers
  * are logged: with the fallback rule `deny` (the default) they are never served.
  */
-export function withAuthorization(gateway: ApolloGateway, supergraphSdl: string, options: AuthorizationOptions, logger: Logger): GatewayInterface {
+export function withAuthorization(gateway: GatewayInterface, supergraphSdl: string, options: AuthorizationOptions, logger: Logger): GatewayInterface {
   const fallbackRule = options.fallbackRule ?? deny;
   const book = ruleBookOf(supergraphSdl, options);
   if (book.unruledFields.length > 0) {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,6 +11,10 @@ import { readSupergraphConfig } from './readSupergraphConfig.js';
 
 const repoRoot = resolve(import.meta.dirname, '../../../..');
 const run = promisify(execFile);
+/** Every committed supergraph, as `npm run compose` finds them: supergraph/<name>.yaml. */
+const committedSupergraphs = readdirSync(join(repoRoot, 'supergraph'))
+  .filter((file) => file.endsWith('.yaml'))
+  .map((file) => file.slice(0, -'.yaml'.length));
 
 function writeFixture(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'compose-'));
@@ -26,7 +30,7 @@ const twoSubgraphs = (a: string, b: string) => ({
 });
 
 describe('composeSupergraph', () => {
-  it.each(['web', 'mobile'])('finds the committed supergraph/%s.graphql current', (bff) => {
+  it.each(committedSupergraphs)('finds the committed supergraph/%s.graphql current', (bff) => {
     const outcome = composeSupergraph(readSupergraphConfig(join(repoRoot, 'supergraph', `${bff}.yaml`)));
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
@@ -144,6 +148,7 @@ describe('npm run compose', () => {
 
   it('exits 0 with --check when the committed supergraphs are current', async () => {
     const { stdout } = await run('npx', ['tsx', 'packages/gateway/src/compose/cli.ts', '--check'], { cwd: repoRoot });
-    expect(stdout).toBe('mobile.graphql is current\nweb.graphql is current\n');
+    expect(stdout).toBe(committedSupergraphs.map((name) => `${name}.graphql is current\n`).join(''));
+    expect(committedSupergraphs).toEqual(expect.arrayContaining(['guild-benchmark', 'mobile', 'web']));
   });
 });

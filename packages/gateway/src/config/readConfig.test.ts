@@ -40,6 +40,7 @@ describe('readConfig', () => {
         breakerThreshold: 5,
         breakerHalfOpenMs: 10_000,
         dedupe: true,
+        planExecutor: 'bff',
         keepAlive: true,
         maxBatchSize: 100,
         maxUrlLength: 2_000,

@@ -17,6 +17,8 @@ export interface DownstreamConfig {
   readonly breakerHalfOpenMs: number;
   /** Share identical in-flight query fetches between concurrent requests. */
   readonly dedupe: boolean;
+  /** Who runs query plans: the BFF's executor (`bff`), or @apollo/gateway's own (`apollo`, to measure what ours saves). */
+  readonly planExecutor: 'bff' | 'apollo';
   /** Keep connections to services open between calls (off only to measure what pooling saves). */
   readonly keepAlive: boolean;
   /** Ids per call to a REST batch endpoint. */
@@ -40,6 +42,7 @@ export function readDownstreamConfig(env: NodeJS.ProcessEnv, prefix: string, pro
       BREAKER_HALF_OPEN_MS: positiveIntKey(10_000, 600_000),
       DEDUPE: enumKey(['on', 'off'], 'on'),
       KEEP_ALIVE: enumKey(['on', 'off'], 'on'),
+      PLAN_EXECUTOR: enumKey(['bff', 'apollo'], 'bff'),
       REST_MAX_BATCH_SIZE: positiveIntKey(100, 1_000),
       REST_MAX_URL_LENGTH: intKey(2_000, 256, 65_536),
       REST_CONCURRENCY: positiveIntKey(8, 1_000),
@@ -56,6 +59,7 @@ export function readDownstreamConfig(env: NodeJS.ProcessEnv, prefix: string, pro
     breakerHalfOpenMs: keys.BREAKER_HALF_OPEN_MS,
     dedupe: keys.DEDUPE === 'on',
     keepAlive: keys.KEEP_ALIVE === 'on',
+    planExecutor: keys.PLAN_EXECUTOR,
     maxBatchSize: keys.REST_MAX_BATCH_SIZE,
     maxUrlLength: keys.REST_MAX_URL_LENGTH,
     concurrencyPerRequest: keys.REST_CONCURRENCY,

@@ -30,6 +30,8 @@ export interface GatewayOptions {
   readonly downstream: Downstream;
   /** Share identical in-flight query fetches of concurrent requests. */
   readonly dedupe: boolean;
+  /** Where single-fetch operations are noted, for the remote data source to send the client's own text. */
+  readonly proxied: ProxiedOperations;
   /**
    * Watch the supergraph file and serve each valid new version without a restart; `check`
    * rejects a version this BFF cannot serve (beside in-process subgraphs it has no implementation of).
@@ -68,7 +70,7 @@ export function createGateway(options: GatewayOptions): ApolloGateway {
     reload?.check?.(next);
     route(next);
   };
-  const proxied: ProxiedOperations = new WeakMap();
+  const { proxied } = options;
   return new ApolloGateway({
     supergraphSdl: reload ? watchSupergraph({ ...reload, initial: options.supergraph, check, logger }) : options.supergraph.sdl,
     logger: options.logger,

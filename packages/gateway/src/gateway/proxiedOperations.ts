@@ -1,4 +1,6 @@
 import type { Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
+import type { QueryPlan } from '@apollo/query-planner';
+import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { TypeInfo, getNamedType, isAbstractType, visit, visitWithTypeInfo, BREAK, type DocumentNode, type GraphQLSchema } from 'graphql';
 
 /** The client's own operation, to send unchanged to the one subgraph that serves all of it. */
@@ -21,15 +23,25 @@ export type ProxiedOperations = WeakMap<object, ProxiedOperation>;
  */
 export function recordProxiedOperations(proxied: ProxiedOperations): Experimental_DidResolveQueryPlanCallback {
   return ({ queryPlan, requestContext, operationContext }) => {
-    const node = queryPlan.node;
-    if (node?.kind !== 'Fetch' || node.requires || node.inputRewrites?.length || node.contextRewrites?.length) return;
-    if (selectsAbstractTypes(requestContext.document, operationContext.schema)) return;
-    proxied.set(requestContext.context, {
-      serviceName: node.serviceName,
-      query: requestContext.source,
-      operationName: requestContext.request.operationName ?? undefined,
-      variables: requestContext.request.variables,
-    });
+    const serviceName = proxiableService(queryPlan, requestContext.document, operationContext.schema);
+    if (serviceName) proxied.set(requestContext.context, proxiedOperationOf(serviceName, requestContext));
+  };
+}
+
+/** The one subgraph a plan sends the whole operation to, when the client's own text may go there instead. */
+export function proxiableService(queryPlan: QueryPlan, document: DocumentNode, schema: GraphQLSchema): string | undefined {
+  const node = queryPlan.node;
+  if (node?.kind !== 'Fetch' || node.requires || node.inputRewrites?.length || node.contextRewrites?.length) return undefined;
+  return selectsAbstractTypes(document, schema) ? undefined : node.serviceName;
+}
+
+/** What goes to `serviceName` for this request: the client's text, operation name and variables. */
+export function proxiedOperationOf(serviceName: string, requestContext: GatewayGraphQLRequestContext): ProxiedOperation {
+  return {
+    serviceName,
+    query: requestContext.source,
+    operationName: requestContext.request.operationName ?? undefined,
+    variables: requestContext.request.variables,
   };
 }
 

@@ -14,6 +14,8 @@ import type { PassthroughRoute } from '../passthrough/PassthroughRoute.js';
 import { usePassthroughRoutes } from '../passthrough/usePassthroughRoutes.js';
 import { countQueryPlanLookups } from '../gateway/countQueryPlanLookups.js';
 import { createGateway, type LocalSubgraph } from '../gateway/createGateway.js';
+import type { ProxiedOperations } from '../gateway/proxiedOperations.js';
+import { withPlanExecution } from '../execution/withPlanExecution.js';
 import { createHttpFetcher } from '../http/createHttpFetcher.js';
 import { useValueCompletionLogging } from '../plugins/useValueCompletionLogging.js';
 import { useProtection, type ProtectionStats } from '../protection/useProtection.js';
@@ -95,14 +97,17 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
   const localSubgraphs = parts.localSubgraphs?.({ fetch: pool.fetch, serviceUrls: config.serviceUrls, subgraphUrls, logger, downstream, rest }) ?? [];
   const { authorization } = parts;
   const reload = { file: config.supergraphFile, urlOverrides: config.subgraphs.urlOverrides, ...(authorization && { check: (next: Supergraph) => void ruleBookOf(next.sdl, authorization) }) };
-  const gateway = createGateway({ supergraph, localSubgraphs, fetcher: pool.fetch, logger, downstream, dedupe: config.downstream.dedupe, ...(config.observability.reloadSupergraph && { reload }) });
-  if (observability.metrics) countQueryPlanLookups(gateway, (hit) => observability.metrics?.recordQueryPlanLookup(hit));
+  const proxied: ProxiedOperations = new WeakMap();
+  const gateway = createGateway({ supergraph, localSubgraphs, fetcher: pool.fetch, logger, downstream, dedupe: config.downstream.dedupe, proxied, ...(config.observability.reloadSupergraph && { reload }) });
+  const recordPlanLookup = observability.metrics && ((hit: boolean) => observability.metrics?.recordQueryPlanLookup(hit));
+  if (recordPlanLookup) countQueryPlanLookups(gateway, recordPlanLookup);
+  const executing = config.downstream.planExecutor === 'bff' ? withPlanExecution(gateway, { proxied, ...(recordPlanLookup && { onPlanLookup: recordPlanLookup }) }) : gateway;
   const protection = useProtection(http, config, logger);
   gateway.onSchemaLoadOrUpdate(() => observability.health.markLoaded());
   const persisted = usePersistedQueries(http, config);
   const responseCache = config.responseCache ? createResponseCache(config.name, config.protection.rateLimit.redisUrl) : undefined;
   const apollo = new ApolloServer<BffContext>({
-    gateway: parts.authorization ? withAuthorization(gateway, supergraph.sdl, parts.authorization, logger) : gateway,
+    gateway: parts.authorization ? withAuthorization(executing, supergraph.sdl, parts.authorization, logger) : executing,
     logger,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, original) =>

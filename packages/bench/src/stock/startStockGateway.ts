@@ -1,0 +1,35 @@
+import { ApolloGateway, LocalGraphQLDataSource, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import type { LocalSubgraph, Supergraph } from '@bff/gateway';
+
+/** What the stock gateway is built from: the same supergraph, services and in-process subgraphs as the BFF. */
+export interface StockGatewayOptions {
+  readonly supergraph: Supergraph;
+  /** Subgraphs routed in-process, executed with @apollo/gateway's own LocalGraphQLDataSource. @default none */
+  readonly localSubgraphs?: readonly LocalSubgraph[];
+  /** The context those in-process subgraphs' resolvers receive, made per request. @default an empty object */
+  readonly context?: () => object;
+}
+
+/**
+ * The pure federation path, as its users run it: Apollo Server 5's standalone server with
+ * @apollo/gateway and its stock data sources, no plugins. It is what the bench measures the BFF against.
+ */
+export async function startStockGateway(options: StockGatewayOptions): Promise<{ url: string; stop: () => Promise<void> }> {
+  const local = new Map((options.localSubgraphs ?? []).map((subgraph) => [subgraph.name, subgraph]));
+  const urls = new Map(options.supergraph.subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraph.sdl,
+    buildService({ name }) {
+      const subgraph = local.get(name);
+      return subgraph ? new LocalGraphQLDataSource(subgraph.schema) : new RemoteGraphQLDataSource({ url: urls.get(name)! });
+    },
+  });
+  const server = new ApolloServer({ gateway });
+  const { url } = await startStandaloneServer(server, {
+    listen: { host: '127.0.0.1', port: 0 },
+    context: async () => options.context?.() ?? {},
+  });
+  return { url, stop: () => server.stop() };
+}

@@ -1,0 +1,53 @@
+import { ERRORS, errorCodeDef } from '@apollo/federation-internals';
+import type { FetchNode } from '@apollo/query-planner';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Cursor } from './executePlan.js';
+
+type Path = readonly (string | number)[];
+
+/**
+ * Maps the path of a subgraph's error into the client's response: an `_entities` error path
+ * becomes the path of the entity it was about (as @apollo/gateway does), others are prefixed
+ * with the fetch's position.
+ */
+export function errorPathsOf(fetch: FetchNode, cursor: Cursor): (errorPath: Path | undefined) => (string | number)[] | undefined {
+  let hydrated: (string | number)[][] | undefined;
+  return (errorPath) => {
+    if (fetch.requires && typeof errorPath?.[1] === 'number') {
+      if (!hydrated) {
+        hydrated = [];
+        hydratePaths([], cursor.path, cursor.fullResult, hydrated);
+      }
+      return [...(hydrated[errorPath[1]] ?? []), ...errorPath.slice(2)];
+    }
+    return errorPath ? [...cursor.path, ...errorPath] : undefined;
+  };
+}
+
+function hydratePaths(parent: (string | number)[], path: Path, data: unknown, result: (string | number)[][]): void {
+  if (data === null || data === undefined) return;
+  const head = path[0];
+  if (head === undefined) {
+    result.push([...parent]);
+  } else if (head === '@' || (typeof head === 'string' && Array.isArray(data))) {
+    const rest = head === '@' ? path.slice(1) : path;
+    (data as unknown[]).forEach((value, index) => {
+      parent.push(index);
+      hydratePaths(parent, rest, value, result);
+      parent.pop();
+    });
+  } else if (typeof head === 'string' && Object.hasOwn(data as object, head)) {
+    parent.push(head);
+    hydratePaths(parent, path.slice(1), (data as Record<string, unknown>)[head], result);
+    parent.pop();
+  }
+}
+
+/** A subgraph's error as the client sees it: its message and code, the service's name, the mapped path. */
+export function downstreamServiceError(original: GraphQLFormattedError, serviceName: string, pathOf: (path: Path | undefined) => (string | number)[] | undefined): GraphQLError {
+  const message = original.message || `Error while fetching subquery from service "${serviceName}"`;
+  const options = { originalError: original as Error, path: pathOf(original.path), extensions: { ...original.extensions, serviceName } };
+  const code = errorCodeDef(original);
+  if (!code && original.extensions?.['code']) return new GraphQLError(message, options);
+  return (code ?? ERRORS.DOWNSTREAM_SERVICE_ERROR).err(message, options);
+}

@@ -1,0 +1,188 @@
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { FetchNode, PlanNode, QueryPlanSelectionNode } from '@apollo/query-planner';
+import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import { trace } from '@opentelemetry/api';
+import { isAbstractType, isInterfaceType, isObjectType, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { conditionValuesOf } from './conditionalSelections.js';
+import { downstreamServiceError, errorPathsOf } from './downstreamServiceError.js';
+
+const tracer = trace.getTracer('@bff/gateway');
+
+// @apollo/gateway's GraphQLDataSourceRequestKind.INCOMING_OPERATION; the enum is not exported from its index.
+const incomingOperation = 'incoming operation' as GraphQLDataSourceProcessOptions['kind'];
+
+/** Everything one execution of a query plan reads and writes. */
+export interface PlanExecution {
+  readonly requestContext: GatewayGraphQLRequestContext;
+  readonly operation: OperationDefinitionNode;
+  readonly serviceMap: Readonly<Record<string, GraphQLDataSource>>;
+  /** The supergraph as graphql-js types: what `requires` type conditions are checked against. */
+  readonly supergraphSchema: GraphQLSchema;
+  readonly errors: GraphQLError[];
+}
+
+/** Where a plan node works: a path into the merged data and the objects found there. */
+export interface Cursor {
+  readonly path: readonly (string | number)[];
+  readonly data: unknown;
+  readonly fullResult: Record<string, unknown>;
+}
+
+/**
+ * Runs a query plan node the way @apollo/gateway's executeQueryPlan does (sequence, parallel,
+ * flatten, fetch, condition), merging every fetch's data into the cursor's objects; the stock
+ * executor's per-node trace protobufs and spans for plan nodes other than fetches are left out.
+ * Callers make sure the plan holds no @defer and no data rewrites (see isPlanSupported).
+ */
+export async function executePlanNode(execution: PlanExecution, node: PlanNode, cursor: Cursor): Promise<void> {
+  switch (node.kind) {
+    case 'Sequence':
+      for (const child of node.nodes) await executePlanNode(execution, child, cursor);
+      return;
+    case 'Parallel':
+      await Promise.all(node.nodes.map((child) => executePlanNode(execution, child, cursor)));
+      return;
+    case 'Flatten': {
+      const data = flattenAtPath(cursor.data, node.path);
+      if (data) await executePlanNode(execution, node.node, { path: [...cursor.path, ...node.path], data, fullResult: cursor.fullResult });
+      return;
+    }
+    case 'Fetch':
+      await tracer.startActiveSpan('gateway.fetch', { attributes: { service: node.serviceName } }, async (span) => {
+        try {
+          await executeFetch(execution, node, cursor);
+        } catch (error) {
+          execution.errors.push(error as GraphQLError);
+        } finally {
+          span.end();
+        }
+      });
+      return;
+    case 'Condition': {
+      const value = conditionValuesOf(execution.operation, [node.condition], execution.requestContext.request.variables ?? {})[node.condition];
+      if (typeof value !== 'boolean') throw new Error(`Invalid non-boolean value ${String(value)} for Boolean! variable $${node.condition}`);
+      const branch = value ? node.ifClause : node.elseClause;
+      if (branch) await executePlanNode(execution, branch, cursor);
+      return;
+    }
+    default:
+      throw new Error(`query plan node ${node.kind} is not supported by this executor`);
+  }
+}
+
+async function executeFetch(execution: PlanExecution, fetch: FetchNode, cursor: Cursor): Promise<void> {
+  const service = execution.serviceMap[fetch.serviceName];
+  if (!service) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
+  const entities = Array.isArray(cursor.data) ? cursor.data.filter((entity) => entity !== null && entity !== undefined) : [cursor.data];
+  if (entities.length === 0) return;
+  const provided = execution.requestContext.request.variables;
+  const variables: Record<string, unknown> = {};
+  for (const name of fetch.variableUsages ?? []) {
+    if (provided && Object.hasOwn(provided, name) && provided[name] !== undefined) variables[name] = provided[name];
+  }
+  if (!fetch.requires) {
+    const received = await send(execution, service, fetch, cursor, variables);
+    for (const entity of entities) deepMerge(entity as Record<string, unknown>, received);
+    return;
+  }
+  const representations: Record<string, unknown>[] = [];
+  const representedEntities: Record<string, unknown>[] = [];
+  for (const entity of entities as Record<string, unknown>[]) {
+    const representation = selectRepresentation(execution.supergraphSchema, entity, fetch.requires);
+    if (representation?.['__typename']) {
+      representations.push(representation);
+      representedEntities.push(entity);
+    }
+  }
+  if (representations.length === 0) return;
+  if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
+  const received = await send(execution, service, fetch, cursor, { ...variables, representations });
+  if (!received) return;
+  const receivedEntities = received['_entities'];
+  if (!Array.isArray(receivedEntities)) throw new Error('Expected "data._entities" in response to be an array');
+  if (receivedEntities.length !== representations.length) throw new Error(`Expected "data._entities" to contain ${representations.length} elements`);
+  for (let index = 0; index < receivedEntities.length; index += 1) {
+    const receivedEntity = receivedEntities[index] as Record<string, unknown> | null;
+    const entity = representedEntities[index]!;
+    if (receivedEntity && !receivedEntity['__typename']) receivedEntity['__typename'] = entity['__typename'];
+    deepMerge(entity, receivedEntity);
+  }
+}
+
+async function send(execution: PlanExecution, service: GraphQLDataSource, fetch: FetchNode, cursor: Cursor, variables: Record<string, unknown>): Promise<Record<string, unknown> | null | undefined> {
+  const { requestContext } = execution;
+  const response = await service.process({
+    kind: incomingOperation,
+    request: { query: fetch.operation, variables, ...(fetch.operationName !== undefined && { operationName: fetch.operationName }) },
+    incomingRequestContext: requestContext,
+    context: requestContext.context,
+    ...(fetch.operationDocumentNode && { document: fetch.operationDocumentNode }),
+    pathInIncomingRequest: cursor.path as (string | number)[],
+  } as GraphQLDataSourceProcessOptions);
+  if (response.errors) {
+    const pathOf = errorPathsOf(fetch, cursor);
+    for (const error of response.errors) execution.errors.push(downstreamServiceError(error, fetch.serviceName, pathOf));
+  }
+  return response.data as Record<string, unknown> | null | undefined;
+}
+
+/** The objects at `path` below `value`, lists flattened at each '@'. */
+function flattenAtPath(value: unknown, path: readonly (string | number)[], from = 0): unknown {
+  if (from === path.length || value === null || value === undefined) return value;
+  const current = path[from]!;
+  if (current === '@') return (value as unknown[]).flatMap((element) => flattenAtPath(element, path, from + 1) as unknown);
+  return flattenAtPath(Object.hasOwn(value as object, current) ? (value as Record<string, unknown>)[current] : undefined, path, from + 1);
+}
+
+/** An entity's representation for a fetch's `requires`: null when a required field is missing. */
+function selectRepresentation(schema: GraphQLSchema, source: Record<string, unknown> | null, selections: readonly QueryPlanSelectionNode[]): Record<string, unknown> | null {
+  if (source === null) return null;
+  const result: Record<string, unknown> = {};
+  for (const selection of selections) {
+    if (selection.kind === 'Field') {
+      const responseName = selection.alias ?? selection.name;
+      const value = Object.hasOwn(source, responseName) ? source[responseName] : undefined;
+      if (value === undefined) return null;
+      const nested = selection.selections;
+      if (Array.isArray(value)) result[responseName] = value.map((element) => (nested ? selectRepresentation(schema, element as Record<string, unknown>, nested) : element));
+      else result[responseName] = nested ? selectRepresentation(schema, value as Record<string, unknown>, nested) : value;
+    } else if (selection.typeCondition && isObjectOfType(schema, source, selection.typeCondition)) {
+      deepMerge(result, selectRepresentation(schema, source, selection.selections));
+    }
+  }
+  return result;
+}
+
+function isObjectOfType(schema: GraphQLSchema, object: Record<string, unknown>, typeCondition: string): boolean {
+  const typename = object['__typename'];
+  if (typeof typename !== 'string') return false;
+  if (typename === typeCondition) return true;
+  const type = schema.getType(typename);
+  const condition = schema.getType(typeCondition);
+  return !!type && !!condition && isAbstractType(condition) && (isObjectType(type) || isInterfaceType(type)) && schema.isSubType(condition, type);
+}
+
+/** @apollo/gateway's deepMerge: objects merged key by key, lists of equal length element by element. */
+export function deepMerge(target: Record<string, unknown>, source: Record<string, unknown> | null | undefined): Record<string, unknown> {
+  if (source === undefined || source === null) return target;
+  for (const key of Object.keys(source)) {
+    const value = source[key];
+    if (value === undefined) continue;
+    const existing = target[key];
+    if (existing && isPlainObject(value)) {
+      deepMerge(existing as Record<string, unknown>, value);
+    } else if (Array.isArray(value) && Array.isArray(existing) && value.length === existing.length) {
+      for (let index = 0; index < value.length; index += 1) {
+        if (isPlainObject(existing[index]) && isPlainObject(value[index])) deepMerge(existing[index] as Record<string, unknown>, value[index] as Record<string, unknown>);
+        else existing[index] = value[index];
+      }
+    } else {
+      target[key] = value;
+    }
+  }
+  return target;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -1,0 +1,39 @@
+import type { PlanNode, QueryPlan } from '@apollo/query-planner';
+import { BREAK, visit, type DocumentNode } from 'graphql';
+
+/**
+ * Whether the BFF's executor runs this plan itself: every node but @defer and subscriptions, and
+ * no fetch with data rewrites (@interfaceObject, @fromContext). The rest goes to @apollo/gateway's own.
+ */
+export function isPlanSupported(plan: QueryPlan): boolean {
+  return !plan.node || (plan.node.kind !== 'Subscription' && isNodeSupported(plan.node));
+}
+
+function isNodeSupported(node: PlanNode): boolean {
+  switch (node.kind) {
+    case 'Sequence':
+    case 'Parallel':
+      return node.nodes.every(isNodeSupported);
+    case 'Flatten':
+      return isNodeSupported(node.node);
+    case 'Fetch':
+      return !node.inputRewrites?.length && !node.outputRewrites?.length && !node.contextRewrites?.length && !node.hasDefers;
+    case 'Condition':
+      return (!node.ifClause || isNodeSupported(node.ifClause)) && (!node.elseClause || isNodeSupported(node.elseClause));
+    default:
+      return false;
+  }
+}
+
+/** Whether the document asks for `__schema` or `__type`: introspection is answered by @apollo/gateway's executor. */
+export function selectsIntrospection(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(field) {
+      if (field.name.value !== '__schema' && field.name.value !== '__type') return undefined;
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
+}

@@ -1,0 +1,224 @@
+import { ERRORS } from '@apollo/federation-internals';
+import {
+  GraphQLBoolean,
+  GraphQLFloat,
+  GraphQLID,
+  GraphQLInt,
+  GraphQLString,
+  Kind,
+  isAbstractType,
+  isCompositeType,
+  isEnumType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isUnionType,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLError,
+  type GraphQLNamedType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
+import { isConditionallyIncluded } from './conditionalSelections.js';
+
+/** Marks a null that must propagate to the nearest nullable parent. */
+const bubble = Symbol('null bubbles up');
+
+/** One response key of an object, as the client's operation selects it for one runtime type. */
+interface FieldShape {
+  readonly responseName: string;
+  /** `__typename` is answered from the runtime type, not from the data. */
+  readonly isTypename: boolean;
+  readonly type: GraphQLOutputType;
+  readonly parentTypeName: string;
+  readonly selectionSets: SelectionSetNode[];
+  readonly source: ShapeSource;
+  child?: SelectionShape;
+}
+
+/** What a shape is compiled against: the API schema, the operation's fragments and the variables of @skip/@include. */
+export interface ShapeSource {
+  readonly schema: GraphQLSchema;
+  readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>;
+  readonly conditionValues: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The client's selection sets at one position of the operation, compiled once per runtime type
+ * into the flat list of response keys to write: the work graphql-js's collectFields and
+ * @apollo/gateway's result shaping redo for every object of every response.
+ */
+export class SelectionShape {
+  readonly #byRuntimeType = new Map<string, FieldShape[]>();
+
+  constructor(
+    readonly source: ShapeSource,
+    readonly selectionSets: readonly SelectionSetNode[],
+  ) {}
+
+  fieldsFor(runtimeType: GraphQLCompositeType): FieldShape[] {
+    let fields = this.#byRuntimeType.get(runtimeType.name);
+    if (!fields) {
+      const byKey = new Map<string, FieldShape>();
+      for (const selectionSet of this.selectionSets) this.#collect(runtimeType, selectionSet, byKey);
+      fields = [...byKey.values()];
+      this.#byRuntimeType.set(runtimeType.name, fields);
+    }
+    return fields;
+  }
+
+  #collect(runtimeType: GraphQLCompositeType, selectionSet: SelectionSetNode, byKey: Map<string, FieldShape>): void {
+    const { schema, fragments, conditionValues } = this.source;
+    for (const selection of selectionSet.selections) {
+      if (!isConditionallyIncluded(selection, conditionValues)) continue;
+      if (selection.kind === Kind.FIELD) {
+        const responseName = selection.alias?.value ?? selection.name.value;
+        const existing = byKey.get(responseName);
+        if (existing) {
+          if (selection.selectionSet) existing.selectionSets.push(selection.selectionSet);
+          continue;
+        }
+        const isTypename = selection.name.value === '__typename';
+        const definition = isTypename || isUnionType(runtimeType) ? undefined : runtimeType.getFields()[selection.name.value];
+        if (!isTypename && !definition) continue;
+        byKey.set(responseName, {
+          responseName,
+          isTypename,
+          type: definition?.type ?? GraphQLString,
+          parentTypeName: runtimeType.name,
+          selectionSets: selection.selectionSet ? [selection.selectionSet] : [],
+          source: this.source,
+        });
+        continue;
+      }
+      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
+      if (!fragment) continue;
+      const condition = fragment.typeCondition && schema.getType(fragment.typeCondition.name.value);
+      if (fragment.typeCondition && !typeConditionApplies(schema, condition, runtimeType)) continue;
+      this.#collect(runtimeType, fragment.selectionSet, byKey);
+    }
+  }
+}
+
+/** Whether a fragment on `condition` applies to an object of `runtimeType`. */
+function typeConditionApplies(schema: GraphQLSchema, condition: GraphQLNamedType | undefined, runtimeType: GraphQLCompositeType): boolean {
+  if (condition === runtimeType) return true;
+  return !!condition && isAbstractType(condition) && !isUnionType(runtimeType) && schema.isSubType(condition, runtimeType);
+}
+
+/** The result of shaping: the client's data, and the values that had to be nulled on the way. */
+export interface ShapedResponse {
+  readonly data: Record<string, unknown> | null;
+  /** Nulls a non-null field could not be given, invalid leaf values: @apollo/gateway's "valueCompletion". */
+  readonly completionErrors: GraphQLError[];
+}
+
+/**
+ * Writes the response the client asked for from the data merged from every fetch: response keys
+ * in the operation's order, fragments applied by runtime type, fields the plan added for its own
+ * use left out, and GraphQL's null propagation; the same rules as @apollo/gateway's
+ * computeResponse, over compiled shapes.
+ */
+export function shapeResponse(shape: SelectionShape, rootType: GraphQLCompositeType, input: Record<string, unknown>): ShapedResponse {
+  const state: ShapeState = { schema: shape.source.schema, errors: [], path: [] };
+  const data = shapeObject(state, shape, rootType, input);
+  return { data: data === bubble ? null : data, completionErrors: state.errors };
+}
+
+interface ShapeState {
+  readonly schema: GraphQLSchema;
+  readonly errors: GraphQLError[];
+  readonly path: (string | number)[];
+}
+
+function shapeObject(state: ShapeState, shape: SelectionShape, runtimeType: GraphQLCompositeType, input: Record<string, unknown>): Record<string, unknown> | typeof bubble {
+  const output: Record<string, unknown> = {};
+  for (const field of shape.fieldsFor(runtimeType)) {
+    if (field.isTypename) {
+      if (!isObjectType(runtimeType)) return bubble;
+      output[field.responseName] = runtimeType.name;
+      continue;
+    }
+    state.path.push(field.responseName);
+    const value = completeValue(state, field, field.type, input[field.responseName] ?? null);
+    state.path.pop();
+    if (value === bubble) return bubble;
+    output[field.responseName] = value;
+  }
+  return output;
+}
+
+function completeValue(state: ShapeState, field: FieldShape, type: GraphQLOutputType, input: unknown): unknown {
+  if (isNonNullType(type)) {
+    const value = completeValue(state, field, type.ofType, input);
+    if (value === null) {
+      state.errors.push(invalid(`Cannot return null for non-nullable ${describe(state, field, type.ofType)}.`, state.path));
+      return bubble;
+    }
+    return value === bubble ? bubble : value;
+  }
+  if (input === null || input === undefined) return null;
+  if (isListType(type)) {
+    if (!Array.isArray(input)) {
+      state.errors.push(invalid(`Invalid non-list value found for ${describe(state, field, type)}.`, state.path));
+      return null;
+    }
+    const output = new Array<unknown>(input.length);
+    for (let index = 0; index < input.length; index += 1) {
+      state.path.push(index);
+      const element = completeValue(state, field, type.ofType, input[index]);
+      state.path.pop();
+      if (element === bubble) return null;
+      output[index] = element;
+    }
+    return output;
+  }
+  if (isCompositeType(type)) {
+    if (typeof input !== 'object') {
+      state.errors.push(invalid(`Invalid non-object value found for ${describe(state, field, type)}.`, state.path));
+      return null;
+    }
+    const object = input as Record<string, unknown>;
+    const typename = object['__typename'];
+    let runtimeType: GraphQLCompositeType = type;
+    if (typeof typename === 'string') {
+      const named = state.schema.getType(typename);
+      if (!named || !isCompositeType(named)) {
+        state.errors.push(invalid(`Invalid __typename found for object at ${describe(state, field, type)}.`, state.path));
+        return null;
+      }
+      runtimeType = named;
+    }
+    field.child ??= new SelectionShape(field.source, field.selectionSets);
+    const shaped = shapeObject(state, field.child, runtimeType, object);
+    return shaped === bubble ? null : shaped;
+  }
+  if (isValidLeafValue(type, input)) return input;
+  state.errors.push(invalid(`Invalid value found for ${describe(state, field, type)}.`, state.path));
+  return null;
+}
+
+function describe(state: ShapeState, field: FieldShape, type: GraphQLOutputType): string {
+  const last = state.path[state.path.length - 1];
+  return typeof last === 'string' ? `field ${field.parentTypeName}.${last}` : `array element of type ${String(type)} at index ${last}`;
+}
+
+function invalid(message: string, path: readonly (string | number)[]): GraphQLError {
+  return ERRORS.INVALID_GRAPHQL.err(message, { path: [...path] });
+}
+
+const integerPattern = /^[+-]?\d+$/;
+
+/** @apollo/federation-internals' isValidLeafValue, over graphql-js types. */
+function isValidLeafValue(type: GraphQLOutputType, value: unknown): boolean {
+  if (type === GraphQLBoolean) return typeof value === 'boolean';
+  if (type === GraphQLInt) return typeof value === 'number' && Number.isFinite(value) && integerPattern.test(String(value));
+  if (type === GraphQLID) return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value) && integerPattern.test(String(value)));
+  if (type === GraphQLFloat) return typeof value === 'number' && Number.isFinite(value);
+  if (type === GraphQLString) return typeof value === 'string';
+  if (isEnumType(type)) return typeof value === 'string' && type.getValue(value) !== undefined;
+  // A custom scalar: any value the subgraph sent.
+  return true;
+}

@@ -1,0 +1,171 @@
+import type { ApolloGateway, GraphQLDataSource } from '@apollo/gateway';
+import { operationFromDocument, type Schema } from '@apollo/federation-internals';
+import type { QueryPlan, QueryPlanner } from '@apollo/query-planner';
+import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
+import type { PlanNode } from '@apollo/query-planner';
+import { trace, type Span } from '@opentelemetry/api';
+import { Kind, getOperationAST, getVariableValues, type FragmentDefinitionNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { proxiableService, proxiedOperationOf, type ProxiedOperations } from '../gateway/proxiedOperations.js';
+import { conditionValuesOf, conditionVariablesOf } from './conditionalSelections.js';
+import { executePlanNode, type PlanExecution } from './executePlan.js';
+import { isPlanSupported, selectsIntrospection } from './planSupport.js';
+import { SelectionShape, shapeResponse } from './shapeResponse.js';
+
+const tracer = trace.getTracer('@bff/gateway');
+
+/** Distinct operations whose plans and shapes are kept; odd traffic cannot grow it past this. */
+const maxCachedOperations = 1_000;
+
+/** The parts of @apollo/gateway 2.14.4 the executor reads; they are private fields, replaced on each schema update. */
+interface GatewayInternals {
+  readonly queryPlanner: QueryPlanner;
+  readonly apiSchema: Schema;
+  readonly schema: GraphQLSchema;
+  readonly supergraphSchema: GraphQLSchema;
+  readonly serviceMap: Readonly<Record<string, { readonly dataSource: GraphQLDataSource }>>;
+  readonly recursiveSelectionsLimitDisabled?: boolean;
+  readonly nonLocalSelectionsLimitDisabled?: boolean;
+}
+
+/** One operation, planned once: its plan, and its response shapes by the values of its @skip/@include variables. */
+interface PlannedOperation {
+  readonly plan: QueryPlan;
+  readonly operation: OperationDefinitionNode;
+  readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>;
+  readonly conditionVariables: readonly string[];
+  readonly shapes: Map<string, SelectionShape>;
+  /** The subgraph that may receive the client's own text (see proxiedOperations). */
+  readonly proxiedService: string | undefined;
+}
+
+/** Options of the BFF's query plan executor. */
+export interface PlanExecutionOptions {
+  /** Where single-fetch operations are noted for the remote data source. */
+  readonly proxied: ProxiedOperations;
+  /** Told whether each request found its plan cached. @default nothing */
+  readonly onPlanLookup?: (hit: boolean) => void;
+}
+
+/**
+ * Runs @apollo/gateway's query plans with the BFF's own executor: the plan is built by Apollo's
+ * planner and cached with everything derived from the operation (its parsed form for the planner,
+ * its fragments, its compiled response shape), so a request only fetches, merges and writes
+ * its response. The stock executor rebuilds the operation and walks it through generic
+ * schema lookups on every request. Plans this executor does not run (@defer, subscriptions,
+ * data rewrites, introspection) go to @apollo/gateway's own executor.
+ */
+export function withPlanExecution(gateway: ApolloGateway, options: PlanExecutionOptions): GatewayInterface {
+  const internals = gateway as unknown as GatewayInternals;
+  const planned = new Map<string, PlannedOperation | 'stock'>();
+  gateway.onSchemaLoadOrUpdate(() => planned.clear());
+
+  const plan = (requestContext: GatewayGraphQLRequestContext, operation: OperationDefinitionNode): PlannedOperation | 'stock' => {
+    const { document, request } = requestContext;
+    if (operation.operation === 'subscription' || selectsIntrospection(document)) return 'stock';
+    const queryPlan = tracer.startActiveSpan('gateway.plan', (span) => {
+      try {
+        const parsed = operationFromDocument(internals.apiSchema, document, { operationName: request.operationName ?? undefined });
+        return internals.queryPlanner.buildQueryPlan(parsed, {
+          recursiveSelectionsLimitDisabled: internals.recursiveSelectionsLimitDisabled ?? false,
+          nonLocalSelectionsLimitDisabled: internals.nonLocalSelectionsLimitDisabled ?? false,
+        });
+      } finally {
+        span.end();
+      }
+    });
+    if (!isPlanSupported(queryPlan)) return 'stock';
+    const fragments = Object.fromEntries(
+      document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+    );
+    return {
+      plan: queryPlan,
+      operation,
+      fragments,
+      conditionVariables: conditionVariablesOf(document),
+      shapes: new Map(),
+      proxiedService: proxiableService(queryPlan, document, internals.schema),
+    };
+  };
+
+  const execute = async (requestContext: GatewayGraphQLRequestContext, planned: PlannedOperation, span: Span): Promise<GatewayExecutionResult> => {
+    const { operation } = planned;
+    const variables = requestContext.request.variables ?? {};
+    if (operation.variableDefinitions?.length) {
+      const { errors } = tracer.startActiveSpan('gateway.validate', (validateSpan) => {
+        try {
+          return getVariableValues(internals.schema, operation.variableDefinitions!, variables);
+        } finally {
+          validateSpan.end();
+        }
+      });
+      if (errors) return { errors };
+    }
+    if (planned.proxiedService) options.proxied.set(requestContext.context, proxiedOperationOf(planned.proxiedService, requestContext));
+    const serviceMap: Record<string, GraphQLDataSource> = {};
+    for (const [name, { dataSource }] of Object.entries(internals.serviceMap)) serviceMap[name] = dataSource;
+    const errors: GraphQLError[] = [];
+    const execution: PlanExecution = { requestContext, operation, serviceMap, supergraphSchema: internals.supergraphSchema, errors };
+    const data: Record<string, unknown> = {};
+    return tracer.startActiveSpan('gateway.execute', async (executeSpan) => {
+      try {
+        if (planned.plan.node) await executePlanNode(execution, planned.plan.node as PlanNode, { path: [], data, fullResult: data });
+        const { data: shaped, completionErrors } = tracer.startActiveSpan('gateway.postprocessing', (postSpan) => {
+          try {
+            return shapeResponse(shapeOf(planned, variables), internals.schema.getRootType(operation.operation)!, data);
+          } finally {
+            postSpan.end();
+          }
+        });
+        if (errors.length > 0) span.setAttribute('graphql.errors', errors.length);
+        if (errors.length === 0 && completionErrors.length > 0) return { data: shaped, extensions: { valueCompletion: completionErrors } };
+        return errors.length === 0 ? { data: shaped } : { errors, data: shaped };
+      } finally {
+        executeSpan.end();
+      }
+    });
+  };
+
+  const shapeOf = (planned: PlannedOperation, variables: Record<string, unknown>): SelectionShape => {
+    const conditionValues = conditionValuesOf(planned.operation, planned.conditionVariables, variables);
+    const key = planned.conditionVariables.length === 0 ? '' : JSON.stringify(conditionValues);
+    let shape = planned.shapes.get(key);
+    if (!shape) {
+      shape = new SelectionShape({ schema: internals.schema, fragments: planned.fragments, conditionValues }, [planned.operation.selectionSet]);
+      if (planned.shapes.size >= 16) planned.shapes.clear();
+      planned.shapes.set(key, shape);
+    }
+    return shape;
+  };
+
+  const planExecutor = (stock: GatewayExecutor): GatewayExecutor => async (requestContext) => {
+    const key = `${requestContext.queryHash}\u0000${requestContext.request.operationName ?? ''}`;
+    const cached = planned.get(key);
+    options.onPlanLookup?.(cached !== undefined);
+    if (cached === 'stock') return stock(requestContext);
+    const operation = getOperationAST(requestContext.document, requestContext.request.operationName);
+    if (!operation) return stock(requestContext);
+    return tracer.startActiveSpan('gateway.request', async (span) => {
+      try {
+        let entry: PlannedOperation | 'stock' | undefined = cached;
+        if (!entry) {
+          entry = plan(requestContext, operation);
+          if (planned.size >= maxCachedOperations) planned.delete(planned.keys().next().value!);
+          planned.set(key, entry);
+        }
+        if (entry === 'stock') return stock(requestContext);
+        return await execute(requestContext, entry, span);
+      } finally {
+        span.end();
+      }
+    });
+  };
+
+  return {
+    onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
+    async load(loadOptions) {
+      const { executor } = await gateway.load(loadOptions);
+      return { executor: executor && planExecutor(executor) };
+    },
+    stop: () => gateway.stop(),
+  };
+}
