@@ -5,6 +5,8 @@ export interface LoadOptions {
   readonly url: string;
   readonly body: object;
   readonly headers?: Record<string, string>;
+  /** Report failed responses (non-2xx, socket errors, timeouts) instead of failing the run. @default false */
+  readonly tolerateErrors?: boolean;
   /** Headers made afresh for every request, e.g. each its own user's token. @default none */
   readonly headersPerRequest?: () => Record<string, string>;
   /** @default 10 */
@@ -29,13 +31,15 @@ export interface LoadResult {
   /** Latency percentiles of the run, in ms. */
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** Non-2xx responses, socket errors and timeouts. */
+  readonly errors: number;
 }
 
 /** Runs one load and reports its throughput and the number of responses; see measureThroughput. */
 export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
   const headers = { 'content-type': 'application/json', ...options.headers };
   const body = JSON.stringify(options.body);
-  const probe = await fetch(options.url, { method: 'POST', headers, body });
+  const probe = await fetch(options.url, { method: 'POST', headers: { ...headers, ...options.headersPerRequest?.() }, body });
   const probeText = await probe.text();
   if (!probe.ok || probeText.includes('"errors"')) throw new Error(`bench document fails: ${probe.status} ${probeText.slice(0, 300)}`);
   const result = await autocannon({
@@ -49,8 +53,9 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
       requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, ...options.headersPerRequest!() } }) }],
     }),
   });
-  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
+  const errors = result.non2xx + result.errors + result.timeouts;
+  if (errors > 0 && !options.tolerateErrors) {
     throw new Error(`bench run had ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts`);
   }
-  return { requestsPerSecond: result.requests.average, requests: result.requests.total, p50Ms: result.latency.p50, p99Ms: result.latency.p99 };
+  return { requestsPerSecond: result.requests.average, requests: result.requests.total, p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors };
 }

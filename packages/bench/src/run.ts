@@ -4,13 +4,24 @@ import { responseCacheGain } from './responseCacheGain.js';
 import { compareVariants, formatResults, type ComparisonResult } from './compareVariants.js';
 import { formatOverload, overloadScenario, overloadTargetEnv } from './overload.js';
 import { spawnTarget, type Target } from './spawnTarget.js';
+import { stockBench } from './stockBench.js';
 
 /**
  * `npm run bench`: every figure is a ratio to a baseline measured in the same run, in
  * alternating rounds, so a noisy machine moves both sides. Targets are reported, not asserted.
+ * `npm run bench -- stock` runs only the comparison with stock @apollo/gateway; `-- features` all but it.
  */
+const section = process.argv[2];
 const targets: Target[] = [];
 try {
+  if (section !== 'stock') await featureBench();
+  if (section !== 'features') console.log(await stockBench(targets));
+} finally {
+  await Promise.all(targets.map((target) => target.stop()));
+}
+
+/** What each feature costs or saves, against the same BFF without it; and priority admission under overload. */
+async function featureBench(): Promise<void> {
   const services = await spawnTarget('services');
   targets.push(services);
   const serviceEnv = {
@@ -51,6 +62,4 @@ try {
   const unadmitted = await spawnTarget('web-bff', { ...serviceEnv, ...overloadTargetEnv(false) });
   targets.push(unadmitted);
   console.log(formatOverload(await overloadScenario({ admitted: admitted.ready['url']!, unadmitted: unadmitted.ready['url']! })));
-} finally {
-  await Promise.all(targets.map((target) => target.stop()));
 }

@@ -5,16 +5,19 @@ import { fileURLToPath } from 'node:url';
 export interface Target {
   /** What the target printed once ready: its URLs. */
   readonly ready: Record<string, string>;
+  /** The target's process id (its workers, if any, are its children). */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
+let spawned = 0;
 const targetScript = fileURLToPath(new URL('./target.ts', import.meta.url));
 
 /** Starts `target.ts <kind>` and waits for the JSON line it prints when it listens. */
 export async function spawnTarget(kind: string, env: NodeJS.ProcessEnv = {}): Promise<Target> {
   // BENCH_CPU_PROF_DIR=dir: every target writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
   const profileDir = process.env['BENCH_CPU_PROF_DIR'];
-  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${kind.replace(/\W/g, '-')}-\${pid}.cpuprofile`] : [];
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${kind.replace(/\W/g, '-')}-${(spawned += 1)}.cpuprofile`] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', targetScript, kind], {
     // One load generator sends everything from one address: rate limits would measure themselves, not the BFF.
     env: { ...process.env, LOG_LEVEL: 'error', APOLLO_TELEMETRY_DISABLED: 'true', WEB_BFF_RATE_LIMIT_PER_USER: '0', WEB_BFF_RATE_LIMIT_PER_CLIENT: '0', ...env },
@@ -32,6 +35,7 @@ export async function spawnTarget(kind: string, env: NodeJS.ProcessEnv = {}): Pr
   });
   return {
     ready,
+    pid: child.pid!,
     async stop() {
       child.kill('SIGTERM');
       await exited;

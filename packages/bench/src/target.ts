@@ -1,8 +1,15 @@
 import { startServices } from '@bff/testing';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createWebBff, readWebBffConfig, webBffEnvPrefix } from '@bff/web-bff';
-import { startStockWebGateway } from './stock/stockWebGateway.js';
+import { createWebBff, createWebSubgraph, readWebBffConfig, webBffEnvPrefix } from '@bff/web-bff';
+import { forkWorkers, readSupergraph, reportWorkerReady, shouldForkWorkers, type BffServer } from '@bff/gateway';
+import cluster from 'node:cluster';
+import { startGuildSubgraphs } from '@bff/service-guild-benchmark';
+import { createGuildBff, guildSupergraphFile, readGuildConfig } from './guild/guildBff.js';
+import { startStockGateway } from './stock/startStockGateway.js';
+import { startStockBffGateway } from './stock/startStockBffGateway.js';
+import { createConnectorSubgraphs } from '@bff/connectors';
+import { createMobileBff, createMobileSubgraph, mobileBffEnvPrefix, readMobileBffConfig } from '@bff/mobile-bff';
 
 /**
  * A benchmark target process: `services` runs every example service; `web-bff` or
@@ -11,9 +18,25 @@ import { startStockWebGateway } from './stock/stockWebGateway.js';
  */
 const kind = process.argv[2];
 const stops: (() => Promise<void>)[] = [];
-process.once('SIGTERM', () => void Promise.all(stops.map((stop) => stop())).then(() => process.exit(0)));
+const stopOnSignal = () => process.once('SIGTERM', () => void Promise.all(stops.map((stop) => stop())).then(() => process.exit(0)));
+
+/** Serves a BFF and prints its URL; with <P>WORKERS above 1 this process forks workers and supervises them. */
+async function serveBff(bff: BffServer): Promise<void> {
+  const { workers } = bff.config.server;
+  if (shouldForkWorkers(workers)) {
+    await bff.stop();
+    console.log(JSON.stringify({ url: `${await forkWorkers(workers, () => undefined)}/graphql` }));
+    return;
+  }
+  stopOnSignal();
+  stops.push(() => bff.stop());
+  const address = await bff.start();
+  if (cluster.isWorker) reportWorkerReady(address);
+  else console.log(JSON.stringify({ url: `${address}/graphql` }));
+}
 
 if (kind === 'services') {
+  stopOnSignal();
   const services = await startServices();
   stops.push(() => services.close());
   // A control port for the bench: GET /calls counts the calls each service received; POST resets them.
@@ -28,12 +51,29 @@ if (kind === 'services') {
 } else if (kind === 'web-bff' || kind === 'web-bff:no-rules') {
   const config = readWebBffConfig({ ...process.env, [`${webBffEnvPrefix}PORT`]: '0' });
   const bff = createWebBff(config, kind === 'web-bff' ? {} : { authorization: undefined });
-  // Admission and rate-limit counters, for the overload scenario (a /metrics endpoint will replace it).
+  // Admission and rate-limit counters, for the overload scenario.
   bff.http.get('/bench/protection', async () => bff.protectionStats());
-  stops.push(() => bff.stop());
-  console.log(JSON.stringify({ url: `${await bff.start()}/graphql` }));
-} else if (kind === 'stock:web') {
-  const stock = await startStockWebGateway(process.env);
+  await serveBff(bff);
+} else if (kind === 'guild-subgraphs') {
+  stopOnSignal();
+  const subgraphs = await startGuildSubgraphs();
+  stops.push(() => subgraphs.close());
+  console.log(JSON.stringify(subgraphs.urls));
+} else if (kind === 'guild-bff') {
+  await serveBff(createGuildBff(process.env));
+} else if (kind === 'stock:guild') {
+  stopOnSignal();
+  const stock = await startStockGateway({ supergraph: readSupergraph(guildSupergraphFile, readGuildConfig(process.env).subgraphs.urlOverrides) });
+  stops.push(() => stock.stop());
+  console.log(JSON.stringify({ url: stock.url }));
+} else if (kind === 'mobile-bff') {
+  await serveBff(createMobileBff(readMobileBffConfig({ ...process.env, [`${mobileBffEnvPrefix}PORT`]: '0' })));
+} else if (kind === 'stock:web' || kind === 'stock:mobile') {
+  stopOnSignal();
+  const stock =
+    kind === 'stock:web'
+      ? await startStockBffGateway(readWebBffConfig(process.env), (kit) => [...createConnectorSubgraphs(kit), createWebSubgraph()])
+      : await startStockBffGateway(readMobileBffConfig(process.env), (kit) => [...createConnectorSubgraphs(kit), createMobileSubgraph(kit)]);
   stops.push(() => stock.stop());
   console.log(JSON.stringify({ url: stock.url }));
 } else {

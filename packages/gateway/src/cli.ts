@@ -6,7 +6,7 @@ import { serveUntilSignal } from './server/serveUntilSignal.js';
 const usage = `Usage: bff-gateway --supergraph FILE [--port N] [--host HOST] [--name NAME]
 
 Serves a composed supergraph. Every subgraph is reached at its routing URL from the supergraph,
-overridable with BFF_SUBGRAPH_<NAME>_URL. Other settings: BFF_BODY_LIMIT_BYTES,
+overridable with BFF_SUBGRAPH_<NAME>_URL. Other settings: BFF_WORKERS (processes sharing the port), BFF_BODY_LIMIT_BYTES,
 BFF_CONNECTIONS_PER_ORIGIN, BFF_SUBGRAPH_TIMEOUT_MS, NODE_ENV, LOG_LEVEL.
 Bearer tokens: BFF_JWT_ISSUERS (default bff-dev), BFF_JWT_AUDIENCE (default the --name),
 BFF_JWT_ALGORITHMS (default HS256), BFF_JWT_SECRET (required in production), BFF_JWT_PUBLIC_KEY

@@ -19,6 +19,8 @@ export interface BffConfig {
     readonly port: number;
     /** Largest request body accepted, in bytes. */
     readonly bodyLimitBytes: number;
+    /** Processes serving the port (node:cluster); each keeps its own in-memory state. */
+    readonly workers: number;
   };
   /** Absolute path of the composed supergraph SDL. */
   readonly supergraphFile: string;
@@ -83,6 +85,7 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
       PORT: portKey(defaults.port),
       SUPERGRAPH: stringKey(defaults.supergraphFile),
       BODY_LIMIT_BYTES: positiveIntKey(1_048_576, 100 * 1_048_576),
+      WORKERS: positiveIntKey(1, 64),
       CONNECTIONS_PER_ORIGIN: positiveIntKey(64, 10_000),
       SUBGRAPH_TIMEOUT_MS: positiveIntKey(5_000, 600_000),
       RESPONSE_CACHE: enumKey(['on', 'off'], 'on'),
@@ -110,7 +113,7 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     name: defaults.name,
-    server: Object.freeze({ host: keys.HOST, port: keys.PORT, bodyLimitBytes: keys.BODY_LIMIT_BYTES }),
+    server: Object.freeze({ host: keys.HOST, port: keys.PORT, bodyLimitBytes: keys.BODY_LIMIT_BYTES, workers: keys.WORKERS }),
     supergraphFile: resolve(keys.SUPERGRAPH),
     subgraphs: Object.freeze({
       urlOverrides: Object.freeze(urlOverrides),

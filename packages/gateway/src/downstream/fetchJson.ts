@@ -1,5 +1,6 @@
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
 import { context, propagation } from '@opentelemetry/api';
+import type { LeanResponse, WithLeanFetch } from '../http/createLeanFetch.js';
 import { DownstreamFailure } from './DownstreamFailure.js';
 
 /** A downstream response the caller interprets: 2xx to 4xx (5xx and 429 are failures). */
@@ -13,14 +14,16 @@ export interface JsonResponse {
  * One HTTP attempt with a JSON answer. A refused or reset connection, a 5xx or 429, or a body
  * that is not JSON throws DownstreamFailure (retryable where retrying can help); an abort by
  * `signal` is rethrown as is, so the caller tells a timeout from a failure. With tracing on, the
- * active span goes along as a W3C `traceparent` header.
+ * active span goes along as a W3C `traceparent` header. A fetch that carries `leanFetch` (the
+ * BFF's pooled one does) is called through it, skipping the cost of WHATWG fetch.
  */
 export async function fetchJson(fetch: Fetcher, url: string, init: FetcherRequestInit, signal: AbortSignal): Promise<JsonResponse> {
-  let response: Awaited<ReturnType<Fetcher>>;
+  let response: LeanResponse;
   try {
     const headers: Record<string, string> = { ...init.headers };
     propagation.inject(context.active(), headers);
-    response = await fetch(url, { ...init, headers, signal } as FetcherRequestInit);
+    const lean = (fetch as Fetcher & Partial<WithLeanFetch>).leanFetch;
+    response = await (lean ?? fetch)(url, { ...init, headers, signal } as FetcherRequestInit);
   } catch (error) {
     if (signal.aborted) throw error;
     throw new DownstreamFailure(`connection failed: ${(error as Error).message}`, true);

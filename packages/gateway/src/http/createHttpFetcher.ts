@@ -1,5 +1,6 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { Agent, fetch } from 'undici';
+import { createLeanFetch, type WithLeanFetch } from './createLeanFetch.js';
 
 /** Options of the pooled HTTP client shared by every downstream call of one BFF. */
 export interface HttpFetcherOptions {
@@ -12,8 +13,9 @@ export interface HttpFetcherOptions {
 }
 
 /** A fetch over one keep-alive pool, and the means to close the pool at shutdown. */
-export interface HttpFetcher {
-  readonly fetch: Fetcher;
+export interface HttpFetcher extends WithLeanFetch {
+  /** WHATWG fetch, carrying `leanFetch` too so fetchJson takes the cheaper path. */
+  readonly fetch: Fetcher & WithLeanFetch;
   close(): Promise<void>;
 }
 
@@ -27,10 +29,13 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): HttpFetcher
   });
   const pooledFetch = (url: string, init?: Parameters<typeof fetch>[1]) =>
     fetch(url, { ...init, dispatcher: agent, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) });
+  // undici's fetch is the WHATWG fetch Apollo's Fetcher type describes; only the nominal
+  // Headers/Response types of the two declarations differ.
+  const slowFetch = pooledFetch as unknown as Fetcher;
+  const leanFetch = createLeanFetch(agent, timeoutMs, slowFetch);
   return {
-    // undici's fetch is the WHATWG fetch Apollo's Fetcher type describes; only the nominal
-    // Headers/Response types of the two declarations differ.
-    fetch: pooledFetch as unknown as Fetcher,
+    fetch: Object.assign(slowFetch, { leanFetch }),
+    leanFetch,
     close: () => agent.close(),
   };
 }

@@ -8,7 +8,7 @@ import { guildBenchmarkOperationName, guildBenchmarkQuery } from './query.js';
 import { shippingEstimate } from './resolvers.js';
 import { startGuildSubgraphs, type GuildSubgraphs } from './startGuildSubgraphs.js';
 
-const repoRoot = resolve(import.meta.dirname, '../../../..');
+const repoRoot = resolve(import.meta.dirname, '../../..');
 // Written once by writeExpectedResponse.ts through a stock @apollo/gateway, and checked against a
 // hand model of the Rust subgraphs' data.
 const expectedData: unknown = JSON.parse(readFileSync(new URL('./expected-response.json', import.meta.url), 'utf8'));

@@ -1,6 +1,6 @@
 // Regenerates expected-response.json, the fixture guildBenchmark.test.ts compares our gateway's
 // answer with, along a path that shares nothing with it: a stock @apollo/gateway inside a stock
-// @apollo/server, over the four subgraphs. Run: npx tsx packages/services/guild-benchmark/src/writeExpectedResponse.ts
+// @apollo/server, over the four subgraphs. Run: npx tsx packages/guild-benchmark/src/writeExpectedResponse.ts
 import { writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
@@ -9,7 +9,7 @@ import { guildBenchmarkOperationName, guildBenchmarkQuery } from './query.js';
 import type { GuildSubgraphName } from './resolvers.js';
 import { startGuildSubgraphs } from './startGuildSubgraphs.js';
 
-const supergraphSdl = readFileSync(new URL('../../../../supergraph/guild-benchmark.graphql', import.meta.url), 'utf8');
+const supergraphSdl = readFileSync(new URL('../../../supergraph/guild-benchmark.graphql', import.meta.url), 'utf8');
 const subgraphs = await startGuildSubgraphs();
 try {
   const gateway = new ApolloGateway({

@@ -1,0 +1,102 @@
+import { measureLoad, type LoadResult } from './measureThroughput.js';
+
+/** One operation measured through the BFF and through stock @apollo/gateway over the same services. */
+export interface StockScenario {
+  readonly name: string;
+  readonly body: object;
+  readonly bffUrl: string;
+  readonly stockUrl: string;
+  /** Each request's own headers: a distinct user's token per request. */
+  readonly headersPerRequest: () => Record<string, string>;
+}
+
+/** Medians of the alternating rounds of one side, and its latency one request at a time. */
+export interface SideFigures {
+  readonly requestsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly errors: number;
+  readonly unloadedP50Ms: number;
+  readonly unloadedP99Ms: number;
+}
+
+export interface StockComparisonRow {
+  readonly name: string;
+  readonly bff: SideFigures;
+  readonly stock: SideFigures;
+}
+
+/** Connections of the loaded rounds: enough to keep both gateways busy on two cores. */
+export const loadedConnections = 20;
+const roundSeconds = 5;
+const rounds = 3;
+
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+function summarize(loaded: readonly LoadResult[], unloaded: LoadResult): SideFigures {
+  return {
+    requestsPerSecond: median(loaded.map((run) => run.requestsPerSecond)),
+    p50Ms: median(loaded.map((run) => run.p50Ms)),
+    p99Ms: median(loaded.map((run) => run.p99Ms)),
+    errors: loaded.reduce((sum, run) => sum + run.errors, 0),
+    unloadedP50Ms: unloaded.p50Ms,
+    unloadedP99Ms: unloaded.p99Ms,
+  };
+}
+
+/**
+ * BFF and stock in alternating rounds (B S B S B S) after a warm-up of each, at
+ * `loadedConnections`, then each alone one request at a time (unloaded latency). Every request
+ * carries its own user's token, also to stock (which ignores it), so both receive the same bytes.
+ */
+export async function compareWithStock(scenario: StockScenario): Promise<StockComparisonRow> {
+  const load = (url: string, connections: number, durationSeconds: number) =>
+    measureLoad({ url, body: scenario.body, headersPerRequest: scenario.headersPerRequest, connections, durationSeconds, tolerateErrors: true });
+  await load(scenario.bffUrl, loadedConnections, 2);
+  await load(scenario.stockUrl, loadedConnections, 2);
+  const bff: LoadResult[] = [];
+  const stock: LoadResult[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    bff.push(await load(scenario.bffUrl, loadedConnections, roundSeconds));
+    stock.push(await load(scenario.stockUrl, loadedConnections, roundSeconds));
+  }
+  const bffUnloaded = await load(scenario.bffUrl, 1, 4);
+  const stockUnloaded = await load(scenario.stockUrl, 1, 4);
+  return { name: scenario.name, bff: summarize(bff, bffUnloaded), stock: summarize(stock, stockUnloaded) };
+}
+
+const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
+
+/** The comparison as a markdown table, with each target checked (throughput ≥ 3x, lower p99, unloaded p50 ≤ 1/3). */
+export function formatStockComparison(rows: readonly StockComparisonRow[]): string {
+  const lines = [
+    `| operation | BFF req/s | stock req/s | ratio | BFF p50 / p99 ms | stock p50 / p99 ms | errors BFF / stock | unloaded p50 BFF / stock ms | p50 ratio |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|---:|`,
+    ...rows.map(({ name, bff, stock }) =>
+      [
+        name,
+        fixed(bff.requestsPerSecond),
+        fixed(stock.requestsPerSecond),
+        `${fixed(bff.requestsPerSecond / stock.requestsPerSecond, 2)}x`,
+        `${fixed(bff.p50Ms)} / ${fixed(bff.p99Ms)}`,
+        `${fixed(stock.p50Ms)} / ${fixed(stock.p99Ms)}`,
+        `${bff.errors} / ${stock.errors}`,
+        `${fixed(bff.unloadedP50Ms, 1)} / ${fixed(stock.unloadedP50Ms, 1)}`,
+        fixed(bff.unloadedP50Ms / stock.unloadedP50Ms, 2),
+      ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
+    ),
+  ];
+  return lines.join('\n');
+}
+
+/** The issue's targets, checked on one row: throughput, p99 under load, unloaded p50. */
+export function stockTargets(row: StockComparisonRow): string {
+  const throughput = row.bff.requestsPerSecond / row.stock.requestsPerSecond;
+  const unloaded = row.bff.unloadedP50Ms / row.stock.unloadedP50Ms;
+  const verdict = (met: boolean) => (met ? 'MET' : 'MISSED');
+  return (
+    `${row.name}: throughput ${throughput.toFixed(2)}x (target ≥ 3x) ${verdict(throughput >= 3)}; ` +
+    `p99 ${row.bff.p99Ms} vs ${row.stock.p99Ms} ms (target lower) ${verdict(row.bff.p99Ms < row.stock.p99Ms)}; ` +
+    `unloaded p50 ${unloaded.toFixed(2)} of stock's (target ≤ 0.33) ${verdict(unloaded <= 1 / 3)}`
+  );
+}

@@ -1,0 +1,72 @@
+import cluster, { type Worker } from 'node:cluster';
+
+/** What a worker tells the primary once it listens. */
+interface ReadyMessage {
+  readonly bffWorkerReady: string;
+}
+
+const isReadyMessage = (message: unknown): message is ReadyMessage => typeof (message as ReadyMessage | null)?.bffWorkerReady === 'string';
+
+/** Restarts of crashed workers allowed per minute before the primary gives up (a crash loop is a bug, not load). */
+const maxRestartsPerMinute = 10;
+
+/**
+ * In the primary process: forks `count` workers of this same script, which share the listening
+ * port (node:cluster hands connections round-robin), and resolves with the address the first one
+ * reported once every worker listens. A worker that dies is replaced; SIGINT or SIGTERM stops
+ * every worker (each drains its requests) and then the primary, with exit code 0.
+ * Each worker keeps its own in-memory state: share rate limits, APQ and caches with REDIS_URL.
+ */
+export function forkWorkers(count: number, log: (line: string) => void): Promise<string> {
+  let stopping = false;
+  const restarts: number[] = [];
+  const addresses: string[] = [];
+  const fork = (): Worker => {
+    const worker = cluster.fork();
+    worker.on('message', (message: unknown) => {
+      if (isReadyMessage(message)) addresses.push(message.bffWorkerReady);
+    });
+    return worker;
+  };
+  const stopAll = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received, stopping ${Object.keys(cluster.workers ?? {}).length} workers`);
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+  };
+  process.once('SIGINT', stopAll);
+  process.once('SIGTERM', stopAll);
+  cluster.on('exit', (worker, code, signal) => {
+    const left = Object.keys(cluster.workers ?? {}).length;
+    if (stopping) {
+      if (left === 0) process.exit(0);
+      return;
+    }
+    const now = Date.now();
+    restarts.push(now);
+    while (restarts[0]! < now - 60_000) restarts.shift();
+    if (restarts.length > maxRestartsPerMinute) {
+      log(`workers crashed ${restarts.length} times in a minute; stopping`);
+      stopAll('SIGTERM');
+      process.exitCode = 1;
+      return;
+    }
+    log(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    fork();
+  });
+  for (let index = 0; index < count; index += 1) fork();
+  return new Promise((resolve) => {
+    const check = () => (addresses.length >= count ? resolve(addresses[0]!) : setTimeout(check, 20));
+    check();
+  });
+}
+
+/** In a worker: tells the primary this worker listens at `address`. No-op outside a cluster. */
+export function reportWorkerReady(address: string): void {
+  if (cluster.isWorker) process.send?.({ bffWorkerReady: address } satisfies ReadyMessage);
+}
+
+/** Whether this process should fork workers instead of serving. */
+export function shouldForkWorkers(count: number): boolean {
+  return count > 1 && cluster.isPrimary;
+}
