@@ -14,6 +14,7 @@ import { allow } from 'graphql-shield';
 import { ForbiddenError } from '../errors/ForbiddenError.js';
 import { collectFields, subSelections, type CollectContext } from './collectFields.js';
 import type { RuleBook } from './createRuleBook.js';
+import type { ShieldRule } from './ruleTypes.js';
 import type { RuleContext, RuleJudge } from './createRuleJudge.js';
 import { deniedFieldMessage, deniedObjectMessage } from './deniedMessages.js';
 import { resolveInfo, type InfoBase } from './resolveInfo.js';
@@ -28,6 +29,8 @@ export interface ResultWalk extends CollectContext {
   readonly errors: ForbiddenError[];
   /** Fields collected per selection set and runtime type, so list items share one collection. */
   readonly collected: Map<SelectionSetNode, Map<string, Map<string, FieldNode[]>>>;
+  /** Type rules whose answer depends on the request alone (shield's 'contextual' cache): decided once per response. */
+  readonly contextualDecisions: Map<ShieldRule, { readonly message: string | undefined }>;
 }
 
 type Path = readonly (string | number)[];
@@ -52,11 +55,17 @@ export function authorizeObject(walk: ResultWalk, object: ResponseObject, type: 
   if (!objectRule) return authorizeFields(walk, object, type, fields, path, isRoot);
   const [firstKey, firstNodes] = [...fields].find(([, nodes]) => type.getFields()[nodes[0]!.name.value]) ?? [];
   if (firstKey === undefined || !firstNodes) return authorizeFields(walk, object, type, fields, path, isRoot);
-  const info = resolveInfo(walk.info, type, type.getFields()[firstNodes[0]!.name.value]!, firstNodes, [...path, firstKey]);
-  return walk.judge(objectRule, parentOf(object), {}, walk.ruleContext, info, deniedObjectMessage(type.name)).then((message) => {
+  const decided = (message: string | undefined): Decision => {
     if (message === undefined) return authorizeFields(walk, object, type, fields, path, isRoot);
     walk.errors.push(new ForbiddenError(message, path));
     return false;
+  };
+  const known = walk.contextualDecisions.get(objectRule);
+  if (known) return decided(known.message);
+  const info = resolveInfo(walk.info, type, type.getFields()[firstNodes[0]!.name.value]!, firstNodes, [...path, firstKey]);
+  return walk.judge(objectRule, parentOf(object), {}, walk.ruleContext, info, deniedObjectMessage(type.name)).then((message) => {
+    if ((objectRule as { cache?: unknown }).cache === 'contextual') walk.contextualDecisions.set(objectRule, { message });
+    return decided(message);
   });
 }
 

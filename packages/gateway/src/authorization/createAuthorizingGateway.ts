@@ -91,7 +91,7 @@ export function createAuthorizingGateway(inner: GatewayInterface, options: Autho
     );
     const info: InfoBase = { schema: apiSchema, fragments, operation, variableValues: variables };
     const ruleContext: RuleContext = createRuleContext(context.context);
-    const walk: ResultWalk = { schema: apiSchema, fragments, variables, book, judge, ruleContext, info, errors: [], collected: new Map() };
+    const walk: ResultWalk = { schema: apiSchema, fragments, variables, book, judge, ruleContext, info, errors: [], collected: new Map(), contextualDecisions: new Map() };
 
     // Root fields first: a denied one is cut from the document, so no service ever sees it.
     const rootFields = [...collectFields(walk, rootType, [operation.selectionSet])];
