@@ -77,22 +77,32 @@ function authorizeFields(walk: ResultWalk, object: ResponseObject, type: GraphQL
     const node = nodes[0]!;
     const field = type.getFields()[node.name.value];
     if (!field) continue; // __typename and other introspection fields
+    const rule = isRoot ? allow : walk.book.fieldRule(type.name, field.name);
+    if (rule === allow) {
+      // The common case, kept free of closures and promises: an allowed leaf needs nothing at all.
+      const value = object[key];
+      if (value === null || value === undefined || !node.selectionSet) continue;
+      const kept = authorizeValue(walk, value, field.type, subSelectionsOf(nodes), [...path, key]);
+      if (kept instanceof Promise) {
+        decisions.push(
+          kept.then((itemKept) => {
+            if (!itemKept && !nullField(object, key, field.type)) keep = false;
+            return true;
+          }),
+        );
+      } else if (!kept && !nullField(object, key, field.type)) keep = false;
+      continue;
+    }
     const fieldPath = [...path, key];
     const nullHere = () => {
-      object[key] = null;
-      if (isNonNullType(field.type)) keep = false;
+      if (!nullField(object, key, field.type)) keep = false;
     };
     const descend = (): Decision => {
-      const kept = authorizeValue(walk, object[key], field.type, subSelections(nodes), fieldPath);
+      const kept = authorizeValue(walk, object[key], field.type, subSelectionsOf(nodes), fieldPath);
       if (kept instanceof Promise) return kept.then((value) => (value || nullHere(), true));
       if (!kept) nullHere();
       return true;
     };
-    const rule = isRoot ? allow : walk.book.fieldRule(type.name, field.name);
-    if (rule === allow) {
-      decisions.push(descend());
-      continue;
-    }
     parent ??= parentOf(object);
     const args = field.args.length > 0 ? getArgumentValues(field, node, walk.variables as Record<string, unknown>) : {};
     const info = resolveInfo(walk.info, type, field, nodes, fieldPath);
@@ -105,10 +115,19 @@ function authorizeFields(walk: ResultWalk, object: ResponseObject, type: GraphQL
       }),
     );
   }
-  return settle(decisions, () => {
-    for (const key of Object.keys(object)) if (key.startsWith(hiddenKeyPrefix)) delete object[key];
+  if (decisions.length === 0) {
+    removeHiddenFields(object);
+    return keep;
+  }
+  return Promise.all(decisions).then(() => {
+    removeHiddenFields(object);
     return keep;
   });
+}
+
+/** Removes the fields the kit added for rules (selected under hidden aliases). */
+function removeHiddenFields(object: ResponseObject): void {
+  for (const key in object) if (key.startsWith(hiddenKeyPrefix)) delete object[key];
 }
 
 /** Walks a field's value; false (now or later) when the value must become null. */
@@ -117,19 +136,21 @@ function authorizeValue(walk: ResultWalk, value: unknown, type: GraphQLOutputTyp
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
     const items = value as unknown[];
+    const itemType = nullable.ofType;
     let keepList = true;
-    const apply = (index: number, itemKept: boolean) => {
-      if (itemKept) return;
-      items[index] = null;
-      if (isNonNullType(nullable.ofType)) keepList = false;
-    };
-    const decisions = items.map((item, index): Decision => {
-      const kept = authorizeValue(walk, item, nullable.ofType, selectionSets, [...path, index]);
-      if (kept instanceof Promise) return kept.then((value) => (apply(index, value), true));
-      apply(index, kept);
-      return true;
-    });
-    return settle(decisions, () => keepList);
+    let pending: Promise<boolean>[] | undefined;
+    for (let index = 0; index < items.length; index += 1) {
+      const kept = authorizeValue(walk, items[index], itemType, selectionSets, [...path, index]);
+      if (kept instanceof Promise) {
+        (pending ??= []).push(
+          kept.then((itemKept) => {
+            if (!itemKept && !nullField(items, index, itemType)) keepList = false;
+            return true;
+          }),
+        );
+      } else if (!kept && !nullField(items, index, itemType)) keepList = false;
+    }
+    return pending ? Promise.all(pending).then(() => keepList) : keepList;
   }
   const object = value as ResponseObject;
   const runtimeType = isAbstractType(nullable) ? walk.schema.getType(String(object[hiddenTypenameKey] ?? object['__typename'])) : nullable;
@@ -145,6 +166,21 @@ function collectFieldsOnce(walk: ResultWalk, type: GraphQLObjectType, selectionS
   let fields = byType.get(type.name);
   if (!fields) byType.set(type.name, (fields = collectFields(walk, type, selectionSets)));
   return fields;
+}
+
+/** Nulls a denied or nulled value in place; false when its type is non-null, so the null must propagate. */
+function nullField(container: Record<string | number, unknown> | unknown[], key: string | number, type: GraphQLOutputType): boolean {
+  (container as Record<string | number, unknown>)[key] = null;
+  return !isNonNullType(type);
+}
+
+const subSelectionsByNodes = new WeakMap<readonly FieldNode[], SelectionSetNode[]>();
+
+/** The sub-selections of a field's nodes, kept with the nodes (collected once per operation). */
+function subSelectionsOf(nodes: readonly FieldNode[]): SelectionSetNode[] {
+  let selections = subSelectionsByNodes.get(nodes);
+  if (!selections) subSelectionsByNodes.set(nodes, (selections = subSelections(nodes)));
+  return selections;
 }
 
 /** The parent a rule sees: the fields its fragment asked for, under their own names. */
