@@ -11,6 +11,9 @@ export interface Target {
 }
 
 let spawned = 0;
+
+/** The BFF containers' V8 heap limit (docker-compose.yml, deploy/kubernetes). */
+export const bffHeapFlag = '--max-old-space-size=192';
 const targetScript = fileURLToPath(new URL('./target.ts', import.meta.url));
 
 /** Starts `target.ts <kind>` and waits for the JSON line it prints when it listens. */
@@ -18,7 +21,9 @@ export async function spawnTarget(kind: string, env: NodeJS.ProcessEnv = {}): Pr
   // BENCH_CPU_PROF_DIR=dir: every target writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
   const profileDir = process.env['BENCH_CPU_PROF_DIR'];
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${kind.replace(/\W/g, '-')}-${(spawned += 1)}.cpuprofile`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', targetScript, kind], {
+  // BFFs run with the heap limit the compose file and Kubernetes manifests give them.
+  const heap = kind.includes('bff') ? [bffHeapFlag] : [];
+  const child = spawn(process.execPath, [...profile, ...heap, '--import', 'tsx', targetScript, kind], {
     // One load generator sends everything from one address: rate limits would measure themselves, not the BFF.
     env: { ...process.env, LOG_LEVEL: 'error', APOLLO_TELEMETRY_DISABLED: 'true', WEB_BFF_RATE_LIMIT_PER_USER: '0', WEB_BFF_RATE_LIMIT_PER_CLIENT: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,3 +1,4 @@
+import { Pool } from 'undici';
 import { measureLoad, type LoadResult } from './measureThroughput.js';
 
 /** One operation measured through the BFF and through stock @apollo/gateway over the same services. */
@@ -33,7 +34,28 @@ const rounds = 3;
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
-function summarize(loaded: readonly LoadResult[], unloaded: LoadResult): SideFigures {
+/** Latency one request at a time, in fractional ms (autocannon rounds to whole ms). */
+async function measureUnloaded(url: string, body: object, headersPerRequest: () => Record<string, string>, seconds: number): Promise<{ p50Ms: number; p99Ms: number }> {
+  const { origin, pathname } = new URL(url);
+  const pool = new Pool(origin, { connections: 1 });
+  const payload = JSON.stringify(body);
+  const samples: number[] = [];
+  try {
+    for (const until = performance.now() + seconds * 1000; performance.now() < until; ) {
+      const started = performance.now();
+      const response = await pool.request({ method: 'POST', path: pathname, headers: { 'content-type': 'application/json', ...headersPerRequest() }, body: payload });
+      await response.body.text();
+      if (response.statusCode !== 200) throw new Error(`unloaded request answered ${response.statusCode}`);
+      samples.push(performance.now() - started);
+    }
+  } finally {
+    await pool.close();
+  }
+  samples.sort((a, b) => a - b);
+  return { p50Ms: samples[Math.floor(samples.length * 0.5)]!, p99Ms: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))]! };
+}
+
+function summarize(loaded: readonly LoadResult[], unloaded: { p50Ms: number; p99Ms: number }): SideFigures {
   return {
     requestsPerSecond: median(loaded.map((run) => run.requestsPerSecond)),
     p50Ms: median(loaded.map((run) => run.p50Ms)),
@@ -60,8 +82,8 @@ export async function compareWithStock(scenario: StockScenario): Promise<StockCo
     bff.push(await load(scenario.bffUrl, loadedConnections, roundSeconds));
     stock.push(await load(scenario.stockUrl, loadedConnections, roundSeconds));
   }
-  const bffUnloaded = await load(scenario.bffUrl, 1, 4);
-  const stockUnloaded = await load(scenario.stockUrl, 1, 4);
+  const bffUnloaded = await measureUnloaded(scenario.bffUrl, scenario.body, scenario.headersPerRequest, 4);
+  const stockUnloaded = await measureUnloaded(scenario.stockUrl, scenario.body, scenario.headersPerRequest, 4);
   return { name: scenario.name, bff: summarize(bff, bffUnloaded), stock: summarize(stock, stockUnloaded) };
 }
 
@@ -81,7 +103,7 @@ export function formatStockComparison(rows: readonly StockComparisonRow[]): stri
         `${fixed(bff.p50Ms)} / ${fixed(bff.p99Ms)}`,
         `${fixed(stock.p50Ms)} / ${fixed(stock.p99Ms)}`,
         `${bff.errors} / ${stock.errors}`,
-        `${fixed(bff.unloadedP50Ms, 1)} / ${fixed(stock.unloadedP50Ms, 1)}`,
+        `${fixed(bff.unloadedP50Ms, 2)} / ${fixed(stock.unloadedP50Ms, 2)}`,
         fixed(bff.unloadedP50Ms / stock.unloadedP50Ms, 2),
       ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
     ),

@@ -172,7 +172,11 @@ describe('checkEnvironment', () => {
 
   it('refuses a command that runs no deployable of the workspace', () => {
     expect(deployableOf(['node', '--import', 'tsx', 'packages/services/shipping/src/main.ts'])).toBe('command runs packages/services/shipping/src/main.ts, which is not in the workspace');
-    expect(deployableOf(['npm', 'start'])).toBe('command must be ["node", "--import", "tsx", "<entry point>"], but got: ["npm","start"]');
+    expect(deployableOf(['npm', 'start'])).toBe('command must be ["node", <heap flags>, "--import", "tsx", "<entry point>"], but got: ["npm","start"]');
+    expect(deployableOf(['node', '--inspect', '--import', 'tsx', 'packages/web-bff/src/main.ts'])).toBe(
+      'command must be ["node", <heap flags>, "--import", "tsx", "<entry point>"], but got: ["node","--inspect","--import","tsx","packages/web-bff/src/main.ts"]',
+    );
+    expect(deployableOf(['node', '--max-old-space-size=192', '--import', 'tsx', 'packages/web-bff/src/main.ts'])).toEqual(deployableOf(['node', '--import', 'tsx', 'packages/web-bff/src/main.ts']));
   });
 });
 

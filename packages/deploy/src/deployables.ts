@@ -42,14 +42,18 @@ export const workspaceServices: readonly string[] = readdirSync(join(repositoryR
   existsSync(join(repositoryRoot, 'packages/services', name, 'src/main.ts')),
 );
 
+/** Heap limits a command may give node before `--import`, e.g. `--max-old-space-size=192`. */
+const heapFlag = /^--max-(old|semi)-space-size=\d+$/;
+
 /**
- * What a container command runs: `node --import tsx <file>` of a BFF or a service whose file
- * exists in the workspace; a problem line otherwise.
+ * What a container command runs: `node [heap flags] --import tsx <file>` of a BFF or a service
+ * whose file exists in the workspace; a problem line otherwise.
  */
 export function deployableOf(command: readonly string[]): Deployable | string {
-  const [node, importFlag, tsx, file, ...rest] = command;
+  const [node, ...flagsAndRest] = command;
+  const [importFlag, tsx, file, ...rest] = flagsAndRest.slice(flagsAndRest.findIndex((part) => !heapFlag.test(part)));
   if (node !== 'node' || importFlag !== '--import' || tsx !== 'tsx' || file === undefined || rest.length > 0) {
-    return `command must be ["node", "--import", "tsx", "<entry point>"], but got: ${JSON.stringify(command)}`;
+    return `command must be ["node", <heap flags>, "--import", "tsx", "<entry point>"], but got: ${JSON.stringify(command)}`;
   }
   if (!existsSync(join(repositoryRoot, file))) return `command runs ${file}, which is not in the workspace`;
   const bff = bffs[file];
