@@ -126,12 +126,18 @@ async function send(execution: PlanExecution, service: GraphQLDataSource, fetch:
   return response.data as Record<string, unknown> | null | undefined;
 }
 
-/** The objects at `path` below `value`, lists flattened at each '@'. */
+/** The objects at `path` below `value`, lists flattened at each '@' (as @apollo/gateway's flattenResultsAtPath). */
 function flattenAtPath(value: unknown, path: readonly (string | number)[], from = 0): unknown {
   if (from === path.length || value === null || value === undefined) return value;
   const current = path[from]!;
-  if (current === '@') return (value as unknown[]).flatMap((element) => flattenAtPath(element, path, from + 1) as unknown);
-  return flattenAtPath(Object.hasOwn(value as object, current) ? (value as Record<string, unknown>)[current] : undefined, path, from + 1);
+  if (current !== '@') return flattenAtPath(Object.hasOwn(value as object, current) ? (value as Record<string, unknown>)[current] : undefined, path, from + 1);
+  const flattened: unknown[] = [];
+  for (const element of value as unknown[]) {
+    const found = flattenAtPath(element, path, from + 1);
+    if (Array.isArray(found)) for (const item of found) flattened.push(item);
+    else flattened.push(found);
+  }
+  return flattened;
 }
 
 /** An entity's representation for a fetch's `requires`: null when a required field is missing. */

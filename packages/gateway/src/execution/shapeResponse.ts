@@ -26,12 +26,33 @@ import { isConditionallyIncluded } from './conditionalSelections.js';
 /** Marks a null that must propagate to the nearest nullable parent. */
 const bubble = Symbol('null bubbles up');
 
+/**
+ * A field's type unwrapped once: graphql-js's isNonNullType/isListType checks are slow outside
+ * NODE_ENV=production (a failed instanceof triggers a cross-realm check), and a response
+ * repeats them for every value.
+ */
+interface CompiledType {
+  readonly type: GraphQLOutputType;
+  readonly nonNull: boolean;
+  /** The item type of a list. */
+  readonly item: CompiledType | undefined;
+  /** The named type, when composite. */
+  readonly composite: GraphQLCompositeType | undefined;
+}
+
+function compileType(type: GraphQLOutputType): CompiledType {
+  const nonNull = isNonNullType(type);
+  const nullable = nonNull ? type.ofType : type;
+  const item = isListType(nullable) ? compileType(nullable.ofType) : undefined;
+  return { type: nullable, nonNull, item, composite: !item && isCompositeType(nullable) ? nullable : undefined };
+}
+
 /** One response key of an object, as the client's operation selects it for one runtime type. */
 interface FieldShape {
   readonly responseName: string;
   /** `__typename` is answered from the runtime type, not from the data. */
   readonly isTypename: boolean;
-  readonly type: GraphQLOutputType;
+  readonly type: CompiledType;
   readonly parentTypeName: string;
   readonly selectionSets: SelectionSetNode[];
   readonly source: ShapeSource;
@@ -86,7 +107,7 @@ export class SelectionShape {
         byKey.set(responseName, {
           responseName,
           isTypename,
-          type: definition?.type ?? GraphQLString,
+          type: compileType(definition?.type ?? GraphQLString),
           parentTypeName: runtimeType.name,
           selectionSets: selection.selectionSet ? [selection.selectionSet] : [],
           source: this.source,
@@ -150,43 +171,47 @@ function shapeObject(state: ShapeState, shape: SelectionShape, runtimeType: Grap
   return output;
 }
 
-function completeValue(state: ShapeState, field: FieldShape, type: GraphQLOutputType, input: unknown): unknown {
-  if (isNonNullType(type)) {
-    const value = completeValue(state, field, type.ofType, input);
+function completeValue(state: ShapeState, field: FieldShape, type: CompiledType, input: unknown): unknown {
+  if (type.nonNull) {
+    const value = completeNullable(state, field, type, input);
     if (value === null) {
-      state.errors.push(invalid(`Cannot return null for non-nullable ${describe(state, field, type.ofType)}.`, state.path));
+      state.errors.push(invalid(`Cannot return null for non-nullable ${describe(state, field, type.type)}.`, state.path));
       return bubble;
     }
-    return value === bubble ? bubble : value;
+    return value;
   }
+  return completeNullable(state, field, type, input);
+}
+
+function completeNullable(state: ShapeState, field: FieldShape, type: CompiledType, input: unknown): unknown {
   if (input === null || input === undefined) return null;
-  if (isListType(type)) {
+  if (type.item) {
     if (!Array.isArray(input)) {
-      state.errors.push(invalid(`Invalid non-list value found for ${describe(state, field, type)}.`, state.path));
+      state.errors.push(invalid(`Invalid non-list value found for ${describe(state, field, type.type)}.`, state.path));
       return null;
     }
     const output = new Array<unknown>(input.length);
     for (let index = 0; index < input.length; index += 1) {
       state.path.push(index);
-      const element = completeValue(state, field, type.ofType, input[index]);
+      const element = completeValue(state, field, type.item, input[index]);
       state.path.pop();
       if (element === bubble) return null;
       output[index] = element;
     }
     return output;
   }
-  if (isCompositeType(type)) {
+  if (type.composite) {
     if (typeof input !== 'object') {
-      state.errors.push(invalid(`Invalid non-object value found for ${describe(state, field, type)}.`, state.path));
+      state.errors.push(invalid(`Invalid non-object value found for ${describe(state, field, type.type)}.`, state.path));
       return null;
     }
     const object = input as Record<string, unknown>;
     const typename = object['__typename'];
-    let runtimeType: GraphQLCompositeType = type;
-    if (typeof typename === 'string') {
+    let runtimeType: GraphQLCompositeType = type.composite;
+    if (typeof typename === 'string' && typename !== runtimeType.name) {
       const named = state.schema.getType(typename);
       if (!named || !isCompositeType(named)) {
-        state.errors.push(invalid(`Invalid __typename found for object at ${describe(state, field, type)}.`, state.path));
+        state.errors.push(invalid(`Invalid __typename found for object at ${describe(state, field, type.type)}.`, state.path));
         return null;
       }
       runtimeType = named;
@@ -195,8 +220,8 @@ function completeValue(state: ShapeState, field: FieldShape, type: GraphQLOutput
     const shaped = shapeObject(state, field.child, runtimeType, object);
     return shaped === bubble ? null : shaped;
   }
-  if (isValidLeafValue(type, input)) return input;
-  state.errors.push(invalid(`Invalid value found for ${describe(state, field, type)}.`, state.path));
+  if (isValidLeafValue(type.type, input)) return input;
+  state.errors.push(invalid(`Invalid value found for ${describe(state, field, type.type)}.`, state.path));
   return null;
 }
 
