@@ -1,5 +1,6 @@
 import { Pool } from 'undici';
 import { measureLoad, type LoadResult } from './measureThroughput.js';
+import { cpuMilliseconds, processTree } from './sustainedMemory.js';
 
 /** One operation measured through the BFF and through stock @apollo/gateway over the same services. */
 export interface StockScenario {
@@ -7,6 +8,9 @@ export interface StockScenario {
   readonly body: object;
   readonly bffUrl: string;
   readonly stockUrl: string;
+  /** Process ids of both gateways (the BFF's workers are children of its pid), to read their CPU time. */
+  readonly bffPid: number;
+  readonly stockPid: number;
   /** Each request's own headers: a distinct user's token per request. */
   readonly headersPerRequest: () => Record<string, string>;
 }
@@ -19,6 +23,8 @@ export interface SideFigures {
   readonly errors: number;
   readonly unloadedP50Ms: number;
   readonly unloadedP99Ms: number;
+  /** Gateway CPU time per operation over the loaded rounds, in ms: what the gateway itself costs, whoever else is the bottleneck. */
+  readonly cpuMsPerOperation: number;
 }
 
 export interface StockComparisonRow {
@@ -35,7 +41,7 @@ const rounds = 3;
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 /** Latency one request at a time, in fractional ms (autocannon rounds to whole ms). */
-async function measureUnloaded(url: string, body: object, headersPerRequest: () => Record<string, string>, seconds: number): Promise<{ p50Ms: number; p99Ms: number }> {
+export async function measureUnloaded(url: string, body: object, headersPerRequest: () => Record<string, string>, seconds: number): Promise<{ p50Ms: number; p99Ms: number }> {
   const { origin, pathname } = new URL(url);
   const pool = new Pool(origin, { connections: 1 });
   const payload = JSON.stringify(body);
@@ -55,8 +61,9 @@ async function measureUnloaded(url: string, body: object, headersPerRequest: () 
   return { p50Ms: samples[Math.floor(samples.length * 0.5)]!, p99Ms: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))]! };
 }
 
-function summarize(loaded: readonly LoadResult[], unloaded: { p50Ms: number; p99Ms: number }): SideFigures {
+function summarize(loaded: readonly LoadResult[], unloaded: { p50Ms: number; p99Ms: number }, cpuMs: number): SideFigures {
   return {
+    cpuMsPerOperation: cpuMs / loaded.reduce((sum, run) => sum + run.requests, 0),
     requestsPerSecond: median(loaded.map((run) => run.requestsPerSecond)),
     p50Ms: median(loaded.map((run) => run.p50Ms)),
     p99Ms: median(loaded.map((run) => run.p99Ms)),
@@ -78,13 +85,26 @@ export async function compareWithStock(scenario: StockScenario): Promise<StockCo
   await load(scenario.stockUrl, loadedConnections, 2);
   const bff: LoadResult[] = [];
   const stock: LoadResult[] = [];
+  const bffProcesses = processTree(scenario.bffPid);
+  const stockProcesses = processTree(scenario.stockPid);
+  let bffCpuMs = 0;
+  let stockCpuMs = 0;
+  const timed = async (pids: readonly number[], run: () => Promise<LoadResult>): Promise<[LoadResult, number]> => {
+    const before = cpuMilliseconds(pids);
+    const result = await run();
+    return [result, cpuMilliseconds(pids) - before];
+  };
   for (let round = 0; round < rounds; round += 1) {
-    bff.push(await load(scenario.bffUrl, loadedConnections, roundSeconds));
-    stock.push(await load(scenario.stockUrl, loadedConnections, roundSeconds));
+    const [bffRun, bffCpu] = await timed(bffProcesses, () => load(scenario.bffUrl, loadedConnections, roundSeconds));
+    bff.push(bffRun);
+    bffCpuMs += bffCpu;
+    const [stockRun, stockCpu] = await timed(stockProcesses, () => load(scenario.stockUrl, loadedConnections, roundSeconds));
+    stock.push(stockRun);
+    stockCpuMs += stockCpu;
   }
   const bffUnloaded = await measureUnloaded(scenario.bffUrl, scenario.body, scenario.headersPerRequest, 4);
   const stockUnloaded = await measureUnloaded(scenario.stockUrl, scenario.body, scenario.headersPerRequest, 4);
-  return { name: scenario.name, bff: summarize(bff, bffUnloaded), stock: summarize(stock, stockUnloaded) };
+  return { name: scenario.name, bff: summarize(bff, bffUnloaded, bffCpuMs), stock: summarize(stock, stockUnloaded, stockCpuMs) };
 }
 
 const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
@@ -92,8 +112,8 @@ const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toF
 /** The comparison as a markdown table, with each target checked (throughput ≥ 3x, lower p99, unloaded p50 ≤ 1/3). */
 export function formatStockComparison(rows: readonly StockComparisonRow[]): string {
   const lines = [
-    `| operation | BFF req/s | stock req/s | ratio | BFF p50 / p99 ms | stock p50 / p99 ms | errors BFF / stock | unloaded p50 BFF / stock ms | p50 ratio |`,
-    `|---|---:|---:|---:|---:|---:|---:|---:|---:|`,
+    `| operation | BFF req/s | stock req/s | ratio | BFF p50 / p99 ms | stock p50 / p99 ms | errors BFF / stock | unloaded p50 BFF / stock ms | p50 ratio | gateway CPU ms/op BFF / stock |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
     ...rows.map(({ name, bff, stock }) =>
       [
         name,
@@ -105,6 +125,7 @@ export function formatStockComparison(rows: readonly StockComparisonRow[]): stri
         `${bff.errors} / ${stock.errors}`,
         `${fixed(bff.unloadedP50Ms, 2)} / ${fixed(stock.unloadedP50Ms, 2)}`,
         fixed(bff.unloadedP50Ms / stock.unloadedP50Ms, 2),
+        `${fixed(bff.cpuMsPerOperation, 2)} / ${fixed(stock.cpuMsPerOperation, 2)}`,
       ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
     ),
   ];

@@ -10,7 +10,7 @@ function residentMegabytes(pid: number): number {
 }
 
 /** The process and its children (cluster workers), by pid. */
-function processTree(pid: number): number[] {
+export function processTree(pid: number): number[] {
   const children = readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
     .filter((entry) => {
@@ -22,6 +22,20 @@ function processTree(pid: number): number[] {
     })
     .map(Number);
   return [pid, ...children];
+}
+
+/** CPU time (user + system) the process and its children have used so far, in ms (Linux clock ticks of 10 ms). */
+export function cpuMilliseconds(pids: readonly number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // A worker that exited since the tree was read.
+    }
+  }
+  return ticks * 10;
 }
 
 /** RSS samples over a sustained load: the largest process's, every `everySeconds`. */

@@ -18,10 +18,10 @@ import { authorizeObject, type ResultWalk } from './authorizeResult.js';
 import { collectFields } from './collectFields.js';
 import { createRuleBook, type RuleBook } from './createRuleBook.js';
 import { createRuleContext, createRuleJudge, type RuleContext } from './createRuleJudge.js';
-import { decisionsNeeded } from './decisionsNeeded.js';
+import { allContextual, rulesNeeded } from './decisionsNeeded.js';
 import { deniedRootMessage } from './deniedMessages.js';
 import { resolveInfo, type InfoBase } from './resolveInfo.js';
-import { withoutRootFields, withRuleSelections } from './rewriteDocument.js';
+import { hiddenKeyPrefix, withoutRootFields, withRuleSelections } from './rewriteDocument.js';
 import type { RuleMap, ShieldRule } from './ruleTypes.js';
 
 /** A BFF's access rules, in graphql-shield's algebra. */
@@ -41,6 +41,11 @@ interface PreparedDocument {
   readonly queryHash: string;
   /** False when no field the document selects needs a decision over the result. */
   readonly walkNeeded: boolean;
+  /**
+   * When every rule the walk could meet depends on the request alone (isAuthenticated, hasRole…):
+   * those rules. Decided once up front; when all allow, the response needs no walk.
+   */
+  readonly contextualRules: readonly ShieldRule[] | undefined;
 }
 
 /**
@@ -68,12 +73,15 @@ export function createAuthorizingGateway(inner: GatewayInterface, options: Autho
     const apiSchema = schema ?? context.schema;
     let document = context.document;
     if (deniedKeys.size > 0) document = withoutRootFields(document, getOperationAST(document, context.operationName)!, rootTypeName, deniedKeys);
-    const walkNeeded = decisionsNeeded(document, apiSchema, book);
+    const needed = rulesNeeded(document, apiSchema, book);
+    const walkNeeded = needed.size > 0;
     if (walkNeeded) document = withRuleSelections(document, apiSchema, book);
     // The gateway caches query plans by queryHash: a rewritten document must carry its own.
     const source = document === context.document ? context.source : print(document);
     const queryHash = document === context.document ? context.queryHash : createHash('sha256').update(source).digest('hex');
-    const entry = { document, source, queryHash, walkNeeded };
+    // Hidden fields (for abstract types or rule fragments) are only removed by the walk, so they rule the shortcut out.
+    const contextualRules = walkNeeded && allContextual(needed) && !source.includes(hiddenKeyPrefix) ? [...needed] : undefined;
+    const entry = { document, source, queryHash, walkNeeded, contextualRules };
     if (prepared.size >= maxPreparedDocuments) prepared.delete(prepared.keys().next().value!);
     prepared.set(key, entry);
     return entry;
@@ -111,6 +119,15 @@ export function createAuthorizingGateway(inner: GatewayInterface, options: Autho
       }),
     );
     const executable = rootFields.filter(([key]) => !denied.has(key));
+    // Rules that answer for the whole request, decided once: when all allow, no object needs a look.
+    const allAllow = async (rules: readonly ShieldRule[], fields: typeof rootFields, type: typeof rootType): Promise<boolean> => {
+      const [key, nodes] = fields[0]!;
+      const field = type.getFields()[nodes[0]!.name.value]!;
+      const ruleInfo = resolveInfo(info, type, field, nodes, [key]);
+      const messages = await Promise.all(rules.map((rule) => judge(rule, undefined, {}, ruleContext, ruleInfo, '')));
+      messages.forEach((message, index) => message === undefined && walk.contextualDecisions.set(rules[index]!, { message }));
+      return messages.every((message) => message === undefined);
+    };
     if (executable.length === 0 || dataIsNull) {
       return { data: dataIsNull ? null : Object.fromEntries(rootFields.map(([key]) => [key, null])), errors: walk.errors };
     }
@@ -120,6 +137,7 @@ export function createAuthorizingGateway(inner: GatewayInterface, options: Autho
     const result = await executor(document === context.document ? context : { ...context, document, source, queryHash, operation: getOperationAST(document, context.operationName)! });
     if (!result.data) return { ...result, errors: [...walk.errors, ...(result.errors ?? [])] };
     if (!prepared.walkNeeded && denied.size === 0) return result;
+    if (prepared.contextualRules && denied.size === 0 && (await allAllow(prepared.contextualRules, rootFields, rootType))) return result;
 
     const kept = !prepared.walkNeeded || (await authorizeObject(walk, result.data, rootType, [operation.selectionSet], [], true));
     const data = kept ? Object.fromEntries(rootFields.map(([key]) => [key, denied.has(key) ? null : result.data![key]])) : null;

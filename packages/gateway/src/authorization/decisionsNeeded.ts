@@ -1,6 +1,7 @@
 import { TypeInfo, getNamedType, isAbstractType, isObjectType, visit, visitWithTypeInfo, BREAK, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { allow } from 'graphql-shield';
 import type { RuleBook } from './createRuleBook.js';
+import type { ShieldRule } from './ruleTypes.js';
 
 /**
  * Whether any non-root field a document can select needs a rule decided over the result: a field
@@ -9,9 +10,17 @@ import type { RuleBook } from './createRuleBook.js';
  * @skip/@include are ignored, so a field that might be selected counts.
  */
 export function decisionsNeeded(document: DocumentNode, schema: GraphQLSchema, book: RuleBook): boolean {
+  return rulesNeeded(document, schema, book, true).size > 0;
+}
+
+/**
+ * The rules a walk over a response to `document` may have to decide: the rules of the non-root
+ * fields it can select that are not `allow`, and the object rules of the types it can reach.
+ * `firstOnly` stops at the first one found.
+ */
+export function rulesNeeded(document: DocumentNode, schema: GraphQLSchema, book: RuleBook, firstOnly = false): Set<ShieldRule> {
   const rootTypes = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
-  const guardedType = (typeName: string) => book.objectRule(typeName) !== undefined;
-  let needed = false;
+  const needed = new Set<ShieldRule>();
   const typeInfo = new TypeInfo(schema);
   visit(
     document,
@@ -20,17 +29,26 @@ export function decisionsNeeded(document: DocumentNode, schema: GraphQLSchema, b
         const parentType = typeInfo.getParentType();
         const fieldType = typeInfo.getType();
         const parents = parentType && isAbstractType(parentType) ? schema.getPossibleTypes(parentType) : isObjectType(parentType) ? [parentType] : [];
-        const fieldGuarded = parents.some((parent) => !rootTypes.has(parent) && book.fieldRule(parent.name, node.name.value) !== allow && !node.name.value.startsWith('__'));
-        const named = fieldType ? getNamedType(fieldType) : undefined;
-        const objectGuarded =
-          named !== undefined && (isAbstractType(named) ? schema.getPossibleTypes(named).some((type) => guardedType(type.name)) : guardedType(named.name));
-        if (fieldGuarded || objectGuarded) {
-          needed = true;
-          return BREAK;
+        if (!node.name.value.startsWith('__')) {
+          for (const parent of parents) {
+            const rule = rootTypes.has(parent) ? allow : book.fieldRule(parent.name, node.name.value);
+            if (rule !== allow) needed.add(rule);
+          }
         }
-        return undefined;
+        const named = fieldType ? getNamedType(fieldType) : undefined;
+        const reached = named === undefined ? [] : isAbstractType(named) ? schema.getPossibleTypes(named) : [named];
+        for (const type of reached) {
+          const rule = book.objectRule(type.name);
+          if (rule) needed.add(rule);
+        }
+        return firstOnly && needed.size > 0 ? BREAK : undefined;
       },
     }),
   );
   return needed;
+}
+
+/** Whether every rule in `rules` answers for the whole request at once (shield's 'contextual' cache), whatever the object. */
+export function allContextual(rules: ReadonlySet<ShieldRule>): boolean {
+  return [...rules].every((rule) => (rule as { cache?: unknown }).cache === 'contextual');
 }
