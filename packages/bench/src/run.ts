@@ -9,19 +9,24 @@ import { stockBench } from './stockBench.js';
 /**
  * `npm run bench`: every figure is a ratio to a baseline measured in the same run, in
  * alternating rounds, so a noisy machine moves both sides. Targets are reported, not asserted.
- * `npm run bench -- stock` runs only the comparison with stock @apollo/gateway; `-- features` all but it.
+ * `npm run bench -- stock` runs only the comparison with stock @apollo/gateway; `-- features` all
+ * but it; `-- overload` only the priority admission scenario.
  */
 const section = process.argv[2];
 const targets: Target[] = [];
+// Interrupted, the bench still stops every process it started.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void Promise.all(targets.map((target) => target.stop())).then(() => process.exit(130)));
+}
 try {
-  if (section !== 'stock') await featureBench();
-  if (section !== 'features') console.log(await stockBench(targets));
+  if (section !== 'stock') await featureBench(section === 'overload');
+  if (section !== 'features' && section !== 'overload') console.log(await stockBench(targets));
 } finally {
   await Promise.all(targets.map((target) => target.stop()));
 }
 
 /** What each feature costs or saves, against the same BFF without it; and priority admission under overload. */
-async function featureBench(): Promise<void> {
+async function featureBench(overloadOnly: boolean): Promise<void> {
   const services = await spawnTarget('services');
   targets.push(services);
   const serviceEnv = {
@@ -33,6 +38,17 @@ async function featureBench(): Promise<void> {
     // Every comparison measures the work of answering; the response cache is measured on its own below.
     WEB_BFF_RESPONSE_CACHE: 'off',
   };
+  if (!overloadOnly) await featureComparisons(serviceEnv, services);
+  // Last, and against BFFs of its own: it leaves orders behind and queues behind it.
+  const admitted = await spawnTarget('web-bff', { ...serviceEnv, ...overloadTargetEnv(true) });
+  targets.push(admitted);
+  const unadmitted = await spawnTarget('web-bff', { ...serviceEnv, ...overloadTargetEnv(false) });
+  targets.push(unadmitted);
+  console.log(formatOverload(await overloadScenario({ admitted: admitted.ready['url']!, unadmitted: unadmitted.ready['url']! })));
+}
+
+/** Rules, pooling and sharing, and the response cache, each against the same BFF without it. */
+async function featureComparisons(serviceEnv: Record<string, string | undefined>, services: Target): Promise<void> {
   const bare = await spawnTarget('web-bff:no-rules', serviceEnv);
   targets.push(bare);
   const guarded = await spawnTarget('web-bff', serviceEnv);
@@ -56,10 +72,4 @@ async function featureBench(): Promise<void> {
   console.log(`  no keep-alive, no sharing: ${format(await callsPerOperation(plain.ready['url']!, services.ready['control']!))}`);
   console.log(`  keep-alive, sharing: ${format(await callsPerOperation(guarded.ready['url']!, services.ready['control']!))}`);
 
-  // Last, and against BFFs of its own: it leaves orders behind and queues behind it.
-  const admitted = await spawnTarget('web-bff', { ...serviceEnv, ...overloadTargetEnv(true) });
-  targets.push(admitted);
-  const unadmitted = await spawnTarget('web-bff', { ...serviceEnv, ...overloadTargetEnv(false) });
-  targets.push(unadmitted);
-  console.log(formatOverload(await overloadScenario({ admitted: admitted.ready['url']!, unadmitted: unadmitted.ready['url']! })));
 }

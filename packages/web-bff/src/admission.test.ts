@@ -113,4 +113,28 @@ describe('web BFF priority admission', () => {
     expect((await Promise.all([running, urgent, normal])).map((response) => response.status)).toEqual([200, 200, 200]);
     expect(stats()).toMatchObject({ critical: { admitted: 1, queued: 1, shed: 0 }, normal: { admitted: 2, queued: 1, shed: 0 }, low: { admitted: 0, queued: 1, shed: 1 } });
   });
+
+  it('admits by the operation name the body claims before GraphQL runs, so a shed request costs no parsing or validation', async () => {
+    const bff = await startWith({ WEB_BFF_ADMISSION_MAX_QUEUE: '0' });
+    const running = bff.post(operation('Running'));
+    await reviews.received(1);
+    // Invalid GraphQL: validation would answer 400, but the request is shed before it.
+    const shed = await bff.post({ query: 'query Later { noSuchField }', operationName: 'Later' });
+    expect(shed.status).toBe(503);
+    expect(shed.body).toEqual({
+      errors: [{ message: 'This BFF is overloaded and shed this low-priority operation (the queue is full). Retry in 1 second.', extensions: { code: 'OVERLOADED' } }],
+    });
+    reviews.answer(0);
+    expect((await running).status).toBe(200);
+  });
+
+  it('re-admits under its own class a request whose text claimed another operation name', async () => {
+    const bff = await startWith({});
+    reviews.stopHolding();
+    // No operationName: the first name in the text (here in a comment) is the claim; the operation is Later.
+    const response = await bff.post({ query: '# query Urgent\nquery Later { latestReviews(first: 1) { id } }' });
+    expect(response.body).toEqual({ data: { latestReviews: [{ id: 'r1' }] } });
+    expect(bff.server.protectionStats().admission.classes).toMatchObject({ critical: { admitted: 1, shed: 0 }, low: { admitted: 1, shed: 0 } });
+    expect(bff.server.protectionStats().admission.inFlight).toBe(0);
+  });
 });

@@ -22,6 +22,7 @@ describe('readProtectionConfig', () => {
       admission: {
         maxInFlight: 64,
         maxQueue: 256,
+        adaptive: undefined,
         maxWaitMs: { critical: 5000, high: 2000, normal: 1000, low: 250 },
         priorities: { critical: ['createOrder'], high: ['productPage'], normal: [], low: [] },
         defaultClass: 'normal',

@@ -43,11 +43,18 @@ export function useOperationProtection(options: OperationProtectionOptions): Apo
             if (decision.kind === 'refused') throw decision.error;
             for (const [name, value] of Object.entries(decision.headers)) response.http.headers.set(name, value);
           }
-          ticket = admission.admit(classify(operationName, clientNameOf(contextValue.viewer, contextValue.bffName)));
+          const priority = classify(operationName, clientNameOf(contextValue.viewer, contextValue.bffName));
+          // Admitted at the HTTP layer by the name the body claimed: kept when the claim was right.
+          const early = contextValue.admissionTicket;
+          if (early?.priority === priority) return;
+          early?.release();
+          ticket = admission.admit(priority);
           await ticket.admitted;
         },
-        async willSendResponse() {
+        async willSendResponse({ contextValue }) {
           ticket?.release();
+          // The early slot too, before the response is written (onResponse only catches what never got here).
+          contextValue.admissionTicket?.release();
         },
       };
     },

@@ -6,6 +6,8 @@ import type { BffConfig } from '../config/readConfig.js';
 import type { BffContext } from '../server/BffContext.js';
 import { createPriorityClassifier } from './admission/classifyPriority.js';
 import { createAdmissionController, type AdmissionStats } from './admission/createAdmissionController.js';
+import { useEarlyAdmission } from './admission/useEarlyAdmission.js';
+import { adaptInFlightLimit } from './admission/adaptInFlightLimit.js';
 import { createRateLimiter, type RateLimitStats } from './rateLimit/createRateLimiter.js';
 import { useRateLimit } from './rateLimit/useRateLimit.js';
 import { useDocumentLimits } from './limits/useDocumentLimits.js';
@@ -52,12 +54,18 @@ export function useProtection(http: FastifyInstance, config: BffConfig, logger: 
   useBatchLimit(http, graphqlPath, config.protection.maxBatchOperations);
   useDocumentLimits(http, graphqlPath, limits);
   const admissionController = createAdmissionController(admission);
+  const classify = createPriorityClassifier(admission.priorities, admission.defaultClass);
+  if (admission.maxInFlight > 0) useEarlyAdmission(http, graphqlPath, admissionController, classify, config.name);
+  if (admission.maxInFlight > 0 && admission.adaptive) {
+    const adaptive = adaptInFlightLimit(admissionController, admission.adaptive);
+    http.addHook('onClose', async () => adaptive.stop());
+  }
   const plugins: ApolloServerPlugin<BffContext>[] = [
     useOperationProtection({
       limits,
       ...(rateLimiter && rateLimit.unit === 'cost' && { costRateLimiter: rateLimiter }),
       admission: admissionController,
-      classify: createPriorityClassifier(admission.priorities, admission.defaultClass),
+      classify,
     }),
   ];
   if (!config.protection.fieldSuggestions) plugins.push(useSuggestionHiding());

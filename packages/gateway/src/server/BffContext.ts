@@ -1,5 +1,6 @@
 import type { Viewer } from '../auth/Viewer.js';
 import type { RequestObservation } from '../observability/useRequestObservation.js';
+import type { AdmissionTicket } from '../protection/admission/createAdmissionController.js';
 
 /** The per-request context every stage and every in-process subgraph resolver receives. */
 export interface BffContext {
@@ -13,6 +14,8 @@ export interface BffContext {
   readonly clientIp?: string;
   /** Epoch ms by which every downstream call of this request must be done. */
   readonly deadline: number;
+  /** The admission slot the request got before GraphQL ran, if it did (released when the response is sent). */
+  readonly admissionTicket?: AdmissionTicket;
   /** Filled during execution (operation name, outcome) for the request's log line and metrics. @default none outside an HTTP request */
   readonly observation?: RequestObservation;
 }

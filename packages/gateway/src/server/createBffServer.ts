@@ -142,6 +142,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
           clientIp: request.ip,
           deadline: Date.now() + config.downstream.requestDeadlineMs,
           observation: request.observation,
+          ...(request.admissionTicket && { admissionTicket: request.admissionTicket }),
         }),
       });
       const address = await http.listen({ host: config.server.host, port: config.server.port });

@@ -57,6 +57,10 @@ export interface AdmissionStats {
 export interface AdmissionController {
   /** Asks for a slot for an operation of class `priority`. */
   admit(priority: PriorityClass): AdmissionTicket;
+  /** Operations allowed in flight now: maxInFlight, or less while an adaptive limit holds it down. */
+  limit(): number;
+  /** Sets the limit, between 1 and maxInFlight; a raised limit admits waiting operations at once. */
+  setLimit(limit: number): void;
   stats(): AdmissionStats;
 }
 
@@ -93,6 +97,8 @@ export function createAdmissionController(options: AdmissionOptions): AdmissionC
   >;
   let inFlight = 0;
   let waiting = 0;
+  // What an adaptive limit may lower below maxInFlight (never above it).
+  let limit = options.maxInFlight;
 
   const leaveQueue = (waiter: Waiter) => {
     const queue = queues[waiter.priority];
@@ -103,7 +109,7 @@ export function createAdmissionController(options: AdmissionOptions): AdmissionC
   };
   const lowestWaiting = () => priorityClasses.findLast((priority) => queues[priority].length > 0);
   const dispatch = () => {
-    while (inFlight < options.maxInFlight) {
+    while (inFlight < limit) {
       const next = priorityClasses.find((priority) => queues[priority].length > 0);
       if (next === undefined) return;
       const waiter = queues[next][0]!;
@@ -151,7 +157,7 @@ export function createAdmissionController(options: AdmissionOptions): AdmissionC
       settle.resolve();
       return ticket;
     }
-    if (inFlight < options.maxInFlight) {
+    if (inFlight < limit) {
       run();
       return ticket;
     }
@@ -190,6 +196,11 @@ export function createAdmissionController(options: AdmissionOptions): AdmissionC
 
   return {
     admit,
+    limit: () => limit,
+    setLimit(next) {
+      limit = Math.max(1, Math.min(options.maxInFlight, Math.floor(next)));
+      dispatch();
+    },
     stats: () => ({
       inFlight,
       classes: Object.fromEntries(priorityClasses.map((priority) => [priority, { ...counters[priority], waiting: queues[priority].length }])) as Record<

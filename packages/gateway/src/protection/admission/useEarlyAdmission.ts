@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { clientNameOf } from '../../auth/Viewer.js';
+import type { AdmissionController, AdmissionTicket } from './createAdmissionController.js';
+import type { PriorityClassifier } from './classifyPriority.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The slot this request got (or waits for) before GraphQL ran; given back when the response is sent. */
+    admissionTicket?: AdmissionTicket;
+  }
+}
+
+// The first named operation of a document: its name decides the class before the document is parsed.
+const firstOperationName = /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
+
+/** The operation name a request body claims: `operationName`, else the first one its text names. */
+export function claimedOperationName(body: Record<string, unknown>): string | undefined {
+  if (typeof body['operationName'] === 'string') return body['operationName'];
+  return typeof body['query'] === 'string' ? firstOperationName.exec(body['query'])?.[1] : undefined;
+}
+
+/**
+ * Admits each single-operation GraphQL request by priority as soon as its body is read, before
+ * Apollo Server parses, validates or plans anything: under overload a shed request costs a
+ * JSON parse and a token check, not a trip through the GraphQL pipeline, and a critical one
+ * takes its place in the queue at once. The class comes from the operation name the body claims;
+ * the operation plugin checks it against the operation as resolved and re-queues a request
+ * whose claim was wrong (see useOperationProtection). Batches are admitted operation by operation there.
+ */
+export function useEarlyAdmission(http: FastifyInstance, graphqlPath: string, admission: AdmissionController, classify: PriorityClassifier, bffName: string): void {
+  http.addHook('preHandler', async (request) => {
+    if (request.method !== 'POST' || request.routeOptions.url !== graphqlPath) return;
+    const body = request.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
+    const ticket = admission.admit(classify(claimedOperationName(body as Record<string, unknown>), clientNameOf(request.viewer, bffName)));
+    request.admissionTicket = ticket;
+    await ticket.admitted;
+  });
+  const release = async (request: { admissionTicket?: AdmissionTicket }) => request.admissionTicket?.release();
+  http.addHook('onResponse', release);
+  http.addHook('onRequestAbort', release);
+}
