@@ -71,12 +71,12 @@ export async function stockBench(targets: Target[]): Promise<string> {
   const url = (target: Target) => target.ready['url']!;
   const rows: StockComparisonRow[] = [];
   const scenarios = [
-    { name: 'single service (web: topProducts)', body: singleServiceDocument, bffUrl: url(web), stockUrl: url(stockWeb), bffPid: web.pid, stockPid: stockWeb.pid, headersPerRequest: webUser },
-    { name: 'deep federated (web: product page, 4 services)', body: productPageDocument, bffUrl: url(web), stockUrl: url(stockWeb), bffPid: web.pid, stockPid: stockWeb.pid, headersPerRequest: webUser },
-    { name: 'REST-heavy list (web: 20 reviews, accounts + inventory REST)', body: fanOutDocument, bffUrl: url(web), stockUrl: url(stockWeb), bffPid: web.pid, stockPid: stockWeb.pid, headersPerRequest: webUser },
-    { name: 'mobile feed (20 cards)', body: feedDocument(), bffUrl: url(mobile), stockUrl: url(stockMobile), bffPid: mobile.pid, stockPid: stockMobile.pid, headersPerRequest: mobileUser },
-    { name: "The Guild's benchmark query (87 KB, 16 fetches)", body: { query: guildBenchmarkQuery }, bffUrl: url(guild), stockUrl: url(stockGuild), bffPid: guild.pid, stockPid: stockGuild.pid, headersPerRequest: guildUser },
-    { name: "The Guild's benchmark query, BFF with 1 worker", body: { query: guildBenchmarkQuery }, bffUrl: url(guildOneWorker), stockUrl: url(stockGuild), bffPid: guildOneWorker.pid, stockPid: stockGuild.pid, headersPerRequest: guildUser },
+    { name: 'single service (web: topProducts)', body: singleServiceDocument, bffUrl: url(web), stockUrl: url(stockWeb), bffPid: web.pid, stockPid: stockWeb.pid, servicesPid: services.pid, headersPerRequest: webUser },
+    { name: 'deep federated (web: product page, 4 services)', body: productPageDocument, bffUrl: url(web), stockUrl: url(stockWeb), bffPid: web.pid, stockPid: stockWeb.pid, servicesPid: services.pid, headersPerRequest: webUser },
+    { name: 'REST-heavy list (web: 20 reviews, accounts + inventory REST)', body: fanOutDocument, bffUrl: url(web), stockUrl: url(stockWeb), bffPid: web.pid, stockPid: stockWeb.pid, servicesPid: services.pid, headersPerRequest: webUser },
+    { name: 'mobile feed (20 cards)', body: feedDocument(), bffUrl: url(mobile), stockUrl: url(stockMobile), bffPid: mobile.pid, stockPid: stockMobile.pid, servicesPid: services.pid, headersPerRequest: mobileUser },
+    { name: "The Guild's benchmark query (87 KB, 16 fetches)", body: { query: guildBenchmarkQuery }, bffUrl: url(guild), stockUrl: url(stockGuild), bffPid: guild.pid, stockPid: stockGuild.pid, servicesPid: guildSubgraphs.pid, headersPerRequest: guildUser },
+    { name: "The Guild's benchmark query, BFF with 1 worker", body: { query: guildBenchmarkQuery }, bffUrl: url(guildOneWorker), stockUrl: url(stockGuild), bffPid: guildOneWorker.pid, stockPid: stockGuild.pid, servicesPid: guildSubgraphs.pid, headersPerRequest: guildUser },
   ];
   const only = process.env['BENCH_STOCK_ONLY'];
   for (const scenario of scenarios) {

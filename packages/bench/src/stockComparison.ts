@@ -11,6 +11,8 @@ export interface StockScenario {
   /** Process ids of both gateways (the BFF's workers are children of its pid), to read their CPU time. */
   readonly bffPid: number;
   readonly stockPid: number;
+  /** The services both gateways call, to show what they cost per operation on each side. */
+  readonly servicesPid: number;
   /** Each request's own headers: a distinct user's token per request. */
   readonly headersPerRequest: () => Record<string, string>;
 }
@@ -25,6 +27,8 @@ export interface SideFigures {
   readonly unloadedP99Ms: number;
   /** Gateway CPU time per operation over the loaded rounds, in ms: what the gateway itself costs, whoever else is the bottleneck. */
   readonly cpuMsPerOperation: number;
+  /** CPU time of the services (subgraphs, REST) per operation over the same rounds, in ms. */
+  readonly servicesCpuMsPerOperation: number;
 }
 
 export interface StockComparisonRow {
@@ -61,9 +65,11 @@ export async function measureUnloaded(url: string, body: object, headersPerReque
   return { p50Ms: samples[Math.floor(samples.length * 0.5)]!, p99Ms: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))]! };
 }
 
-function summarize(loaded: readonly LoadResult[], unloaded: { p50Ms: number; p99Ms: number }, cpuMs: number): SideFigures {
+function summarize(loaded: readonly LoadResult[], unloaded: { p50Ms: number; p99Ms: number }, cpuMs: number, servicesCpuMs: number): SideFigures {
+  const operations = loaded.reduce((sum, run) => sum + run.requests, 0);
   return {
-    cpuMsPerOperation: cpuMs / loaded.reduce((sum, run) => sum + run.requests, 0),
+    cpuMsPerOperation: cpuMs / operations,
+    servicesCpuMsPerOperation: servicesCpuMs / operations,
     requestsPerSecond: median(loaded.map((run) => run.requestsPerSecond)),
     p50Ms: median(loaded.map((run) => run.p50Ms)),
     p99Ms: median(loaded.map((run) => run.p99Ms)),
@@ -87,24 +93,26 @@ export async function compareWithStock(scenario: StockScenario): Promise<StockCo
   const stock: LoadResult[] = [];
   const bffProcesses = processTree(scenario.bffPid);
   const stockProcesses = processTree(scenario.stockPid);
-  let bffCpuMs = 0;
-  let stockCpuMs = 0;
-  const timed = async (pids: readonly number[], run: () => Promise<LoadResult>): Promise<[LoadResult, number]> => {
-    const before = cpuMilliseconds(pids);
+  const servicesProcesses = processTree(scenario.servicesPid);
+  const cpu = { bff: 0, stock: 0, bffServices: 0, stockServices: 0 };
+  const timed = async (pids: readonly number[], run: () => Promise<LoadResult>): Promise<[LoadResult, number, number]> => {
+    const before = [cpuMilliseconds(pids), cpuMilliseconds(servicesProcesses)];
     const result = await run();
-    return [result, cpuMilliseconds(pids) - before];
+    return [result, cpuMilliseconds(pids) - before[0]!, cpuMilliseconds(servicesProcesses) - before[1]!];
   };
   for (let round = 0; round < rounds; round += 1) {
-    const [bffRun, bffCpu] = await timed(bffProcesses, () => load(scenario.bffUrl, loadedConnections, roundSeconds));
+    const [bffRun, bffCpu, bffServicesCpu] = await timed(bffProcesses, () => load(scenario.bffUrl, loadedConnections, roundSeconds));
     bff.push(bffRun);
-    bffCpuMs += bffCpu;
-    const [stockRun, stockCpu] = await timed(stockProcesses, () => load(scenario.stockUrl, loadedConnections, roundSeconds));
+    cpu.bff += bffCpu;
+    cpu.bffServices += bffServicesCpu;
+    const [stockRun, stockCpu, stockServicesCpu] = await timed(stockProcesses, () => load(scenario.stockUrl, loadedConnections, roundSeconds));
     stock.push(stockRun);
-    stockCpuMs += stockCpu;
+    cpu.stock += stockCpu;
+    cpu.stockServices += stockServicesCpu;
   }
   const bffUnloaded = await measureUnloaded(scenario.bffUrl, scenario.body, scenario.headersPerRequest, 4);
   const stockUnloaded = await measureUnloaded(scenario.stockUrl, scenario.body, scenario.headersPerRequest, 4);
-  return { name: scenario.name, bff: summarize(bff, bffUnloaded, bffCpuMs), stock: summarize(stock, stockUnloaded, stockCpuMs) };
+  return { name: scenario.name, bff: summarize(bff, bffUnloaded, cpu.bff, cpu.bffServices), stock: summarize(stock, stockUnloaded, cpu.stock, cpu.stockServices) };
 }
 
 const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
@@ -112,8 +120,8 @@ const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toF
 /** The comparison as a markdown table, with each target checked (throughput ≥ 3x, lower p99, unloaded p50 ≤ 1/3). */
 export function formatStockComparison(rows: readonly StockComparisonRow[]): string {
   const lines = [
-    `| operation | BFF req/s | stock req/s | ratio | BFF p50 / p99 ms | stock p50 / p99 ms | errors BFF / stock | unloaded p50 BFF / stock ms | p50 ratio | gateway CPU ms/op BFF / stock |`,
-    `|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
+    `| operation | BFF req/s | stock req/s | ratio | BFF p50 / p99 ms | stock p50 / p99 ms | errors BFF / stock | unloaded p50 BFF / stock ms | p50 ratio | gateway CPU ms/op BFF / stock | services CPU ms/op, BFF / stock rounds |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
     ...rows.map(({ name, bff, stock }) =>
       [
         name,
@@ -126,6 +134,7 @@ export function formatStockComparison(rows: readonly StockComparisonRow[]): stri
         `${fixed(bff.unloadedP50Ms, 2)} / ${fixed(stock.unloadedP50Ms, 2)}`,
         fixed(bff.unloadedP50Ms / stock.unloadedP50Ms, 2),
         `${fixed(bff.cpuMsPerOperation, 2)} / ${fixed(stock.cpuMsPerOperation, 2)}`,
+        `${fixed(bff.servicesCpuMsPerOperation, 2)} / ${fixed(stock.servicesCpuMsPerOperation, 2)}`,
       ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
     ),
   ];

@@ -88,6 +88,29 @@ export function createMetrics(options: MetricsOptions): Metrics {
     operationNames.add(name);
     return name;
   };
+  // Label-bound series per service, made once: a request makes a dozen calls, and prom-client
+  // hashes the label object on every unbound inc or observe.
+  const perService = new Map<string, ReturnType<typeof bindService>>();
+  const bindService = (service: string) => {
+    const byOutcome = new Map<string, ReturnType<typeof calls.labels>>();
+    let batchSeries: ReturnType<typeof batchSizes.labels> | undefined;
+    return {
+      calls: (outcome: string) => {
+        let series = byOutcome.get(outcome);
+        if (!series) byOutcome.set(outcome, (series = calls.labels(withBff({ service, outcome }))));
+        return series;
+      },
+      seconds: callSeconds.labels(withBff({ service })),
+      // Made on the first batched call only: a service that never batches shows no batch series.
+      batchSizes: () => (batchSeries ??= batchSizes.labels(withBff({ service }))),
+    };
+  };
+  const serviceSeries = (service: string) => {
+    let series = perService.get(service);
+    if (!series) perService.set(service, (series = bindService(service)));
+    return series;
+  };
+
   return {
     registry,
     recordRequest(request) {
@@ -96,9 +119,9 @@ export function createMetrics(options: MetricsOptions): Metrics {
       requestSeconds.observe(labels, request.durationMs / 1000);
     },
     recordDownstreamCall(service, outcome, seconds, batchSize) {
-      calls.inc(withBff({ service, outcome }));
-      callSeconds.observe(withBff({ service }), seconds);
-      if (batchSize !== undefined) batchSizes.observe(withBff({ service }), batchSize);
+      serviceSeries(service).calls(outcome).inc();
+      serviceSeries(service).seconds.observe(seconds);
+      if (batchSize !== undefined) serviceSeries(service).batchSizes().observe(batchSize);
     },
     recordQueryPlanLookup(hit) {
       planLookups.inc(withBff({ result: hit ? 'hit' : 'miss' }));
