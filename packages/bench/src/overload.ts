@@ -25,6 +25,8 @@ export function overloadTargetEnv(admission: boolean): NodeJS.ProcessEnv {
 /** The web app's traffic: orders (critical), product pages (high), account pages (normal), recommendations (low). */
 function webMix(): MixEntry[] {
   const customer = (sub: string) => ({ authorization: `Bearer ${signTestToken('web', { sub, roles: ['customer'], expiresIn: '1h' })}` });
+  // The app names each operation in a header too, so the BFF sorts it before reading its body.
+  const named = (name: string, headers: Record<string, string> = {}) => ({ ...headers, 'x-apollo-operation-name': name });
   return [
     {
       priority: 'critical',
@@ -33,11 +35,11 @@ function webMix(): MixEntry[] {
         query: /* GraphQL */ `mutation CreateOrder($buyerId: ID!) { createOrder(input: { buyerId: $buyerId, lines: [{ upc: "100003", quantity: 1 }] }) { id itemCount } }`,
         variables: { buyerId: '2' },
       },
-      headers: customer('2'),
+      headers: named('CreateOrder', customer('2')),
     },
-    { priority: 'high', per10: 4, body: productPageDocument },
-    { priority: 'normal', per10: 3, body: accountPageDocument, headers: customer('1') },
-    { priority: 'low', per10: 2, body: { query: /* GraphQL */ `query TopProducts { topProducts(first: 5) { upc name reviews(first: 5) { rating } } }` } },
+    { priority: 'high', per10: 4, body: productPageDocument, headers: named('ProductPage') },
+    { priority: 'normal', per10: 3, body: accountPageDocument, headers: named('AccountPage', customer('1')) },
+    { priority: 'low', per10: 2, body: { query: /* GraphQL */ `query TopProducts { topProducts(first: 5) { upc name reviews(first: 5) { rating } } }` }, headers: named('TopProducts') },
   ];
 }
 

@@ -137,4 +137,19 @@ describe('web BFF priority admission', () => {
     expect(bff.server.protectionStats().admission.classes).toMatchObject({ critical: { admitted: 1, shed: 0 }, low: { admitted: 1, shed: 0 } });
     expect(bff.server.protectionStats().admission.inFlight).toBe(0);
   });
+
+  it('sheds a request that names its operation in x-apollo-operation-name before its body is read or its token checked', async () => {
+    const bff = await startWith({ WEB_BFF_ADMISSION_MAX_QUEUE: '0' });
+    const running = bff.post(operation('Running'));
+    await reviews.received(1);
+    // Neither the body (not JSON) nor the token (not a JWT) is looked at: the request is shed first.
+    const response = await bff.post('{not json', { 'x-apollo-operation-name': 'Later', authorization: 'Bearer not-a-token' });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect(response.body).toEqual({
+      errors: [{ message: 'This BFF is overloaded and shed this low-priority operation (the queue is full). Retry in 1 second.', extensions: { code: 'OVERLOADED' } }],
+    });
+    reviews.answer(0);
+    expect((await running).status).toBe(200);
+  });
 });

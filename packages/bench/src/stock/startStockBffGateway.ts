@@ -8,15 +8,16 @@ const quietLogger = { debug() {}, info() {}, warn: console.warn, error: console.
  * Stock @apollo/gateway over a BFF's supergraph: the remote subgraphs over Apollo's own HTTP data
  * source, the BFF's in-process subgraphs (REST connectors, view models) on LocalGraphQLDataSource,
  * as DESIGN.md's decision 2 describes them. Their REST calls use the same client as the BFF's, so
- * both sides pay the same for the REST services.
+ * both sides pay the same for the REST services; without the BFF's sharing of identical in-flight
+ * calls, which is the BFF's own (every stock request would be one anonymous identity, and share all).
  */
 export async function startStockBffGateway(config: BffConfig, localSubgraphs: (kit: BffKit) => readonly LocalSubgraph[]): Promise<{ url: string; stop: () => Promise<void> }> {
   const supergraph = readSupergraph(config.supergraphFile, config.subgraphs.urlOverrides);
   const pool = createHttpFetcher({ connectionsPerOrigin: config.subgraphs.connectionsPerOrigin, timeoutMs: config.subgraphs.timeoutMs });
   const downstream = createDownstream({ config: config.downstream, defaultTimeoutMs: config.subgraphs.timeoutMs, logger: quietLogger });
-  const { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe } = config.downstream;
+  const { maxBatchSize, maxUrlLength, concurrencyPerRequest } = config.downstream;
   const subgraphUrls = Object.fromEntries(supergraph.subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
-  const kit: BffKit = { fetch: pool.fetch, serviceUrls: config.serviceUrls, subgraphUrls, logger: quietLogger, downstream, rest: { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe } };
+  const kit: BffKit = { fetch: pool.fetch, serviceUrls: config.serviceUrls, subgraphUrls, logger: quietLogger, downstream, rest: { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe: false } };
   const stock = await startStockGateway({
     supergraph,
     localSubgraphs: localSubgraphs(kit),

@@ -10,6 +10,12 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * A header a client may name its operation in (Apollo Router's CSRF header): such a request is
+ * sorted as soon as its headers arrive, before its body is read or its token checked.
+ */
+export const operationNameHeader = 'x-apollo-operation-name';
+
 // The first named operation of a document: its name decides the class before the document is parsed.
 const firstOperationName = /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
 
@@ -28,8 +34,17 @@ export function claimedOperationName(body: Record<string, unknown>): string | un
  * whose claim was wrong (see useOperationProtection). Batches are admitted operation by operation there.
  */
 export function useEarlyAdmission(http: FastifyInstance, graphqlPath: string, admission: AdmissionController, classify: PriorityClassifier, bffName: string): void {
+  // Added before authentication's hook: a request shed here costs no body parse and no token check.
+  // Its client app is not known yet, so only its operation name classes it.
+  http.addHook('onRequest', async (request) => {
+    const named = request.headers[operationNameHeader];
+    if (request.method !== 'POST' || request.routeOptions.url !== graphqlPath || typeof named !== 'string' || named === '') return;
+    const ticket = admission.admit(classify(named, bffName));
+    request.admissionTicket = ticket;
+    await ticket.admitted;
+  });
   http.addHook('preHandler', async (request) => {
-    if (request.method !== 'POST' || request.routeOptions.url !== graphqlPath) return;
+    if (request.admissionTicket || request.method !== 'POST' || request.routeOptions.url !== graphqlPath) return;
     const body = request.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
     const ticket = admission.admit(classify(claimedOperationName(body as Record<string, unknown>), clientNameOf(request.viewer, bffName)));
