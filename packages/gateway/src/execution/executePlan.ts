@@ -5,6 +5,7 @@ import { trace } from '@opentelemetry/api';
 import { isAbstractType, isInterfaceType, isObjectType, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { conditionValuesOf } from './conditionalSelections.js';
 import { downstreamServiceError, errorPathsOf } from './downstreamServiceError.js';
+import { inActiveSpan } from '../observability/tracing/inActiveSpan.js';
 
 const tracer = trace.getTracer('@bff/gateway');
 
@@ -48,7 +49,7 @@ export async function executePlanNode(execution: PlanExecution, node: PlanNode, 
       return;
     }
     case 'Fetch':
-      await tracer.startActiveSpan('gateway.fetch', { attributes: { service: node.serviceName } }, async (span) => {
+      await inActiveSpan(tracer, 'gateway.fetch', { attributes: { service: node.serviceName } }, async (span) => {
         try {
           await executeFetch(execution, node, cursor);
         } catch (error) {

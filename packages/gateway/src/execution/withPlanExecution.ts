@@ -10,6 +10,7 @@ import { conditionValuesOf, conditionVariablesOf } from './conditionalSelections
 import { executePlanNode, type PlanExecution } from './executePlan.js';
 import { isPlanSupported, selectsIntrospection } from './planSupport.js';
 import { SelectionShape, shapeResponse } from './shapeResponse.js';
+import { inActiveSpan } from '../observability/tracing/inActiveSpan.js';
 
 const tracer = trace.getTracer('@bff/gateway');
 
@@ -62,7 +63,7 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
   const plan = (requestContext: GatewayGraphQLRequestContext, operation: OperationDefinitionNode): PlannedOperation | 'stock' => {
     const { document, request } = requestContext;
     if (operation.operation === 'subscription' || selectsIntrospection(document)) return 'stock';
-    const queryPlan = tracer.startActiveSpan('gateway.plan', (span) => {
+    const queryPlan = inActiveSpan(tracer, 'gateway.plan', {}, (span) => {
       try {
         const parsed = operationFromDocument(internals.apiSchema, document, { operationName: request.operationName ?? undefined });
         return internals.queryPlanner.buildQueryPlan(parsed, {
@@ -91,7 +92,7 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
     const { operation } = planned;
     const variables = requestContext.request.variables ?? {};
     if (operation.variableDefinitions?.length) {
-      const { errors } = tracer.startActiveSpan('gateway.validate', (validateSpan) => {
+      const { errors } = inActiveSpan(tracer, 'gateway.validate', {}, (validateSpan) => {
         try {
           return getVariableValues(internals.schema, operation.variableDefinitions!, variables);
         } finally {
@@ -106,10 +107,10 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
     const errors: GraphQLError[] = [];
     const execution: PlanExecution = { requestContext, operation, serviceMap, supergraphSchema: internals.supergraphSchema, errors };
     const data: Record<string, unknown> = {};
-    return tracer.startActiveSpan('gateway.execute', async (executeSpan) => {
+    return inActiveSpan(tracer, 'gateway.execute', {}, async (executeSpan) => {
       try {
         if (planned.plan.node) await executePlanNode(execution, planned.plan.node as PlanNode, { path: [], data, fullResult: data });
-        const { data: shaped, completionErrors } = tracer.startActiveSpan('gateway.postprocessing', (postSpan) => {
+        const { data: shaped, completionErrors } = inActiveSpan(tracer, 'gateway.postprocessing', {}, (postSpan) => {
           try {
             return shapeResponse(shapeOf(planned, variables), internals.schema.getRootType(operation.operation)!, data);
           } finally {
@@ -144,7 +145,7 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
     if (cached === 'stock') return stock(requestContext);
     const operation = getOperationAST(requestContext.document, requestContext.request.operationName);
     if (!operation) return stock(requestContext);
-    return tracer.startActiveSpan('gateway.request', async (span) => {
+    return inActiveSpan(tracer, 'gateway.request', {}, async (span) => {
       try {
         let entry: PlannedOperation | 'stock' | undefined = cached;
         if (!entry) {

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { Downstream } from '../../downstream/createDownstream.js';
 import { bffTracerName } from '../tracing/useTracing.js';
 import type { Metrics } from './createMetrics.js';
+import { inActiveSpan } from '../tracing/inActiveSpan.js';
 
 /**
  * The same downstream policies, each call (retries included) a client span (active while it
@@ -13,7 +14,7 @@ export function instrumentDownstream(downstream: Downstream, metrics: Metrics | 
   const tracer = trace.getTracer(bffTracerName);
   return {
     call(service, request, options, attempt) {
-      return tracer.startActiveSpan(`call ${service}`, { kind: SpanKind.CLIENT, attributes: { 'bff.service': service, ...(options.batchSize !== undefined && { 'bff.batch_size': options.batchSize }) } }, async (span) => {
+      return inActiveSpan(tracer, `call ${service}`, { kind: SpanKind.CLIENT, attributes: { 'bff.service': service, ...(options.batchSize !== undefined && { 'bff.batch_size': options.batchSize }) } }, async (span) => {
         const started = performance.now();
         const seconds = () => (performance.now() - started) / 1000;
         try {

@@ -1,6 +1,7 @@
 import { SpanKind, SpanStatusCode, context, propagation, trace, type Span } from '@opentelemetry/api';
 import type { FastifyInstance } from 'fastify';
 import type { CompletedRequest } from '../useRequestObservation.js';
+import { isTracingOn } from './inActiveSpan.js';
 
 /** Name of the tracer of the kit's own spans. */
 export const bffTracerName = '@bff/gateway';
@@ -21,12 +22,14 @@ export function useTracing(http: FastifyInstance): { endRequestSpan(completed: C
   const tracer = trace.getTracer(bffTracerName);
   http.decorateRequest('span');
   http.addHook('onRequest', async (request) => {
+    if (!isTracingOn()) return;
     const parent = propagation.extract(context.active(), request.headers);
     request.span = tracer.startSpan(`${request.method} ${request.routeOptions.url ?? 'unknown route'}`, { kind: SpanKind.SERVER }, parent);
   });
   http.addHook('onRoute', (route) => {
     const handler = route.handler;
     route.handler = function tracedHandler(this: unknown, request, reply) {
+      if (!request.span) return handler.call(this as never, request, reply);
       const active = request.span ? trace.setSpan(context.active(), request.span) : context.active();
       return context.with(active, () => handler.call(this as never, request, reply));
     };
