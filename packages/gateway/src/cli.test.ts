@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createProductsApp, seedProducts } from '@bff/service-products';
@@ -35,6 +35,28 @@ async function waitForUrl(output: () => string): Promise<string> {
     await new Promise((wake) => setTimeout(wake, 50));
   }
   throw new Error(`the CLI never said where it serves; it printed: ${output()}`);
+}
+
+/** Pids of the processes whose parent is `pid` (a cluster primary's workers), from /proc. */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        return readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ')[1] === String(pid);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+async function waitUntil(condition: () => boolean, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    if (condition()) return;
+    await new Promise((wake) => setTimeout(wake, 50));
+  }
+  throw new Error(`timed out waiting until ${what}`);
 }
 
 describe('bff-gateway CLI', () => {
@@ -74,6 +96,37 @@ describe('bff-gateway CLI', () => {
       cli.child.kill('SIGTERM');
     }
     expect((await cli.exited).code).toBe(0);
+  });
+
+  it('serves from BFF_WORKERS processes on one port, replaces a worker that dies, and stops them all on SIGTERM', async () => {
+    const cli = runCli(['--supergraph', supergraphFile, '--port', '0'], {
+      BFF_SUBGRAPH_PRODUCTS_URL: `${products.url}/graphql`,
+      BFF_SUBGRAPH_REVIEWS_URL: `${reviews.url}/graphql`,
+      BFF_WORKERS: '2',
+      LOG_LEVEL: 'info',
+    });
+    const primary = cli.child.pid!;
+    const query = { query: /* GraphQL */ `{ product(upc: "100001") { name } }` };
+    const expected = { data: { product: { name: seedProducts()[0]!.name } } };
+    let workers: number[] = [];
+    try {
+      // The primary says where it serves once every worker listens.
+      await waitUntil(() => cli.output().includes('/graphql with 2 workers'), 'the primary reported both workers ready');
+      const url = await waitForUrl(cli.output);
+      workers = childrenOf(primary);
+      expect(workers).toHaveLength(2);
+      expect((await postGraphQL(`${url}/graphql`, query)).body).toEqual(expected);
+      process.kill(workers[0]!, 'SIGKILL');
+      await waitUntil(() => childrenOf(primary).length === 2 && !childrenOf(primary).includes(workers[0]!), 'a new worker replaced the killed one');
+      workers = childrenOf(primary);
+      await waitUntil(() => /exited \(SIGKILL\); starting another/.test(cli.output()), 'the primary logged the replacement');
+      // The replacement listens once it has loaded the supergraph; until then the other worker answers.
+      expect((await postGraphQL(`${url}/graphql`, query)).body).toEqual(expected);
+    } finally {
+      cli.child.kill('SIGTERM');
+    }
+    expect((await cli.exited).code).toBe(0);
+    expect(workers.filter((pid) => existsSync(`/proc/${pid}`))).toEqual([]);
   });
 
   it('exits 1 naming every bad setting at once', async () => {
