@@ -1,4 +1,5 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { childProcessesOf } from '@bff/testing';
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { measureLoad, type LoadOptions } from './measureThroughput.js';
 
@@ -11,17 +12,7 @@ function residentMegabytes(pid: number): number {
 
 /** The process and its children (cluster workers), by pid. */
 export function processTree(pid: number): number[] {
-  const children = readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((entry) => {
-      try {
-        return readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ')[1] === String(pid);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-  return [pid, ...children];
+  return [pid, ...childProcessesOf(pid)];
 }
 
 /** CPU time (user + system) the process and its children have used so far, in ms (Linux clock ticks of 10 ms). */

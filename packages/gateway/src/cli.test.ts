@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createProductsApp, seedProducts } from '@bff/service-products';
 import { createReviewsApp } from '@bff/service-reviews';
-import { listenOnFreePort, postGraphQL, type RunningServer } from '@bff/testing';
+import { childProcessesOf, listenOnFreePort, postGraphQL, type RunningServer } from '@bff/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeSupergraph } from './compose/composeSupergraph.js';
 import { readSupergraphConfig } from './compose/readSupergraphConfig.js';
@@ -35,20 +35,6 @@ async function waitForUrl(output: () => string): Promise<string> {
     await new Promise((wake) => setTimeout(wake, 50));
   }
   throw new Error(`the CLI never said where it serves; it printed: ${output()}`);
-}
-
-/** Pids of the processes whose parent is `pid` (a cluster primary's workers), from /proc. */
-function childrenOf(pid: number): number[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((entry) => {
-      try {
-        return readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ')[1] === String(pid);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
 }
 
 async function waitUntil(condition: () => boolean, what: string): Promise<void> {
@@ -113,12 +99,12 @@ describe('bff-gateway CLI', () => {
       // The primary says where it serves once every worker listens.
       await waitUntil(() => cli.output().includes('/graphql with 2 workers'), 'the primary reported both workers ready');
       const url = await waitForUrl(cli.output);
-      workers = childrenOf(primary);
+      workers = childProcessesOf(primary);
       expect(workers).toHaveLength(2);
       expect((await postGraphQL(`${url}/graphql`, query)).body).toEqual(expected);
       process.kill(workers[0]!, 'SIGKILL');
-      await waitUntil(() => childrenOf(primary).length === 2 && !childrenOf(primary).includes(workers[0]!), 'a new worker replaced the killed one');
-      workers = childrenOf(primary);
+      await waitUntil(() => childProcessesOf(primary).length === 2 && !childProcessesOf(primary).includes(workers[0]!), 'a new worker replaced the killed one');
+      workers = childProcessesOf(primary);
       await waitUntil(() => /exited \(SIGKILL\); starting another/.test(cli.output()), 'the primary logged the replacement');
       // The replacement listens once it has loaded the supergraph; until then the other worker answers.
       expect((await postGraphQL(`${url}/graphql`, query)).body).toEqual(expected);

@@ -5,3 +5,4 @@ export { startTestStack, type TestStack } from './startTestStack.js';
 export { startRedisServer, type RunningRedis } from './startRedisServer.js';
 export { signTestToken, type TestTokenOptions } from './signTestToken.js';
 export { viewerHeaders, type ViewerName } from './viewers.js';
+export { childProcessesOf } from './childProcessesOf.js';
