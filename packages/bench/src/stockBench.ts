@@ -8,7 +8,7 @@ import { productPageDocument } from './authorizationOverhead.js';
 import { fanOutDocument } from './fanOut.js';
 import { signGuildToken } from './guild/guildBff.js';
 import { bffHeapFlag, spawnTarget, type Target } from './spawnTarget.js';
-import { compareWithStock, formatStockComparison, loadedConnections, stockTargets, type StockComparisonRow } from './stockComparison.js';
+import { compareWithStock, formatStockComparison, loadGenerator, loadedConnections, stockTargets, type StockComparisonRow } from './stockComparison.js';
 import { formatMemory, sustainedMemory } from './sustainedMemory.js';
 
 /** Processes each BFF serves with (<P>WORKERS): one per core of this machine. */
@@ -91,7 +91,7 @@ export async function stockBench(targets: Target[]): Promise<string> {
   );
   const report = [
     `BFF (${bffWorkers} workers, ${bffHeapFlag} as deployed; authentication, rules, limits, metrics on) vs stock Apollo Server 5 + @apollo/gateway 2.14.4 (one process), ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}.`,
-    `Loaded: ${loadedConnections} connections, median of 3 alternating 5 s rounds; unloaded: one request at a time for 4 s (p50). Every request carries a distinct user's token.`,
+    `Loaded: ${loadedConnections} connections (${loadGenerator}), median of 3 alternating 5 s rounds; unloaded: one request at a time for 4 s (p50). Every request carries a distinct user's token.`,
     '',
     formatStockComparison(rows),
     '',

@@ -1,5 +1,6 @@
 import { Pool } from 'undici';
 import { measureLoad, type LoadResult } from './measureThroughput.js';
+import { hasWrk, measureWithWrk } from './measureWithWrk.js';
 import { cpuMilliseconds, processTree } from './sustainedMemory.js';
 
 /** One operation measured through the BFF and through stock @apollo/gateway over the same services. */
@@ -35,6 +36,16 @@ export interface StockComparisonRow {
   readonly name: string;
   readonly bff: SideFigures;
   readonly stock: SideFigures;
+}
+
+/** wrk (C) when installed, so the load generator takes little of the cores the gateways share; else autocannon. */
+export const loadGenerator: 'wrk' | 'autocannon' = hasWrk() ? 'wrk' : 'autocannon';
+
+/** Fails unless `url` answers the document with data and no errors: a fast wrong answer must never count. */
+async function probe(url: string, body: object, headers: Record<string, string>): Promise<void> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const text = await response.text();
+  if (!response.ok || text.includes('"errors"')) throw new Error(`bench document fails at ${url}: ${response.status} ${text.slice(0, 300)}`);
 }
 
 /** Connections of the loaded rounds: enough to keep both gateways busy on two cores. */
@@ -85,8 +96,13 @@ function summarize(loaded: readonly LoadResult[], unloaded: { p50Ms: number; p99
  * carries its own user's token, also to stock (which ignores it), so both receive the same bytes.
  */
 export async function compareWithStock(scenario: StockScenario): Promise<StockComparisonRow> {
-  const load = (url: string, connections: number, durationSeconds: number) =>
-    measureLoad({ url, body: scenario.body, headersPerRequest: scenario.headersPerRequest, connections, durationSeconds, tolerateErrors: true });
+  const distinctHeaders = Array.from({ length: 5_000 }, () => scenario.headersPerRequest());
+  const load = async (url: string, connections: number, durationSeconds: number) => {
+    if (loadGenerator === 'autocannon') return measureLoad({ url, body: scenario.body, headersPerRequest: scenario.headersPerRequest, connections, durationSeconds, tolerateErrors: true });
+    return measureWithWrk({ url, body: scenario.body, distinctHeaders, connections, durationSeconds });
+  };
+  // Both answer the document right before load (autocannon's runs probe by themselves).
+  for (const url of [scenario.bffUrl, scenario.stockUrl]) await probe(url, scenario.body, scenario.headersPerRequest());
   await load(scenario.bffUrl, loadedConnections, 2);
   await load(scenario.stockUrl, loadedConnections, 2);
   const bff: LoadResult[] = [];
