@@ -16,6 +16,8 @@ export function overloadTargetEnv(admission: boolean): NodeJS.ProcessEnv {
     WEB_BFF_ADMISSION_MAX_IN_FLIGHT: admission ? String(overloadMaxInFlight) : '0',
     // The limit comes down while the event loop is busier than this, so what arrives is still read and sorted by class at once.
     WEB_BFF_ADMISSION_ADAPTIVE: process.env['BENCH_ADAPTIVE'] ?? 'on',
+    // Two slots only critical operations may take, so they do not wait behind the others' work.
+    WEB_BFF_ADMISSION_CRITICAL_RESERVE: process.env['BENCH_CRITICAL_RESERVE'] ?? '2',
     WEB_BFF_ADMISSION_TARGET_UTILIZATION_PERCENT: process.env['BENCH_TARGET_UTILIZATION'] ?? '85',
     // createOrder is critical and productPage high by the web BFF's defaults.
     WEB_BFF_PRIORITY_LOW: 'TopProducts',
@@ -126,7 +128,7 @@ export function formatOverload(report: OverloadReport): string {
   const lowerShed = server.high.shed + server.normal.shed + server.low.shed;
   const criticalSafe = server.critical.shed === 0 || lowerShed === 0;
   return [
-    `priority admission, web BFF at 2x capacity (at most ${overloadMaxInFlight} in flight, adaptive above 85% event-loop use; mix per 10: 1 CreateOrder critical, 4 ProductPage high, 3 AccountPage normal, 2 TopProducts low)`,
+    `priority admission, web BFF at 2x capacity (at most ${overloadMaxInFlight} in flight, adaptive above 85% event-loop use, 2 more for critical only; mix per 10: 1 CreateOrder critical, 4 ProductPage high, 3 AccountPage normal, 2 TopProducts low)`,
     `  capacity ${report.capacity.toFixed(0)} req/s (32 closed-loop clients, admission off); unloaded: 2 closed-loop clients; overload: ${report.offered.toFixed(0)} req/s open loop for ${report.seconds} s`,
     `  latencies p50/p99 in ms of served requests  | admission on                    | admission off`,
     `  class     unloaded  p50/p99    shed   queued  failed  p50/p99     failed`,

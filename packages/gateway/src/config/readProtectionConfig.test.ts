@@ -23,6 +23,7 @@ describe('readProtectionConfig', () => {
         maxInFlight: 64,
         maxQueue: 256,
         adaptive: undefined,
+        criticalReserve: 0,
         maxWaitMs: { critical: 5000, high: 2000, normal: 1000, low: 250 },
         priorities: { critical: ['createOrder'], high: ['productPage'], normal: [], low: [] },
         defaultClass: 'normal',

@@ -49,6 +49,8 @@ export interface AdmissionConfig {
   readonly maxInFlight: number;
   /** Operations waiting for a slot, all classes together. */
   readonly maxQueue: number;
+  /** Slots above the in-flight limit only critical operations may take. */
+  readonly criticalReserve: number;
   /** Lower the in-flight limit (never above maxInFlight) while the event loop is busier than this share. @default fixed limit */
   readonly adaptive: { readonly targetUtilization: number } | undefined;
   /** Longest wait in the queue per class, in milliseconds; 0: never waits. */
@@ -128,6 +130,7 @@ export function readProtectionConfig(
       ADMISSION_MAX_IN_FLIGHT: intKey(64, 0, 1_000_000),
       ADMISSION_MAX_QUEUE: intKey(256, 0, 1_000_000),
       ADMISSION_ADAPTIVE: onOff('off'),
+      ADMISSION_CRITICAL_RESERVE: intKey(0, 0, 1_000),
       ADMISSION_TARGET_UTILIZATION_PERCENT: intKey(85, 10, 100),
       ADMISSION_MAX_WAIT_MS_CRITICAL: intKey(5_000, 0, 600_000),
       ADMISSION_MAX_WAIT_MS_HIGH: intKey(2_000, 0, 600_000),
@@ -173,6 +176,7 @@ export function readProtectionConfig(
     admission: Object.freeze({
       maxInFlight: keys.ADMISSION_MAX_IN_FLIGHT,
       maxQueue: keys.ADMISSION_MAX_QUEUE,
+      criticalReserve: keys.ADMISSION_CRITICAL_RESERVE,
       adaptive: keys.ADMISSION_ADAPTIVE === 'on' ? { targetUtilization: keys.ADMISSION_TARGET_UTILIZATION_PERCENT / 100 } : undefined,
       maxWaitMs: Object.freeze({
         critical: keys.ADMISSION_MAX_WAIT_MS_CRITICAL,

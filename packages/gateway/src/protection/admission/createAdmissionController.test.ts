@@ -49,6 +49,22 @@ function controller(options: Partial<AdmissionOptions> = {}) {
 }
 
 describe('createAdmissionController', () => {
+  it('lets critical operations take the reserved slots above the limit, and nothing else', async () => {
+    const { admission, admit, decided, settle } = controller({ maxInFlight: 1, criticalReserve: 1 });
+    const running = admit('normal', 'running');
+    admit('high', 'high1');
+    admit('critical', 'critical1');
+    admit('critical', 'critical2');
+    await settle();
+    // critical1 takes the reserved slot at once; critical2 waits ahead of high1.
+    expect(decided).toEqual(['running admitted', 'critical1 admitted']);
+    expect(admission.stats().inFlight).toBe(2);
+    running.release();
+    await settle();
+    expect(decided).toEqual(['running admitted', 'critical1 admitted', 'critical2 admitted']);
+    expect(admission.stats().classes.high.waiting).toBe(1);
+  });
+
   it('admits at once below the in-flight limit', async () => {
     const { admission, admit, decided, settle } = controller({ maxInFlight: 2 });
     admit('low', 'a');

@@ -13,6 +13,8 @@ export interface AdmissionOptions {
   readonly maxInFlight: number;
   /** Operations waiting for a slot, all classes together. */
   readonly maxQueue: number;
+  /** Slots above the limit that only critical operations may take, so they never wait behind others. @default 0 */
+  readonly criticalReserve?: number;
   /** Longest wait per class, in milliseconds; 0: an operation of that class never waits. */
   readonly maxWaitMs: Readonly<Record<PriorityClass, number>>;
   /** What Retry-After says to a shed client, in seconds. @default 1 */
@@ -108,10 +110,12 @@ export function createAdmissionController(options: AdmissionOptions): AdmissionC
     counters[waiter.priority].queuedMilliseconds += now() - waiter.enqueuedAt;
   };
   const lowestWaiting = () => priorityClasses.findLast((priority) => queues[priority].length > 0);
+  const reserve = options.criticalReserve ?? 0;
+  const capacityFor = (priority: PriorityClass) => limit + (priority === 'critical' ? reserve : 0);
   const dispatch = () => {
-    while (inFlight < limit) {
+    for (;;) {
       const next = priorityClasses.find((priority) => queues[priority].length > 0);
-      if (next === undefined) return;
+      if (next === undefined || inFlight >= capacityFor(next)) return;
       const waiter = queues[next][0]!;
       leaveQueue(waiter);
       waiter.admit();
@@ -157,7 +161,7 @@ export function createAdmissionController(options: AdmissionOptions): AdmissionC
       settle.resolve();
       return ticket;
     }
-    if (inFlight < limit) {
+    if (inFlight < capacityFor(priority)) {
       run();
       return ticket;
     }
