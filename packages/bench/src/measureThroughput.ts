@@ -23,6 +23,13 @@ export async function measureThroughput(options: LoadOptions): Promise<number> {
   return (await measureLoad(options)).requestsPerSecond;
 }
 
+/** Fails unless `url` answers `body` with data and no errors: a fast wrong answer must never count as throughput. */
+export async function probeDocument(url: string, body: object, headers: Record<string, string> = {}): Promise<void> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const text = await response.text();
+  if (!response.ok || text.includes('"errors"')) throw new Error(`bench document fails at ${url}: ${response.status} ${text.slice(0, 300)}`);
+}
+
 /** What one load run achieved. */
 export interface LoadResult {
   readonly requestsPerSecond: number;
@@ -39,9 +46,7 @@ export interface LoadResult {
 export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
   const headers = { 'content-type': 'application/json', ...options.headers };
   const body = JSON.stringify(options.body);
-  const probe = await fetch(options.url, { method: 'POST', headers: { ...headers, ...options.headersPerRequest?.() }, body });
-  const probeText = await probe.text();
-  if (!probe.ok || probeText.includes('"errors"')) throw new Error(`bench document fails: ${probe.status} ${probeText.slice(0, 300)}`);
+  await probeDocument(options.url, options.body, { ...options.headers, ...options.headersPerRequest?.() });
   const result = await autocannon({
     url: options.url,
     method: 'POST',

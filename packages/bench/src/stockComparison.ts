@@ -1,5 +1,5 @@
 import { Pool } from 'undici';
-import { measureLoad, type LoadResult } from './measureThroughput.js';
+import { measureLoad, probeDocument, type LoadResult } from './measureThroughput.js';
 import { hasWrk, measureWithWrk } from './measureWithWrk.js';
 import { cpuMilliseconds, processTree } from './sustainedMemory.js';
 
@@ -40,13 +40,6 @@ export interface StockComparisonRow {
 
 /** wrk (C) when installed, so the load generator takes little of the cores the gateways share; else autocannon. */
 export const loadGenerator: 'wrk' | 'autocannon' = hasWrk() ? 'wrk' : 'autocannon';
-
-/** Fails unless `url` answers the document with data and no errors: a fast wrong answer must never count. */
-async function probe(url: string, body: object, headers: Record<string, string>): Promise<void> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  const text = await response.text();
-  if (!response.ok || text.includes('"errors"')) throw new Error(`bench document fails at ${url}: ${response.status} ${text.slice(0, 300)}`);
-}
 
 /** Connections of the loaded rounds: enough to keep both gateways busy on two cores. */
 export const loadedConnections = 20;
@@ -102,7 +95,7 @@ export async function compareWithStock(scenario: StockScenario): Promise<StockCo
     return measureWithWrk({ url, body: scenario.body, distinctHeaders, connections, durationSeconds });
   };
   // Both answer the document right before load (autocannon's runs probe by themselves).
-  for (const url of [scenario.bffUrl, scenario.stockUrl]) await probe(url, scenario.body, scenario.headersPerRequest());
+  for (const url of [scenario.bffUrl, scenario.stockUrl]) await probeDocument(url, scenario.body, scenario.headersPerRequest());
   await load(scenario.bffUrl, loadedConnections, 2);
   await load(scenario.stockUrl, loadedConnections, 2);
   const bff: LoadResult[] = [];

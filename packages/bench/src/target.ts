@@ -2,7 +2,7 @@ import { startServices } from '@bff/testing';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createWebBff, createWebSubgraph, readWebBffConfig, webBffEnvPrefix } from '@bff/web-bff';
-import { forkWorkers, readSupergraph, reportWorkerReady, shouldForkWorkers, type BffServer } from '@bff/gateway';
+import { forkIfConfigured, readSupergraph, startServing, type BffServer } from '@bff/gateway';
 import cluster from 'node:cluster';
 import { startGuildSubgraphs } from '@bff/service-guild-benchmark';
 import { createGuildBff, guildSupergraphFile, readGuildConfig } from './guild/guildBff.js';
@@ -22,17 +22,16 @@ const stopOnSignal = () => process.once('SIGTERM', () => void Promise.all(stops.
 
 /** Serves a BFF and prints its URL; with <P>WORKERS above 1 this process forks workers and supervises them. */
 async function serveBff(bff: BffServer): Promise<void> {
-  const { workers } = bff.config.server;
-  if (shouldForkWorkers(workers)) {
-    await bff.stop();
-    console.log(JSON.stringify({ url: `${await forkWorkers(workers, () => undefined)}/graphql` }));
+  const forked = await forkIfConfigured(bff, () => undefined);
+  if (forked) {
+    console.log(JSON.stringify({ url: `${forked}/graphql` }));
     return;
   }
   stopOnSignal();
   stops.push(() => bff.stop());
-  const address = await bff.start();
-  if (cluster.isWorker) reportWorkerReady(address);
-  else console.log(JSON.stringify({ url: `${address}/graphql` }));
+  const address = await startServing(bff);
+  // A worker's primary prints the URL once every worker listens.
+  if (!cluster.isWorker) console.log(JSON.stringify({ url: `${address}/graphql` }));
 }
 
 if (kind === 'services') {

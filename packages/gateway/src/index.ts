@@ -7,7 +7,7 @@ export type { LocalSubgraph } from './gateway/createGateway.js';
 export { readSupergraph, inProcessScheme, type Supergraph, type SupergraphSubgraph } from './supergraph/readSupergraph.js';
 export { createHttpFetcher, type HttpFetcher, type HttpFetcherOptions } from './http/createHttpFetcher.js';
 export { serveUntilSignal } from './server/serveUntilSignal.js';
-export { forkWorkers, reportWorkerReady, shouldForkWorkers } from './server/forkWorkers.js';
+export { forkIfConfigured, startServing } from './server/forkWorkers.js';
 export { anonymousViewer, type Viewer, type UserViewer, type AnonymousViewer } from './auth/Viewer.js';
 export { jwtAlgorithms, type AuthConfig, type AuthConfigDefaults, type JwtAlgorithm, type VerificationKeySource } from './auth/readAuthConfig.js';
 export { downstreamHeaders, identityHeaders } from './auth/downstreamHeaders.js';

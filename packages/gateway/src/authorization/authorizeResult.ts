@@ -12,7 +12,7 @@ import {
 } from 'graphql';
 import { allow } from 'graphql-shield';
 import { ForbiddenError } from '../errors/ForbiddenError.js';
-import { collectFields, subSelections, type CollectContext } from './collectFields.js';
+import { collectFields, subSelections, type CollectContext } from '../operation/collectFields.js';
 import type { RuleBook } from './createRuleBook.js';
 import type { ShieldRule } from './ruleTypes.js';
 import type { RuleContext, RuleJudge } from './createRuleJudge.js';
@@ -38,9 +38,6 @@ type ResponseObject = Record<string, unknown>;
 
 /** A decision that is ready now or later: most fields are allowed outright, and need no promise. */
 type Decision = boolean | Promise<boolean>;
-
-const settle = (decisions: Decision[], then: () => boolean): Decision =>
-  decisions.some((decision) => decision instanceof Promise) ? Promise.all(decisions).then(then) : then();
 
 /**
  * Decides every non-root field of a response with the rules of its type, given the parent object
@@ -72,57 +69,50 @@ export function authorizeObject(walk: ResultWalk, object: ResponseObject, type: 
 function authorizeFields(walk: ResultWalk, object: ResponseObject, type: GraphQLObjectType, fields: Map<string, FieldNode[]>, path: Path, isRoot: boolean): Decision {
   let parent: ResponseObject | undefined;
   let keep = true;
-  const decisions: Decision[] = [];
+  // Only what is still undecided: most fields are allowed and decided at once, with no promise.
+  const pending: Promise<boolean>[] = [];
   for (const [key, nodes] of fields) {
     const node = nodes[0]!;
     const field = type.getFields()[node.name.value];
     if (!field) continue; // __typename and other introspection fields
     const rule = isRoot ? allow : walk.book.fieldRule(type.name, field.name);
     if (rule === allow) {
-      // The common case, kept free of closures and promises: an allowed leaf needs nothing at all.
-      const value = object[key];
-      if (value === null || value === undefined || !node.selectionSet) continue;
-      const kept = authorizeValue(walk, value, field.type, subSelectionsOf(nodes), [...path, key]);
-      if (kept instanceof Promise) {
-        decisions.push(
-          kept.then((itemKept) => {
-            if (!itemKept && !nullField(object, key, field.type)) keep = false;
-            return true;
-          }),
-        );
-      } else if (!kept && !nullField(object, key, field.type)) keep = false;
+      const kept = descendField(walk, object, key, field.type, nodes, path);
+      if (kept instanceof Promise) pending.push(kept);
+      else keep &&= kept;
       continue;
     }
-    const fieldPath = [...path, key];
-    const nullHere = () => {
-      if (!nullField(object, key, field.type)) keep = false;
-    };
-    const descend = (): Decision => {
-      const kept = authorizeValue(walk, object[key], field.type, subSelectionsOf(nodes), fieldPath);
-      if (kept instanceof Promise) return kept.then((value) => (value || nullHere(), true));
-      if (!kept) nullHere();
-      return true;
-    };
     parent ??= parentOf(object);
     const args = field.args.length > 0 ? getArgumentValues(field, node, walk.variables as Record<string, unknown>) : {};
-    const info = resolveInfo(walk.info, type, field, nodes, fieldPath);
-    decisions.push(
+    const info = resolveInfo(walk.info, type, field, nodes, [...path, key]);
+    pending.push(
       walk.judge(rule, parent, args, walk.ruleContext, info, deniedFieldMessage(type.name, field.name)).then((message) => {
-        if (message === undefined) return descend();
-        walk.errors.push(new ForbiddenError(message, fieldPath));
-        nullHere();
-        return true;
+        if (message === undefined) return descendField(walk, object, key, field.type, nodes, path);
+        walk.errors.push(new ForbiddenError(message, [...path, key]));
+        return nullField(object, key, field.type);
       }),
     );
   }
-  if (decisions.length === 0) {
+  if (pending.length === 0) {
     removeHiddenFields(object);
     return keep;
   }
-  return Promise.all(decisions).then(() => {
+  return Promise.all(pending).then((kept) => {
     removeHiddenFields(object);
-    return keep;
+    return keep && kept.every(Boolean);
   });
+}
+
+/**
+ * Walks the value under `key` (an allowed leaf needs nothing) and nulls it in place when it must
+ * become null; false (now or later) when that null must propagate to `object`'s parent.
+ */
+function descendField(walk: ResultWalk, object: ResponseObject, key: string, type: GraphQLOutputType, nodes: readonly FieldNode[], path: Path): Decision {
+  const value = object[key];
+  if (value === null || value === undefined || !nodes[0]!.selectionSet) return true;
+  const kept = authorizeValue(walk, value, type, subSelectionsOf(nodes), [...path, key]);
+  if (kept instanceof Promise) return kept.then((itemKept) => itemKept || nullField(object, key, type));
+  return kept || nullField(object, key, type);
 }
 
 /** Removes the fields the kit added for rules (selected under hidden aliases). */

@@ -2,23 +2,21 @@ import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } 
 import type { Logger } from '@apollo/utils.logger';
 import { createHash } from 'node:crypto';
 import {
-  Kind,
   getArgumentValues,
   getOperationAST,
   isNonNullType,
   print,
   type DocumentNode,
-  type FragmentDefinitionNode,
   type GraphQLError,
   type GraphQLSchema,
 } from 'graphql';
 import { allow } from 'graphql-shield';
 import { ForbiddenError } from '../errors/ForbiddenError.js';
 import { authorizeObject, type ResultWalk } from './authorizeResult.js';
-import { collectFields } from './collectFields.js';
+import { collectFields, fragmentsOf } from '../operation/collectFields.js';
 import { createRuleBook, type RuleBook } from './createRuleBook.js';
 import { createRuleContext, createRuleJudge, type RuleContext } from './createRuleJudge.js';
-import { allContextual, rulesNeeded } from './decisionsNeeded.js';
+import { allContextual, rulesNeeded } from './rulesNeeded.js';
 import { deniedRootMessage } from './deniedMessages.js';
 import { resolveInfo, type InfoBase } from './resolveInfo.js';
 import { hiddenKeyPrefix, withoutRootFields, withRuleSelections } from './rewriteDocument.js';
@@ -94,9 +92,7 @@ export function createAuthorizingGateway(inner: GatewayInterface, options: Autho
     if (!operation || !rootType) return executor(context);
 
     const variables = (context.request.variables ?? {}) as Record<string, unknown>;
-    const fragments = Object.fromEntries(
-      context.document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
-    );
+    const fragments = fragmentsOf(context.document);
     const info: InfoBase = { schema: apiSchema, fragments, operation, variableValues: variables };
     const ruleContext: RuleContext = createRuleContext(context.context);
     const walk: ResultWalk = { schema: apiSchema, fragments, variables, book, judge, ruleContext, info, errors: [], collected: new Map(), contextualDecisions: new Map() };

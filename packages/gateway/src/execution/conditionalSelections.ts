@@ -1,18 +1,4 @@
-import { Kind, valueFromASTUntyped, visit, type DocumentNode, type OperationDefinitionNode, type SelectionNode } from 'graphql';
-
-/** False when @skip or @include leave the selection out, for these variable values. */
-export function isConditionallyIncluded(selection: SelectionNode, variables: Readonly<Record<string, unknown>>): boolean {
-  const directives = selection.directives;
-  if (!directives || directives.length === 0) return true;
-  for (const directive of directives) {
-    const name = directive.name.value;
-    if (name !== 'skip' && name !== 'include') continue;
-    const argument = directive.arguments?.find((candidate) => candidate.name.value === 'if');
-    const value = argument ? valueFromASTUntyped(argument.value, variables as Record<string, unknown>) : false;
-    if (name === 'skip' ? value === true : value !== true) return false;
-  }
-  return true;
-}
+import { Kind, valueFromASTUntyped, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 
 /** The variables the document's @skip and @include directives read: the shape of a response depends on their values. */
 export function conditionVariablesOf(document: DocumentNode): string[] {

@@ -16,7 +16,8 @@ const incomingOperation = 'incoming operation' as GraphQLDataSourceProcessOption
 export interface PlanExecution {
   readonly requestContext: GatewayGraphQLRequestContext;
   readonly operation: OperationDefinitionNode;
-  readonly serviceMap: Readonly<Record<string, GraphQLDataSource>>;
+  /** The data source of a subgraph, by name. */
+  readonly dataSourceOf: (serviceName: string) => GraphQLDataSource | undefined;
   /** The supergraph as graphql-js types: what `requires` type conditions are checked against. */
   readonly supergraphSchema: GraphQLSchema;
   readonly errors: GraphQLError[];
@@ -72,7 +73,7 @@ export async function executePlanNode(execution: PlanExecution, node: PlanNode, 
 }
 
 async function executeFetch(execution: PlanExecution, fetch: FetchNode, cursor: Cursor): Promise<void> {
-  const service = execution.serviceMap[fetch.serviceName];
+  const service = execution.dataSourceOf(fetch.serviceName);
   if (!service) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
   const entities = Array.isArray(cursor.data) ? cursor.data.filter((entity) => entity !== null && entity !== undefined) : [cursor.data];
   if (entities.length === 0) return;

@@ -1,5 +1,6 @@
 import type { PlanNode, QueryPlan } from '@apollo/query-planner';
 import { BREAK, visit, type DocumentNode } from 'graphql';
+import { introspectionFieldNames } from '../operation/introspectionFields.js';
 
 /**
  * Whether the BFF's executor runs this plan itself: every node but @defer and subscriptions, and
@@ -30,7 +31,7 @@ export function selectsIntrospection(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Field(field) {
-      if (field.name.value !== '__schema' && field.name.value !== '__type') return undefined;
+      if (!introspectionFieldNames.has(field.name.value)) return undefined;
       found = true;
       return BREAK;
     },

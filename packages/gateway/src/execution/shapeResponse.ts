@@ -5,8 +5,6 @@ import {
   GraphQLID,
   GraphQLInt,
   GraphQLString,
-  Kind,
-  isAbstractType,
   isCompositeType,
   isEnumType,
   isListType,
@@ -16,12 +14,11 @@ import {
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLError,
-  type GraphQLNamedType,
   type GraphQLOutputType,
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { isConditionallyIncluded } from './conditionalSelections.js';
+import { collectFields, subSelections } from '../operation/collectFields.js';
 
 /** Marks a null that must propagate to the nearest nullable parent. */
 const bubble = Symbol('null bubbles up');
@@ -54,7 +51,7 @@ interface FieldShape {
   readonly isTypename: boolean;
   readonly type: CompiledType;
   readonly parentTypeName: string;
-  readonly selectionSets: SelectionSetNode[];
+  readonly selectionSets: readonly SelectionSetNode[];
   readonly source: ShapeSource;
   child?: SelectionShape;
 }
@@ -82,51 +79,25 @@ export class SelectionShape {
   fieldsFor(runtimeType: GraphQLCompositeType): FieldShape[] {
     let fields = this.#byRuntimeType.get(runtimeType.name);
     if (!fields) {
-      const byKey = new Map<string, FieldShape>();
-      for (const selectionSet of this.selectionSets) this.#collect(runtimeType, selectionSet, byKey);
-      fields = [...byKey.values()];
-      this.#byRuntimeType.set(runtimeType.name, fields);
-    }
-    return fields;
-  }
-
-  #collect(runtimeType: GraphQLCompositeType, selectionSet: SelectionSetNode, byKey: Map<string, FieldShape>): void {
-    const { schema, fragments, conditionValues } = this.source;
-    for (const selection of selectionSet.selections) {
-      if (!isConditionallyIncluded(selection, conditionValues)) continue;
-      if (selection.kind === Kind.FIELD) {
-        const responseName = selection.alias?.value ?? selection.name.value;
-        const existing = byKey.get(responseName);
-        if (existing) {
-          if (selection.selectionSet) existing.selectionSets.push(selection.selectionSet);
-          continue;
-        }
-        const isTypename = selection.name.value === '__typename';
-        const definition = isTypename || isUnionType(runtimeType) ? undefined : runtimeType.getFields()[selection.name.value];
+      fields = [];
+      const { schema, fragments, conditionValues } = this.source;
+      for (const [responseName, nodes] of collectFields({ schema, fragments, variables: conditionValues }, runtimeType, this.selectionSets)) {
+        const isTypename = nodes[0]!.name.value === '__typename';
+        const definition = isTypename || isUnionType(runtimeType) ? undefined : runtimeType.getFields()[nodes[0]!.name.value];
         if (!isTypename && !definition) continue;
-        byKey.set(responseName, {
+        fields.push({
           responseName,
           isTypename,
           type: compileType(definition?.type ?? GraphQLString),
           parentTypeName: runtimeType.name,
-          selectionSets: selection.selectionSet ? [selection.selectionSet] : [],
+          selectionSets: subSelections(nodes),
           source: this.source,
         });
-        continue;
       }
-      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments[selection.name.value];
-      if (!fragment) continue;
-      const condition = fragment.typeCondition && schema.getType(fragment.typeCondition.name.value);
-      if (fragment.typeCondition && !typeConditionApplies(schema, condition, runtimeType)) continue;
-      this.#collect(runtimeType, fragment.selectionSet, byKey);
+      this.#byRuntimeType.set(runtimeType.name, fields);
     }
+    return fields;
   }
-}
-
-/** Whether a fragment on `condition` applies to an object of `runtimeType`. */
-function typeConditionApplies(schema: GraphQLSchema, condition: GraphQLNamedType | undefined, runtimeType: GraphQLCompositeType): boolean {
-  if (condition === runtimeType) return true;
-  return !!condition && isAbstractType(condition) && !isUnionType(runtimeType) && schema.isSubType(condition, runtimeType);
 }
 
 /** The result of shaping: the client's data, and the values that had to be nulled on the way. */

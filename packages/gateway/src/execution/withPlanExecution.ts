@@ -4,7 +4,8 @@ import type { QueryPlan, QueryPlanner } from '@apollo/query-planner';
 import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import type { PlanNode } from '@apollo/query-planner';
 import { trace, type Span } from '@opentelemetry/api';
-import { Kind, getOperationAST, getVariableValues, type FragmentDefinitionNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getOperationAST, getVariableValues, type FragmentDefinitionNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { fragmentsOf } from '../operation/collectFields.js';
 import { proxiableService, proxiedOperationOf, type ProxiedOperations } from '../gateway/proxiedOperations.js';
 import { conditionValuesOf, conditionVariablesOf } from './conditionalSelections.js';
 import { executePlanNode, type PlanExecution } from './executePlan.js';
@@ -75,9 +76,7 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
       }
     });
     if (!isPlanSupported(queryPlan)) return 'stock';
-    const fragments = Object.fromEntries(
-      document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
-    );
+    const fragments = fragmentsOf(document);
     return {
       plan: queryPlan,
       operation,
@@ -87,6 +86,9 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
       proxiedService: proxiableService(queryPlan, document, internals.schema),
     };
   };
+
+  // Read at each fetch from the gateway's own map, which it refills when the supergraph changes.
+  const dataSourceOf = (serviceName: string): GraphQLDataSource | undefined => internals.serviceMap[serviceName]?.dataSource;
 
   const execute = async (requestContext: GatewayGraphQLRequestContext, planned: PlannedOperation, span: Span): Promise<GatewayExecutionResult> => {
     const { operation } = planned;
@@ -102,10 +104,8 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
       if (errors) return { errors };
     }
     if (planned.proxiedService) options.proxied.set(requestContext.context, proxiedOperationOf(planned.proxiedService, requestContext));
-    const serviceMap: Record<string, GraphQLDataSource> = {};
-    for (const [name, { dataSource }] of Object.entries(internals.serviceMap)) serviceMap[name] = dataSource;
     const errors: GraphQLError[] = [];
-    const execution: PlanExecution = { requestContext, operation, serviceMap, supergraphSchema: internals.supergraphSchema, errors };
+    const execution: PlanExecution = { requestContext, operation, dataSourceOf, supergraphSchema: internals.supergraphSchema, errors };
     const data: Record<string, unknown> = {};
     return inActiveSpan(tracer, 'gateway.execute', {}, async (executeSpan) => {
       try {
@@ -143,7 +143,8 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
     const cached = planned.get(key);
     options.onPlanLookup?.(cached !== undefined);
     if (cached === 'stock') return stock(requestContext);
-    const operation = getOperationAST(requestContext.document, requestContext.request.operationName);
+    // A planned operation keeps its definition: only a new one is looked up in the document.
+    const operation = cached?.operation ?? getOperationAST(requestContext.document, requestContext.request.operationName);
     if (!operation) return stock(requestContext);
     return inActiveSpan(tracer, 'gateway.request', {}, async (span) => {
       try {

@@ -1,4 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
+import type { BffServer } from './createBffServer.js';
 
 /** What a worker tells the primary once it listens. */
 interface ReadyMessage {
@@ -17,7 +18,7 @@ const maxRestartsPerMinute = 10;
  * every worker (each drains its requests) and then the primary, with exit code 0.
  * Each worker keeps its own in-memory state: share rate limits, APQ and caches with REDIS_URL.
  */
-export function forkWorkers(count: number, log: (line: string) => void): Promise<string> {
+function forkWorkers(count: number, log: (line: string) => void): Promise<string> {
   let stopping = false;
   const restarts: number[] = [];
   const addresses: string[] = [];
@@ -61,12 +62,21 @@ export function forkWorkers(count: number, log: (line: string) => void): Promise
   });
 }
 
-/** In a worker: tells the primary this worker listens at `address`. No-op outside a cluster. */
-export function reportWorkerReady(address: string): void {
-  if (cluster.isWorker) process.send?.({ bffWorkerReady: address } satisfies ReadyMessage);
+/**
+ * With `<P>WORKERS` above 1, in the primary: stops `server` (built only to read and check the
+ * configuration), forks the workers and resolves with the address they serve. Otherwise resolves
+ * undefined, and the caller serves here with startServing.
+ */
+export async function forkIfConfigured(server: BffServer, log: (line: string) => void): Promise<string | undefined> {
+  const { workers } = server.config.server;
+  if (workers <= 1 || !cluster.isPrimary) return undefined;
+  await server.stop();
+  return forkWorkers(workers, log);
 }
 
-/** Whether this process should fork workers instead of serving. */
-export function shouldForkWorkers(count: number): boolean {
-  return count > 1 && cluster.isPrimary;
+/** Starts `server` in this process; a worker tells its primary where it listens. */
+export async function startServing(server: BffServer): Promise<string> {
+  const address = await server.start();
+  if (cluster.isWorker) process.send?.({ bffWorkerReady: address } satisfies ReadyMessage);
+  return address;
 }

@@ -1,6 +1,6 @@
 import { ConfigError } from '../errors/ConfigError.js';
 import type { BffServer } from './createBffServer.js';
-import { forkWorkers, reportWorkerReady, shouldForkWorkers } from './forkWorkers.js';
+import { forkIfConfigured, startServing } from './forkWorkers.js';
 
 /**
  * The body of every BFF's `main`: builds and starts the server, stops it cleanly on SIGINT or
@@ -16,12 +16,9 @@ export async function serveUntilSignal(build: () => BffServer): Promise<void> {
     console.error(error.message);
     process.exit(1);
   }
-  const { workers } = server.config.server;
-  if (shouldForkWorkers(workers)) {
-    // The primary only supervises: the server it built to read and check the configuration is not started.
-    await server.stop();
-    const address = await forkWorkers(workers, (line) => server.http.log.info(line));
-    server.http.log.info(`${server.config.name} BFF serving ${address}/graphql with ${workers} workers`);
+  const forked = await forkIfConfigured(server, (line) => server.http.log.info(line));
+  if (forked) {
+    server.http.log.info(`${server.config.name} BFF serving ${forked}/graphql with ${server.config.server.workers} workers`);
     return;
   }
   const stop = async (signal: NodeJS.Signals) => {
@@ -31,5 +28,5 @@ export async function serveUntilSignal(build: () => BffServer): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  reportWorkerReady(await server.start());
+  await startServing(server);
 }

@@ -119,9 +119,10 @@ export function createMetrics(options: MetricsOptions): Metrics {
       requestSeconds.observe(labels, request.durationMs / 1000);
     },
     recordDownstreamCall(service, outcome, seconds, batchSize) {
-      serviceSeries(service).calls(outcome).inc();
-      serviceSeries(service).seconds.observe(seconds);
-      if (batchSize !== undefined) serviceSeries(service).batchSizes().observe(batchSize);
+      const series = serviceSeries(service);
+      series.calls(outcome).inc();
+      series.seconds.observe(seconds);
+      if (batchSize !== undefined) series.batchSizes().observe(batchSize);
     },
     recordQueryPlanLookup(hit) {
       planLookups.inc(withBff({ result: hit ? 'hit' : 'miss' }));

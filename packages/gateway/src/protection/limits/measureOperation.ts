@@ -16,6 +16,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { introspectionFieldNames } from '../../operation/introspectionFields.js';
 
 /** What guardOperation compares with the limits. */
 export interface OperationMeasures {
@@ -37,7 +38,6 @@ export interface OperationMeasures {
 
 /** Arguments that say how many items a list (or a connection's list) holds. */
 const sliceArguments = ['first', 'last', 'limit'] as const;
-const introspectionFields = new Set(['__schema', '__type']);
 
 interface Walk {
   readonly schema: GraphQLSchema;
@@ -80,7 +80,7 @@ function measureSelections(walk: Walk, selectionSet: SelectionSetNode, parentTyp
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
       const name = selection.name.value;
-      if (introspectionFields.has(name)) continue;
+      if (introspectionFieldNames.has(name)) continue;
       if (name === '__typename') {
         depth = Math.max(depth, 1);
         continue;

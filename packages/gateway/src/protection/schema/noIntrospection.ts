@@ -1,4 +1,5 @@
 import { GraphQLError, type ValidationRule } from 'graphql';
+import { introspectionFieldNames } from '../../operation/introspectionFields.js';
 
 /** The message of a refused introspection query. */
 export const introspectionDisabledMessage = 'Introspection is disabled on this BFF: __schema and __type cannot be queried. Ask the BFF team for its schema.';
@@ -10,6 +11,6 @@ export const introspectionDisabledMessage = 'Introspection is disabled on this B
  */
 export const noIntrospection: ValidationRule = (context) => ({
   Field(node) {
-    if (node.name.value === '__schema' || node.name.value === '__type') context.reportError(new GraphQLError(introspectionDisabledMessage, { nodes: [node] }));
+    if (introspectionFieldNames.has(node.name.value)) context.reportError(new GraphQLError(introspectionDisabledMessage, { nodes: [node] }));
   },
 });

@@ -1,24 +1,15 @@
-import { TypeInfo, getNamedType, isAbstractType, isObjectType, visit, visitWithTypeInfo, BREAK, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { TypeInfo, getNamedType, isAbstractType, isObjectType, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { allow } from 'graphql-shield';
 import type { RuleBook } from './createRuleBook.js';
 import type { ShieldRule } from './ruleTypes.js';
 
 /**
- * Whether any non-root field a document can select needs a rule decided over the result: a field
- * whose rule is not `allow`, or an object of a type with an object rule. When none does, the
- * response is served as the gateway made it, with no walk and no hidden fields. Conservative:
- * @skip/@include are ignored, so a field that might be selected counts.
- */
-export function decisionsNeeded(document: DocumentNode, schema: GraphQLSchema, book: RuleBook): boolean {
-  return rulesNeeded(document, schema, book, true).size > 0;
-}
-
-/**
  * The rules a walk over a response to `document` may have to decide: the rules of the non-root
- * fields it can select that are not `allow`, and the object rules of the types it can reach.
- * `firstOnly` stops at the first one found.
+ * fields it can select that are not `allow`, and the object rules of the types it can reach. When
+ * there are none, the response is served as the gateway made it, with no walk and no hidden
+ * fields. Conservative: @skip/@include are ignored, so a field that might be selected counts.
  */
-export function rulesNeeded(document: DocumentNode, schema: GraphQLSchema, book: RuleBook, firstOnly = false): Set<ShieldRule> {
+export function rulesNeeded(document: DocumentNode, schema: GraphQLSchema, book: RuleBook): Set<ShieldRule> {
   const rootTypes = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
   const needed = new Set<ShieldRule>();
   const typeInfo = new TypeInfo(schema);
@@ -41,7 +32,7 @@ export function rulesNeeded(document: DocumentNode, schema: GraphQLSchema, book:
           const rule = book.objectRule(type.name);
           if (rule) needed.add(rule);
         }
-        return firstOnly && needed.size > 0 ? BREAK : undefined;
+        return undefined;
       },
     }),
   );

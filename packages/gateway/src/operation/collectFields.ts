@@ -4,9 +4,11 @@ import {
   Kind,
   getDirectiveValues,
   isAbstractType,
+  isUnionType,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
-  type GraphQLObjectType,
+  type GraphQLCompositeType,
   type GraphQLSchema,
   type InlineFragmentNode,
   type SelectionSetNode,
@@ -19,11 +21,19 @@ export interface CollectContext {
   readonly variables: Readonly<Record<string, unknown>>;
 }
 
+/** The document's fragment definitions by name. */
+export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  return Object.fromEntries(
+    document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+  );
+}
+
 /**
  * The fields an object of `runtimeType` gets from `selectionSets`, grouped by response key in
  * document order, following fragments whose type condition applies and honouring @skip/@include.
+ * The response walks of the rules and of the plan executor both collect with it.
  */
-export function collectFields(context: CollectContext, runtimeType: GraphQLObjectType, selectionSets: readonly SelectionSetNode[]): Map<string, FieldNode[]> {
+export function collectFields(context: CollectContext, runtimeType: GraphQLCompositeType, selectionSets: readonly SelectionSetNode[]): Map<string, FieldNode[]> {
   const fields = new Map<string, FieldNode[]>();
   const visited = new Set<string>();
   const visit = (selectionSet: SelectionSetNode) => {
@@ -59,8 +69,8 @@ function isIncluded(context: CollectContext, node: FieldNode | InlineFragmentNod
   return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.['if'] !== false;
 }
 
-function appliesTo(context: CollectContext, typeCondition: string | undefined, runtimeType: GraphQLObjectType): boolean {
+function appliesTo(context: CollectContext, typeCondition: string | undefined, runtimeType: GraphQLCompositeType): boolean {
   if (!typeCondition || typeCondition === runtimeType.name) return true;
   const conditionType = context.schema.getType(typeCondition);
-  return conditionType !== undefined && isAbstractType(conditionType) && context.schema.isSubType(conditionType, runtimeType);
+  return conditionType !== undefined && isAbstractType(conditionType) && !isUnionType(runtimeType) && context.schema.isSubType(conditionType, runtimeType);
 }
