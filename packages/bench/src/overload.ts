@@ -1,6 +1,8 @@
-import { signTestToken } from '@bff/testing';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { accountPageDocument, productPageDocument } from './authorizationOverhead.js';
+import { startCriticalClients } from './criticalClient.js';
+import { pinToCpus } from './pinToCpus.js';
+import { cpuMilliseconds } from './sustainedMemory.js';
+import { webMix } from './webMix.js';
 import { classes, percentile, sendClosedLoop, sendOpenLoop, type MixEntry, type MixOutcome, type PriorityClass } from './sendMixedLoad.js';
 
 /**
@@ -10,39 +12,22 @@ import { classes, percentile, sendClosedLoop, sendOpenLoop, type MixEntry, type 
  */
 export const overloadMaxInFlight = Number(process.env["BENCH_MAX_IN_FLIGHT"] ?? 4);
 
+const adaptive = process.env['BENCH_ADAPTIVE'] ?? 'on';
+const targetUtilization = process.env['BENCH_TARGET_UTILIZATION'] ?? '85';
+const criticalReserve = process.env['BENCH_CRITICAL_RESERVE'] ?? '2';
+
 /** The target's settings: admission on (classes by operation name), or off for the baseline. */
 export function overloadTargetEnv(admission: boolean): NodeJS.ProcessEnv {
   return {
     WEB_BFF_ADMISSION_MAX_IN_FLIGHT: admission ? String(overloadMaxInFlight) : '0',
     // The limit comes down while the event loop is busier than this, so what arrives is still read and sorted by class at once.
-    WEB_BFF_ADMISSION_ADAPTIVE: process.env['BENCH_ADAPTIVE'] ?? 'on',
-    // Two slots only critical operations may take, so they do not wait behind the others' work.
-    WEB_BFF_ADMISSION_CRITICAL_RESERVE: process.env['BENCH_CRITICAL_RESERVE'] ?? '2',
-    WEB_BFF_ADMISSION_TARGET_UTILIZATION_PERCENT: process.env['BENCH_TARGET_UTILIZATION'] ?? '85',
+    WEB_BFF_ADMISSION_ADAPTIVE: adaptive,
+    // Slots only critical operations may take, so they do not wait behind the others' work.
+    WEB_BFF_ADMISSION_CRITICAL_RESERVE: criticalReserve,
+    WEB_BFF_ADMISSION_TARGET_UTILIZATION_PERCENT: targetUtilization,
     // createOrder is critical and productPage high by the web BFF's defaults.
     WEB_BFF_PRIORITY_LOW: 'TopProducts',
   };
-}
-
-/** The web app's traffic: orders (critical), product pages (high), account pages (normal), recommendations (low). */
-function webMix(): MixEntry[] {
-  const customer = (sub: string) => ({ authorization: `Bearer ${signTestToken('web', { sub, roles: ['customer'], expiresIn: '1h' })}` });
-  // The app names each operation in a header too, so the BFF sorts it before reading its body.
-  const named = (name: string, headers: Record<string, string> = {}) => ({ ...headers, 'x-apollo-operation-name': name });
-  return [
-    {
-      priority: 'critical',
-      per10: 1,
-      body: {
-        query: /* GraphQL */ `mutation CreateOrder($buyerId: ID!) { createOrder(input: { buyerId: $buyerId, lines: [{ upc: "100003", quantity: 1 }] }) { id itemCount } }`,
-        variables: { buyerId: '2' },
-      },
-      headers: named('CreateOrder', customer('2')),
-    },
-    { priority: 'high', per10: 4, body: productPageDocument, headers: named('ProductPage') },
-    { priority: 'normal', per10: 3, body: accountPageDocument, headers: named('AccountPage', customer('1')) },
-    { priority: 'low', per10: 2, body: { query: /* GraphQL */ `query TopProducts { topProducts(first: 5) { upc name reviews(first: 5) { rating } } }` }, headers: named('TopProducts') },
-  ];
 }
 
 /** What the BFF itself counted during the overload, per class. */
@@ -60,9 +45,25 @@ export interface OverloadReport {
   readonly server: ServerCounts;
   /** p99 event-loop delay of the load generator during that overload, in ms: high means the figures carry its lag. */
   readonly generatorLagMs: number;
+  /** The BFF's event-loop delay during that overload, in ms. */
+  readonly gatewayLag: { readonly p99: number; readonly max: number };
+  /** Whether the BFF under test ran on a CPU of its own (taskset), the rest on the other. */
+  readonly pinned: boolean;
+  /** CPU used during the admitted overload, in cores: the BFF, the load generator (this process), the services. */
+  readonly cpuShares: { readonly gateway: number; readonly generator: number; readonly services: number };
 }
 
 const overloadSeconds = 5;
+
+/**
+ * The BFF's event-loop delay (p99 and max, ms) since the previous call: prom-client's default
+ * metrics sample it and start again after every scrape.
+ */
+async function gatewayLoopDelay(url: string): Promise<{ p99: number; max: number }> {
+  const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
+  const seconds = (name: string) => Number(new RegExp(`^${name}\\{[^}]*\\} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+  return { p99: seconds('nodejs_eventloop_lag_p99_seconds') * 1000, max: seconds('nodejs_eventloop_lag_max_seconds') * 1000 };
+}
 
 async function serverCounts(url: string): Promise<ServerCounts> {
   const stats = (await (await fetch(url.replace(/\/graphql$/, '/bench/protection'))).json()) as { admission: { classes: ServerCounts } };
@@ -75,8 +76,10 @@ async function serverCounts(url: string): Promise<ServerCounts> {
  * capacity is what 32 closed-loop clients get served with admission off; the overload is an open
  * loop at twice that, as independent clients would send it.
  */
-export async function overloadScenario(urls: { admitted: string; unadmitted: string }): Promise<OverloadReport> {
+export async function overloadScenario(urls: { admitted: string; unadmitted: string }, pids: { gateways: number[]; others: number[] }): Promise<OverloadReport> {
   const mix = webMix();
+  // The BFF under test gets a CPU of its own, as a production gateway has; load, services and the rest share the other.
+  const pinned = (await Promise.all([...pids.gateways.map((pid) => pinToCpus(pid, '1')), ...pids.others.map((pid) => pinToCpus(pid, '0'))])).every(Boolean);
   await sendClosedLoop(urls.admitted, mix, 16, 2);
   await sendClosedLoop(urls.unadmitted, mix, 16, 2);
   const unloaded = await sendClosedLoop(urls.admitted, mix, 2, 4);
@@ -85,10 +88,16 @@ export async function overloadScenario(urls: { admitted: string; unadmitted: str
   const capacity = classes.reduce((sum, priority) => sum + measured[priority].servedMs.length, 0) / 4;
   const offered = capacity * 2;
   const before = await serverCounts(urls.admitted);
+  await gatewayLoopDelay(urls.admitted);
   const lag = monitorEventLoopDelay({ resolution: 5 });
   lag.enable();
-  const admitted = await sendOpenLoop(urls.admitted, mix, offered, overloadSeconds);
+  const cpuBefore = [pids.gateways[0]!, ...pids.others].map((pid) => cpuMilliseconds([pid]));
+  const wallStarted = performance.now();
+  const admitted = await sendOverload(urls.admitted, mix, offered, pinned);
+  const wallMs = performance.now() - wallStarted;
+  const [gateway, ...others] = [pids.gateways[0]!, ...pids.others].map((pid, index) => (cpuMilliseconds([pid]) - cpuBefore[index]!) / wallMs);
   lag.disable();
+  const gatewayLag = await gatewayLoopDelay(urls.admitted);
   const after = await serverCounts(urls.admitted);
   const server = Object.fromEntries(
     classes.map((priority) => [
@@ -101,8 +110,35 @@ export async function overloadScenario(urls: { admitted: string; unadmitted: str
       },
     ]),
   ) as unknown as ServerCounts;
-  const unadmitted = await sendOpenLoop(urls.unadmitted, mix, offered, overloadSeconds);
-  return { capacity, offered, seconds: overloadSeconds, unloaded, admitted, unadmitted, server, generatorLagMs: lag.percentile(99) / 1e6 };
+  const unadmitted = await sendOverload(urls.unadmitted, mix, offered, pinned);
+  return {
+    capacity,
+    offered,
+    seconds: overloadSeconds,
+    unloaded,
+    admitted,
+    unadmitted,
+    server,
+    generatorLagMs: lag.percentile(99) / 1e6,
+    gatewayLag,
+    pinned,
+    cpuShares: { gateway: gateway!, generator: others[0]!, services: others[1]! },
+  };
+}
+
+/**
+ * The overload: the critical share of the mix from a process of its own (criticalClient.ts),
+ * the rest from this one, both open loops for `overloadSeconds`.
+ */
+async function sendOverload(url: string, mix: readonly MixEntry[], offered: number, pinned: boolean): Promise<MixOutcome> {
+  const criticalShare = mix.filter((entry) => entry.priority === 'critical').reduce((sum, entry) => sum + entry.per10, 0) / 10;
+  const criticalClients = await startCriticalClients(url, offered * criticalShare, overloadSeconds);
+  if (pinned) await pinToCpus(criticalClients.pid, '0');
+  const [critical, rest] = await Promise.all([
+    criticalClients.go(),
+    sendOpenLoop(url, mix.filter((entry) => entry.priority !== 'critical'), offered * (1 - criticalShare), overloadSeconds),
+  ]);
+  return { ...rest, critical };
 }
 
 const ms = (value: number) => (Number.isNaN(value) ? '-' : value.toFixed(0));
@@ -128,7 +164,7 @@ export function formatOverload(report: OverloadReport): string {
   const lowerShed = server.high.shed + server.normal.shed + server.low.shed;
   const criticalSafe = server.critical.shed === 0 || lowerShed === 0;
   return [
-    `priority admission, web BFF at 2x capacity (at most ${overloadMaxInFlight} in flight, adaptive above 85% event-loop use, 2 more for critical only; mix per 10: 1 CreateOrder critical, 4 ProductPage high, 3 AccountPage normal, 2 TopProducts low)`,
+    `priority admission, web BFF at 2x capacity (at most ${overloadMaxInFlight} in flight${adaptive === 'on' ? `, adaptive above ${targetUtilization}% event-loop use` : ''}, ${criticalReserve} more for critical only; mix per 10: 1 CreateOrder critical, 4 ProductPage high, 3 AccountPage normal, 2 TopProducts low)`,
     `  capacity ${report.capacity.toFixed(0)} req/s (32 closed-loop clients, admission off); unloaded: 2 closed-loop clients; overload: ${report.offered.toFixed(0)} req/s open loop for ${report.seconds} s`,
     `  latencies p50/p99 in ms of served requests  | admission on                    | admission off`,
     `  class     unloaded  p50/p99    shed   queued  failed  p50/p99     failed`,
@@ -136,6 +172,8 @@ export function formatOverload(report: OverloadReport): string {
     `  critical p99 under overload / unloaded: ${ratio.toFixed(2)} (target: at most 2) ${ratio <= 2 ? 'MET' : 'MISSED'}` +
       `; without admission: ${(percentile(unadmitted.critical.servedMs, 0.99) / percentile(unloaded.critical.servedMs, 0.99)).toFixed(1)}`,
     `  critical shed: ${server.critical.shed}, lower classes shed: ${lowerShed} (target: no critical shed while a lower class is) ${criticalSafe ? 'MET' : 'MISSED'}`,
-    `  load generator event-loop delay p99: ${report.generatorLagMs.toFixed(0)} ms (its lag is in every latency above)`,
+    `  BFF event-loop delay during the overload: p99 ${report.gatewayLag.p99.toFixed(0)} ms, max ${report.gatewayLag.max.toFixed(0)} ms` +
+      `; load generator's p99: ${report.generatorLagMs.toFixed(0)} ms (in the lower classes' latencies; critical requests are sent and timed by a process of their own)`,
+    `  ${report.pinned ? 'the BFF under test on CPU 1, everything else on CPU 0' : 'no CPU pinning (taskset missing or one CPU)'}; CPU used during the overload with admission on, in cores: BFF ${report.cpuShares.gateway.toFixed(2)}, load generator ${report.cpuShares.generator.toFixed(2)}, services ${report.cpuShares.services.toFixed(2)}`,
   ].join('\n');
 }

@@ -26,27 +26,29 @@ export interface ClassOutcome {
 
 export type MixOutcome = Readonly<Record<PriorityClass, ClassOutcome>>;
 
-/** Request number n of a mix: its entries repeated in a fixed pattern of 10, spread out. */
+/** Request number n of a mix: its entries repeated in a fixed pattern (of 10 for a whole mix), spread out. */
 function patternOf(mix: readonly MixEntry[]): MixEntry[] {
   const slots = mix.flatMap((entry) => Array.from({ length: entry.per10 }, (_, index) => ({ entry, at: (index + 0.5) / entry.per10 })));
-  if (slots.length !== 10) throw new Error(`a mix must add up to 10 per 10, but adds up to ${slots.length}`);
   return slots.sort((a, b) => a.at - b.at).map((slot) => slot.entry);
 }
 
 /**
- * Sends requests over one undici pool (lighter than fetch, so the load generator takes less of
- * the machine from the BFF it measures) and records what became of each, by class.
+ * Sends requests over undici pools (lighter than fetch, so the load generator takes less of the
+ * machine from the BFF it measures) and records what became of each, by class. Each class has
+ * its own connections, as independent clients do: one capped pool for all would queue a critical
+ * request behind lower-class requests waiting at the BFF, inside the generator, where no priority
+ * can reach it.
  */
 function createRecorder(url: string) {
   const { origin, pathname } = new URL(url);
-  const pool = new Pool(origin, { connections: 1024, headersTimeout: 15_000, bodyTimeout: 15_000 });
+  const pools = Object.fromEntries(classes.map((priority) => [priority, new Pool(origin, { connections: 256, headersTimeout: 15_000, bodyTimeout: 15_000 })])) as Record<PriorityClass, Pool>;
   const outcomes = Object.fromEntries(classes.map((priority) => [priority, { sent: 0, servedMs: [] as number[], shed: 0, failed: 0 }]));
   const send = async (entry: MixEntry) => {
     const outcome = outcomes[entry.priority]!;
     outcome.sent += 1;
     const started = performance.now();
     try {
-      const response = await pool.request({ method: 'POST', path: pathname, headers: { 'content-type': 'application/json', ...entry.headers }, body: JSON.stringify(entry.body) });
+      const response = await pools[entry.priority].request({ method: 'POST', path: pathname, headers: { 'content-type': 'application/json', ...entry.headers }, body: JSON.stringify(entry.body) });
       const text = await response.body.text();
       if (response.statusCode === 200 && !text.includes('"errors"')) outcome.servedMs.push(performance.now() - started);
       else if (response.statusCode === 503 && text.includes('OVERLOADED')) outcome.shed += 1;
@@ -56,7 +58,7 @@ function createRecorder(url: string) {
     }
   };
   const finish = async (): Promise<MixOutcome> => {
-    await pool.close();
+    await Promise.all(Object.values(pools).map((pool) => pool.close()));
     for (const outcome of Object.values(outcomes)) outcome.servedMs.sort((a, b) => a - b);
     return outcomes as unknown as MixOutcome;
   };
@@ -75,7 +77,7 @@ export async function sendOpenLoop(url: string, mix: readonly MixEntry[], rate: 
   const started = performance.now();
   for (let sent = 0; sent < total; ) {
     const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate) + 1);
-    for (; sent < due; sent += 1) pending.push(recorder.send(pattern[sent % 10]!));
+    for (; sent < due; sent += 1) pending.push(recorder.send(pattern[sent % pattern.length]!));
     await sleep(1);
   }
   await Promise.all(pending);
@@ -90,7 +92,7 @@ export async function sendClosedLoop(url: string, mix: readonly MixEntry[], work
   let next = 0;
   await Promise.all(
     Array.from({ length: workers }, async () => {
-      while (performance.now() < until) await recorder.send(pattern[next++ % 10]!);
+      while (performance.now() < until) await recorder.send(pattern[next++ % pattern.length]!);
     }),
   );
   return recorder.finish();

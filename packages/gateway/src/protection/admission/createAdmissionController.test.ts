@@ -65,6 +65,25 @@ describe('createAdmissionController', () => {
     expect(admission.stats().classes.high.waiting).toBe(1);
   });
 
+  it('keeps the reserved slots for critical operations when a lowered limit leaves more running than it allows', async () => {
+    const { admission, admit, decided, settle } = controller({ maxInFlight: 2, criticalReserve: 1 });
+    const running = [admit('high', 'high1'), admit('high', 'high2')];
+    admission.setLimit(1);
+    admit('normal', 'normal1');
+    admit('critical', 'critical1');
+    await settle();
+    // Two run where one is now allowed; critical1 still takes its reserved slot at once.
+    expect(decided).toEqual(['high1 admitted', 'high2 admitted', 'critical1 admitted']);
+    running[0]!.release();
+    await settle();
+    // One shared slot in use against a limit of one: normal1 still waits.
+    expect(decided).toEqual(['high1 admitted', 'high2 admitted', 'critical1 admitted']);
+    running[1]!.release();
+    await settle();
+    expect(decided).toEqual(['high1 admitted', 'high2 admitted', 'critical1 admitted', 'normal1 admitted']);
+    expect(admission.stats().inFlight).toBe(2);
+  });
+
   it('admits at once below the in-flight limit', async () => {
     const { admission, admit, decided, settle } = controller({ maxInFlight: 2 });
     admit('low', 'a');

@@ -66,10 +66,12 @@ export interface AdmissionController {
   stats(): AdmissionStats;
 }
 
+type Slot = 'shared' | 'reserved';
+
 interface Waiter {
   readonly priority: PriorityClass;
   readonly enqueuedAt: number;
-  readonly admit: () => void;
+  readonly admit: (slot: Slot) => void;
   readonly shed: (reason: string) => void;
   timer: unknown;
 }
@@ -97,7 +99,9 @@ export function createAdmissionController(options: AdmissionOptions): AdmissionC
     PriorityClass,
     { admitted: number; queued: number; queuedMilliseconds: number; shed: number }
   >;
-  let inFlight = 0;
+  // Operations in shared slots (any class, up to the limit) and in the critical reserve (above it).
+  let sharedInFlight = 0;
+  let reservedInFlight = 0;
   let waiting = 0;
   // What an adaptive limit may lower below maxInFlight (never above it).
   let limit = options.maxInFlight;
@@ -111,14 +115,18 @@ export function createAdmissionController(options: AdmissionOptions): AdmissionC
   };
   const lowestWaiting = () => priorityClasses.findLast((priority) => queues[priority].length > 0);
   const reserve = options.criticalReserve ?? 0;
-  const capacityFor = (priority: PriorityClass) => limit + (priority === 'critical' ? reserve : 0);
+  // The slot an operation of this class could take now: a shared one, else (critical only) a
+  // reserved one, which no lower class's work and no lowered limit can hold.
+  const freeSlotFor = (priority: PriorityClass): Slot | undefined =>
+    sharedInFlight < limit ? 'shared' : priority === 'critical' && reservedInFlight < reserve ? 'reserved' : undefined;
   const dispatch = () => {
     for (;;) {
       const next = priorityClasses.find((priority) => queues[priority].length > 0);
-      if (next === undefined || inFlight >= capacityFor(next)) return;
+      const slot = next && freeSlotFor(next);
+      if (!slot) return;
       const waiter = queues[next][0]!;
       leaveQueue(waiter);
-      waiter.admit();
+      waiter.admit(slot);
     }
   };
   const shedMessage = (priority: PriorityClass, reason: string) =>
@@ -126,14 +134,17 @@ export function createAdmissionController(options: AdmissionOptions): AdmissionC
 
   function admit(priority: PriorityClass): AdmissionTicket {
     let state: 'waiting' | 'running' | 'done' = 'waiting';
+    let held: Slot = 'shared';
     let waiter: Waiter | undefined;
     let settle!: { resolve: () => void; reject: (error: OverloadedError) => void };
     const admitted = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
     // A shed ticket's rejection is the caller's to handle; an unobserved one must not crash the process.
     admitted.catch(() => undefined);
-    const run = () => {
+    const run = (slot: Slot) => {
       state = 'running';
-      inFlight += 1;
+      held = slot;
+      if (slot === 'shared') sharedInFlight += 1;
+      else reservedInFlight += 1;
       counters[priority].admitted += 1;
       settle.resolve();
     };
@@ -147,7 +158,8 @@ export function createAdmissionController(options: AdmissionOptions): AdmissionC
       admitted,
       release() {
         if (state === 'running') {
-          inFlight -= 1;
+          if (held === 'shared') sharedInFlight -= 1;
+          else reservedInFlight -= 1;
           dispatch();
         } else if (state === 'waiting' && waiter) leaveQueue(waiter);
         state = 'done';
@@ -161,8 +173,10 @@ export function createAdmissionController(options: AdmissionOptions): AdmissionC
       settle.resolve();
       return ticket;
     }
-    if (inFlight < capacityFor(priority)) {
-      run();
+    // Nobody waits ahead of an operation that finds a free slot: dispatch leaves none free while anyone waits.
+    const slot = freeSlotFor(priority);
+    if (slot) {
+      run(slot);
       return ticket;
     }
     const maxWaitMs = options.maxWaitMs[priority];
@@ -206,7 +220,7 @@ export function createAdmissionController(options: AdmissionOptions): AdmissionC
       dispatch();
     },
     stats: () => ({
-      inFlight,
+      inFlight: sharedInFlight + reservedInFlight,
       classes: Object.fromEntries(priorityClasses.map((priority) => [priority, { ...counters[priority], waiting: queues[priority].length }])) as Record<
         PriorityClass,
         AdmissionClassStats

@@ -1,0 +1,49 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ClassOutcome } from './sendMixedLoad.js';
+
+/**
+ * The critical clients of the overload, in a process of their own: the requests the target is
+ * about are timed by an event loop that the bulk of the load (sent and answered in the bench
+ * process) does not hold up. Run as a script it sends `rate` critical requests per second for
+ * `seconds` and prints what became of them as one JSON line.
+ */
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [url, rate, seconds] = process.argv.slice(2);
+  const { sendOpenLoop } = await import('./sendMixedLoad.js');
+  const { criticalEntry } = await import('./webMix.js');
+  // Ready once loaded (tsx takes a moment); the bench says when to start, with the rest of the load.
+  console.log('ready');
+  await new Promise((go) => process.stdin.once('data', go));
+  const outcome = await sendOpenLoop(url!, [{ ...criticalEntry(), per10: 10 }], Number(rate), Number(seconds));
+  console.log(JSON.stringify(outcome.critical));
+}
+
+/** The critical clients (see above) in a child process, loaded and waiting for `go`. */
+export interface CriticalClients {
+  readonly pid: number;
+  /** Starts sending; resolves with what became of the requests once every one is answered. */
+  go(): Promise<ClassOutcome>;
+}
+
+export async function startCriticalClients(url: string, rate: number, seconds: number): Promise<CriticalClients> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), url, String(rate), String(seconds)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let output = '';
+  const exited = new Promise<number | null>((done) => child.once('exit', done));
+  await new Promise<void>((ready, failed) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.startsWith('ready\n')) ready();
+    });
+    void exited.then((code) => failed(new Error(`the critical clients exited with ${code} before they were ready`)));
+  });
+  return {
+    pid: child.pid!,
+    async go() {
+      child.stdin.end('go\n');
+      const code = await exited;
+      if (code !== 0) throw new Error(`the critical clients exited with ${code}`);
+      return JSON.parse(output.trim().split('\n').at(-1)!) as ClassOutcome;
+    },
+  };
+}
