@@ -1,3 +1,4 @@
+import { cpus } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startCriticalClients } from './criticalClient.js';
 import { pinToCpus } from './pinToCpus.js';
@@ -76,10 +77,10 @@ async function serverCounts(url: string): Promise<ServerCounts> {
  * capacity is what 32 closed-loop clients get served with admission off; the overload is an open
  * loop at twice that, as independent clients would send it.
  */
-export async function overloadScenario(urls: { admitted: string; unadmitted: string }, pids: { gateways: number[]; others: number[] }): Promise<OverloadReport> {
+export async function overloadScenario(urls: { admitted: string; unadmitted: string }, pids: { gateways: number[]; generator: number; services: number[] }): Promise<OverloadReport> {
   const mix = webMix();
   // The BFF under test gets a CPU of its own, as a production gateway has; load, services and the rest share the other.
-  const pinned = (await Promise.all([...pids.gateways.map((pid) => pinToCpus(pid, '1')), ...pids.others.map((pid) => pinToCpus(pid, '0'))])).every(Boolean);
+  const pinned = (await Promise.all([...pids.gateways.map((pid) => pinToCpus(pid, '1')), ...[pids.generator, ...pids.services].map((pid) => pinToCpus(pid, '0'))])).every(Boolean);
   await sendClosedLoop(urls.admitted, mix, 16, 2);
   await sendClosedLoop(urls.unadmitted, mix, 16, 2);
   const unloaded = await sendClosedLoop(urls.admitted, mix, 2, 4);
@@ -91,11 +92,12 @@ export async function overloadScenario(urls: { admitted: string; unadmitted: str
   await gatewayLoopDelay(urls.admitted);
   const lag = monitorEventLoopDelay({ resolution: 5 });
   lag.enable();
-  const cpuBefore = [pids.gateways[0]!, ...pids.others].map((pid) => cpuMilliseconds([pid]));
+  const cpuOf = () => [cpuMilliseconds([pids.gateways[0]!]), cpuMilliseconds([pids.generator]), cpuMilliseconds(pids.services)];
+  const cpuBefore = cpuOf();
   const wallStarted = performance.now();
   const admitted = await sendOverload(urls.admitted, mix, offered, pinned);
   const wallMs = performance.now() - wallStarted;
-  const [gateway, ...others] = [pids.gateways[0]!, ...pids.others].map((pid, index) => (cpuMilliseconds([pid]) - cpuBefore[index]!) / wallMs);
+  const [gateway, generator, services] = cpuOf().map((used, index) => (used - cpuBefore[index]!) / wallMs);
   lag.disable();
   const gatewayLag = await gatewayLoopDelay(urls.admitted);
   const after = await serverCounts(urls.admitted);
@@ -111,6 +113,8 @@ export async function overloadScenario(urls: { admitted: string; unadmitted: str
     ]),
   ) as unknown as ServerCounts;
   const unadmitted = await sendOverload(urls.unadmitted, mix, offered, pinned);
+  // Every CPU again, for what the bench runs next (its children inherit this process's affinity).
+  if (pinned) await Promise.all([...pids.gateways, pids.generator, ...pids.services].map((pid) => pinToCpus(pid, `0-${cpus().length - 1}`)));
   return {
     capacity,
     offered,
@@ -122,7 +126,7 @@ export async function overloadScenario(urls: { admitted: string; unadmitted: str
     generatorLagMs: lag.percentile(99) / 1e6,
     gatewayLag,
     pinned,
-    cpuShares: { gateway: gateway!, generator: others[0]!, services: others[1]! },
+    cpuShares: { gateway: gateway!, generator: generator!, services: services! },
   };
 }
 

@@ -44,7 +44,8 @@ async function featureBench(overloadOnly: boolean): Promise<void> {
   targets.push(admitted);
   const unadmitted = await spawnTarget('web-bff', { ...serviceEnv, ...overloadTargetEnv(false) });
   targets.push(unadmitted);
-  console.log(formatOverload(await overloadScenario({ admitted: admitted.ready['url']!, unadmitted: unadmitted.ready['url']! }, { gateways: [admitted.pid, unadmitted.pid], others: [process.pid, services.pid] })));
+  const pids = { gateways: [admitted.pid, unadmitted.pid], generator: process.pid, services: [services.pid] };
+  console.log(formatOverload(await overloadScenario({ admitted: admitted.ready['url']!, unadmitted: unadmitted.ready['url']! }, pids)));
 }
 
 /** Rules, pooling and sharing, and the response cache, each against the same BFF without it. */
