@@ -61,6 +61,21 @@ export class OverloadedError extends BffError {
   constructor(message: string, readonly retryAfterSeconds: number) {
     super(message, BffErrorCode.OVERLOADED, 503, { extensions: { http: httpHead(503, retryAfterSeconds, {}) } });
   }
+
+  /**
+   * An OverloadedError without a stack trace: shedding is expected, answered to the client and
+   * never logged with a stack, and an overloaded BFF sheds thousands a second (capturing the
+   * stack is more than half of making one).
+   */
+  static withoutStack(message: string, retryAfterSeconds: number): OverloadedError {
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return new OverloadedError(message, retryAfterSeconds);
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
+  }
 }
 
 /** Status and headers in the shape Apollo Server reads from `extensions.http`. */

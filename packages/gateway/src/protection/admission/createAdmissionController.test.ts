@@ -178,6 +178,9 @@ describe('createAdmissionController', () => {
     expect(error).toBeInstanceOf(OverloadedError);
     expect((error as OverloadedError).message).toBe('This BFF is overloaded and shed this critical-priority operation (the queue is full). Retry in 2 seconds.');
     expect((error as OverloadedError).extensions).toEqual({ code: 'OVERLOADED', http: { status: 503, headers: new Map([['retry-after', '2']]) } });
+    // Shed by the thousand under overload: made without capturing a stack, and the process's limit left as it was.
+    expect((error as OverloadedError).stack).toBe('OverloadedError: This BFF is overloaded and shed this critical-priority operation (the queue is full). Retry in 2 seconds.');
+    expect(Error.stackTraceLimit).toBe(10);
   });
 
   it('lets a waiting ticket leave the queue, and ignores a second release', async () => {

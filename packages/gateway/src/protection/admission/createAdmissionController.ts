@@ -151,7 +151,7 @@ export function createAdmissionController(options: AdmissionOptions): AdmissionC
     const shed = (reason: string) => {
       state = 'done';
       counters[priority].shed += 1;
-      settle.reject(new OverloadedError(shedMessage(priority, reason), retryAfterSeconds));
+      settle.reject(OverloadedError.withoutStack(shedMessage(priority, reason), retryAfterSeconds));
     };
     const ticket: AdmissionTicket = {
       priority,
