@@ -59,6 +59,22 @@ describe('web BFF rate limits', () => {
     expect((await web.post(query, asUser('1'))).status).toBe(200);
   });
 
+  it('counts anonymous requests behind a trusted proxy per forwarded address, and ignores the header from anyone else', async () => {
+    const forwardedFor = (address: string) => ({ 'x-forwarded-for': address });
+    const overForIp = [429, rateLimited('Rate limit exceeded for this IP address: at most 1 request per 60 seconds. Retry in 60 seconds.')];
+    const behindProxy = await start({ WEB_BFF_RATE_LIMIT_PER_USER: '1', WEB_BFF_TRUST_PROXY: 'loopback' });
+    expect((await behindProxy.post(query, forwardedFor('203.0.113.7'))).status).toBe(200);
+    const again = await behindProxy.post(query, forwardedFor('203.0.113.7'));
+    expect([again.status, again.body]).toEqual(overForIp);
+    // Another client behind the same proxy has a counter of its own.
+    expect((await behindProxy.post(query, forwardedFor('198.51.100.1, 203.0.113.8'))).status).toBe(200);
+    // Without trusted proxies a client cannot pick its address: both count as the peer's.
+    const direct = await start({ WEB_BFF_RATE_LIMIT_PER_USER: '1' });
+    expect((await direct.post(query, forwardedFor('203.0.113.7'))).status).toBe(200);
+    const forged = await direct.post(query, forwardedFor('203.0.113.8'));
+    expect([forged.status, forged.body]).toEqual(overForIp);
+  });
+
   it('counts requests per client app across its users', async () => {
     const web = await start({ WEB_BFF_RATE_LIMIT_PER_USER: '10', WEB_BFF_RATE_LIMIT_PER_CLIENT: '2' });
     expect((await web.post(query, asUser('1', 'web-checkout'))).status).toBe(200);

@@ -17,7 +17,7 @@ describe('readConfig', () => {
     const config = readConfig({}, 'WEB_BFF_', defaults);
     expect(config).toEqual({
       name: 'web',
-      server: { host: '127.0.0.1', port: 4000, bodyLimitBytes: 1_048_576, workers: 1 },
+      server: { host: '127.0.0.1', port: 4000, bodyLimitBytes: 1_048_576, workers: 1, trustedProxies: [] },
       supergraphFile: '/tmp/web.graphql',
       subgraphs: { urlOverrides: {}, connectionsPerOrigin: 64, timeoutMs: 5000 },
       serviceUrls: { accounts: 'http://127.0.0.1:4301' },
@@ -98,6 +98,15 @@ describe('readConfig', () => {
       maxTokenBytes: 4096,
     });
     expect(Object.isFrozen(config.auth.verificationKey)).toBe(true);
+  });
+
+  it('reads the trusted proxies as addresses, CIDR ranges and range names, and refuses anything else', () => {
+    expect(readConfig({ WEB_BFF_TRUST_PROXY: 'uniquelocal, 10.0.0.0/8,::1, fd00::/8' }, 'WEB_BFF_', defaults).server.trustedProxies).toEqual(['uniquelocal', '10.0.0.0/8', '::1', 'fd00::/8']);
+    for (const bad of ['nginx', '10.0.0.0/33', '10.0.0/8', '1']) {
+      expect(() => readConfig({ WEB_BFF_TRUST_PROXY: bad }, 'WEB_BFF_', defaults)).toThrow(
+        `Invalid configuration:\n  - WEB_BFF_TRUST_PROXY must be a comma-separated list of proxy addresses, CIDR ranges or loopback, linklocal, uniquelocal, but got: '${bad}'`,
+      );
+    }
   });
 
   it('names every bad key in one ConfigError', () => {

@@ -5,6 +5,7 @@ import { ConfigError } from '../errors/ConfigError.js';
 import { readExplorerConfig, type ExplorerConfig } from '../explorer/readExplorerConfig.js';
 import { readObservabilityConfig, type ObservabilityConfig } from '../observability/readObservabilityConfig.js';
 import { enumKey, portKey, positiveIntKey, readEnvKeys, stringKey, urlKey } from './envKey.js';
+import { trustedProxiesKey } from './trustedProxiesKey.js';
 import { readProtectionConfig, type ProtectionConfig, type ProtectionConfigDefaults } from './readProtectionConfig.js';
 import { readPerNameKeys } from './readPerNameKeys.js';
 import { readPersistedConfig, type PersistedConfig } from '../persisted/readPersistedConfig.js';
@@ -21,6 +22,8 @@ export interface BffConfig {
     readonly bodyLimitBytes: number;
     /** Processes serving the port (node:cluster); each keeps its own in-memory state. */
     readonly workers: number;
+    /** Proxies whose X-Forwarded-For gives the client's address; none by default (a client could forge it). */
+    readonly trustedProxies: readonly string[];
   };
   /** Absolute path of the composed supergraph SDL. */
   readonly supergraphFile: string;
@@ -86,6 +89,7 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
       SUPERGRAPH: stringKey(defaults.supergraphFile),
       BODY_LIMIT_BYTES: positiveIntKey(1_048_576, 100 * 1_048_576),
       WORKERS: positiveIntKey(1, 64),
+      TRUST_PROXY: trustedProxiesKey,
       CONNECTIONS_PER_ORIGIN: positiveIntKey(64, 10_000),
       SUBGRAPH_TIMEOUT_MS: positiveIntKey(5_000, 600_000),
       RESPONSE_CACHE: enumKey(['on', 'off'], 'on'),
@@ -113,7 +117,7 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     name: defaults.name,
-    server: Object.freeze({ host: keys.HOST, port: keys.PORT, bodyLimitBytes: keys.BODY_LIMIT_BYTES, workers: keys.WORKERS }),
+    server: Object.freeze({ host: keys.HOST, port: keys.PORT, bodyLimitBytes: keys.BODY_LIMIT_BYTES, workers: keys.WORKERS, trustedProxies: keys.TRUST_PROXY }),
     supergraphFile: resolve(keys.SUPERGRAPH),
     subgraphs: Object.freeze({
       urlOverrides: Object.freeze(urlOverrides),

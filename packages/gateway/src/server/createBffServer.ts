@@ -80,6 +80,8 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
   const http = Fastify({
     logger: { level: config.logLevel, name: `${config.name}-bff`, ...(parts.logStream && { stream: parts.logStream }) },
     bodyLimit: config.server.bodyLimitBytes,
+    // Behind trusted proxies request.ip is the client's address from X-Forwarded-For, else the peer's.
+    trustProxy: config.server.trustedProxies.length > 0 ? [...config.server.trustedProxies] : false,
     genReqId: (request) => readRequestId(request.headers[requestIdHeader]),
     // One log line per request is the BFF's own (with client and operation), not fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
