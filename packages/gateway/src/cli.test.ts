@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createProductsApp, seedProducts } from '@bff/service-products';
@@ -35,6 +36,19 @@ async function waitForUrl(output: () => string): Promise<string> {
     await new Promise((wake) => setTimeout(wake, 50));
   }
   throw new Error(`the CLI never said where it serves; it printed: ${output()}`);
+}
+
+/** One request on a connection opened for it alone (fetch would reuse one, and so reach one worker). */
+function overNewConnection(url: string, method: 'GET' | 'POST', body?: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolveResponse, reject) => {
+    const request = httpRequest(url, { method, agent: false, headers: body ? { 'content-type': 'application/json' } : {} }, (response) => {
+      let text = '';
+      response.on('data', (chunk) => (text += chunk));
+      response.on('end', () => resolveResponse({ status: response.statusCode ?? 0, text }));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
 }
 
 async function waitUntil(condition: () => boolean, what: string): Promise<void> {
@@ -84,13 +98,16 @@ describe('bff-gateway CLI', () => {
     expect((await cli.exited).code).toBe(0);
   });
 
-  it('serves from BFF_WORKERS processes on one port, replaces a worker that dies, and stops them all on SIGTERM', async () => {
-    const cli = runCli(['--supergraph', supergraphFile, '--port', '0'], {
+  const runTwoWorkers = () =>
+    runCli(['--supergraph', supergraphFile, '--port', '0'], {
       BFF_SUBGRAPH_PRODUCTS_URL: `${products.url}/graphql`,
       BFF_SUBGRAPH_REVIEWS_URL: `${reviews.url}/graphql`,
       BFF_WORKERS: '2',
       LOG_LEVEL: 'info',
     });
+
+  it('serves from BFF_WORKERS processes on one port, replaces a worker that dies, and stops them all on SIGTERM', async () => {
+    const cli = runTwoWorkers();
     const primary = cli.child.pid!;
     const query = { query: /* GraphQL */ `{ product(upc: "100001") { name } }` };
     const expected = { data: { product: { name: seedProducts()[0]!.name } } };
@@ -113,6 +130,29 @@ describe('bff-gateway CLI', () => {
     }
     expect((await cli.exited).code).toBe(0);
     expect(workers.filter((pid) => existsSync(`/proc/${pid}`))).toEqual([]);
+  });
+
+  it('answers /metrics from any worker with the sum of every worker\'s metrics', async () => {
+    const cli = runTwoWorkers();
+    try {
+      await waitUntil(() => cli.output().includes('/graphql with 2 workers'), 'the primary reported both workers ready');
+      const url = await waitForUrl(cli.output);
+      // Each on a connection of its own: the primary hands connections to the workers in turn.
+      const body = JSON.stringify({ query: /* GraphQL */ `{ product(upc: "100001") { name } }` });
+      for (let sent = 0; sent < 6; sent += 1) {
+        const { status } = await overNewConnection(`${url}/graphql`, 'POST', body);
+        expect(status).toBe(200);
+      }
+      const requestsCounted = (text: string) =>
+        [...text.matchAll(/^bff_requests_total\{[^}]*\} (\d+)$/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+      for (let scrape = 0; scrape < 4; scrape += 1) {
+        const { status, text } = await overNewConnection(`${url}/metrics`, 'GET');
+        expect([status, requestsCounted(text)]).toEqual([200, 6]);
+      }
+    } finally {
+      cli.child.kill('SIGTERM');
+    }
+    expect((await cli.exited).code).toBe(0);
   });
 
   it('exits 1 naming every bad setting at once', async () => {

@@ -23,7 +23,7 @@ export function useOperationalEndpoints(http: FastifyInstance, health: Health, m
         .send({ status: health.ready ? 'ready' : health.draining ? 'draining' : 'loading' }),
   };
   if (metrics) {
-    answers['/metrics'] = async (reply) => reply.header('content-type', metrics.registry.contentType).header('cache-control', 'no-store').send(await metrics.registry.metrics());
+    answers['/metrics'] = async (reply) => reply.header('content-type', metrics.registry.contentType).header('cache-control', 'no-store').send(await metrics.render());
   }
   // Keep-alive connections would outlive the drain: each response sent while draining closes its own.
   http.addHook('onSend', async (_request, reply, payload) => {

@@ -1,4 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
+import { answerScrapesForWorkers } from '../observability/metrics/clusterMetrics.js';
 import type { BffServer } from './createBffServer.js';
 
 /** What a worker tells the primary once it listens. */
@@ -16,16 +17,22 @@ const maxRestartsPerMinute = 10;
  * port (node:cluster hands connections round-robin), and resolves with the address the first one
  * reported once every worker listens. A worker that dies is replaced; SIGINT or SIGTERM stops
  * every worker (each drains its requests) and then the primary, with exit code 0.
- * Each worker keeps its own in-memory state: share rate limits, APQ and caches with REDIS_URL.
+ * Each worker keeps its own in-memory state: share rate limits, APQ and caches with REDIS_URL;
+ * /metrics, answered by any worker, sums every worker's.
  */
 function forkWorkers(count: number, log: (line: string) => void): Promise<string> {
   let stopping = false;
   const restarts: number[] = [];
   const addresses: string[] = [];
+  // Workers that listen: a scrape of /metrics sums theirs (one still booting has nothing to add).
+  const ready = new Map<number, Worker>();
+  answerScrapesForWorkers(() => [...ready.values()]);
   const fork = (): Worker => {
     const worker = cluster.fork();
     worker.on('message', (message: unknown) => {
-      if (isReadyMessage(message)) addresses.push(message.bffWorkerReady);
+      if (!isReadyMessage(message)) return;
+      addresses.push(message.bffWorkerReady);
+      ready.set(worker.id, worker);
     });
     return worker;
   };
@@ -38,6 +45,7 @@ function forkWorkers(count: number, log: (line: string) => void): Promise<string
   process.once('SIGINT', stopAll);
   process.once('SIGTERM', stopAll);
   cluster.on('exit', (worker, code, signal) => {
+    ready.delete(worker.id);
     const left = Object.keys(cluster.workers ?? {}).length;
     if (stopping) {
       if (left === 0) process.exit(0);

@@ -3,6 +3,7 @@ import { priorityClasses } from '../../config/readProtectionConfig.js';
 import type { BreakerState } from '../../downstream/createDownstream.js';
 import type { ProtectionStats } from '../../protection/useProtection.js';
 import type { CompletedRequest } from '../useRequestObservation.js';
+import { clusterScrape } from './clusterMetrics.js';
 
 /** What the metrics of one BFF read when scraped. */
 export interface MetricsOptions {
@@ -18,6 +19,8 @@ export interface MetricsOptions {
 /** One BFF's Prometheus metrics, in a registry of its own (several BFFs share a process in tests and `npm start`). */
 export interface Metrics {
   readonly registry: Registry;
+  /** What /metrics answers: this registry's text, or in a cluster worker every worker's metrics summed. */
+  render(): Promise<string>;
   recordRequest(request: CompletedRequest): void;
   /** One downstream call, retries included: `outcome` is `ok` or the error code; `batchSize` the ids a batch call carried. */
   recordDownstreamCall(service: string, outcome: string, seconds: number, batchSize?: number): void;
@@ -113,6 +116,7 @@ export function createMetrics(options: MetricsOptions): Metrics {
 
   return {
     registry,
+    render: clusterScrape(registry),
     recordRequest(request) {
       const labels = { bff: bffName, client: request.client, operation: operationLabel(request.operation), outcome: request.outcome };
       requests.inc(labels);
