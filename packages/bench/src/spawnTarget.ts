@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { productionEnv } from './productionEnv.js';
 
 /** A server the benchmark started in its own process, so load and target do not share a thread. */
 export interface Target {
@@ -25,7 +26,7 @@ export async function spawnTarget(kind: string, env: NodeJS.ProcessEnv = {}): Pr
   const heap = kind.includes('bff') ? [bffHeapFlag] : [];
   const child = spawn(process.execPath, [...profile, ...heap, '--import', 'tsx', targetScript, kind], {
     // One load generator sends everything from one address: rate limits would measure themselves, not the BFF.
-    env: { ...process.env, LOG_LEVEL: 'error', APOLLO_TELEMETRY_DISABLED: 'true', WEB_BFF_RATE_LIMIT_PER_USER: '0', WEB_BFF_RATE_LIMIT_PER_CLIENT: '0', ...env },
+    env: { ...process.env, ...productionEnv(), LOG_LEVEL: 'error', APOLLO_TELEMETRY_DISABLED: 'true', WEB_BFF_RATE_LIMIT_PER_USER: '0', WEB_BFF_RATE_LIMIT_PER_CLIENT: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
