@@ -58,6 +58,7 @@ export async function stockBench(targets: Target[]): Promise<string> {
     return target;
   };
   const web = await start('web-bff', serviceEnv('WEB_BFF_'));
+  const webOneWorker = await start('web-bff', { ...serviceEnv('WEB_BFF_'), WEB_BFF_WORKERS: '1' });
   const stockWeb = await start('stock:web', serviceEnv('WEB_BFF_'));
   const mobile = await start('mobile-bff', serviceEnv('MOBILE_BFF_'));
   const stockMobile = await start('stock:mobile', serviceEnv('MOBILE_BFF_'));
@@ -73,6 +74,7 @@ export async function stockBench(targets: Target[]): Promise<string> {
   const scenarios = [
     { name: 'single service (web: topProducts)', body: singleServiceDocument, bffUrl: url(web), stockUrl: url(stockWeb), bffPid: web.pid, stockPid: stockWeb.pid, servicesPid: services.pid, headersPerRequest: webUser },
     { name: 'deep federated (web: product page, 4 services)', body: productPageDocument, bffUrl: url(web), stockUrl: url(stockWeb), bffPid: web.pid, stockPid: stockWeb.pid, servicesPid: services.pid, headersPerRequest: webUser },
+    { name: 'deep federated (web: product page), BFF with 1 worker', body: productPageDocument, bffUrl: url(webOneWorker), stockUrl: url(stockWeb), bffPid: webOneWorker.pid, stockPid: stockWeb.pid, servicesPid: services.pid, headersPerRequest: webUser },
     { name: 'REST-heavy list (web: 20 reviews, accounts + inventory REST)', body: fanOutDocument, bffUrl: url(web), stockUrl: url(stockWeb), bffPid: web.pid, stockPid: stockWeb.pid, servicesPid: services.pid, headersPerRequest: webUser },
     { name: 'mobile feed (20 cards)', body: feedDocument(), bffUrl: url(mobile), stockUrl: url(stockMobile), bffPid: mobile.pid, stockPid: stockMobile.pid, servicesPid: services.pid, headersPerRequest: mobileUser },
     { name: "The Guild's benchmark query (87 KB, 16 fetches)", body: { query: guildBenchmarkQuery }, bffUrl: url(guild), stockUrl: url(stockGuild), bffPid: guild.pid, stockPid: stockGuild.pid, servicesPid: guildSubgraphs.pid, headersPerRequest: guildUser },
