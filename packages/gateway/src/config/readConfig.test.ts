@@ -17,7 +17,7 @@ describe('readConfig', () => {
     const config = readConfig({}, 'WEB_BFF_', defaults);
     expect(config).toEqual({
       name: 'web',
-      server: { host: '127.0.0.1', port: 4000, bodyLimitBytes: 1_048_576, workers: 1, trustedProxies: [] },
+      server: { host: '127.0.0.1', port: 4000, bodyLimitBytes: 1_048_576, workers: 1, trustedProxies: [], listenBacklog: 511 },
       supergraphFile: '/tmp/web.graphql',
       subgraphs: { urlOverrides: {}, connectionsPerOrigin: 64, timeoutMs: 5000 },
       serviceUrls: { accounts: 'http://127.0.0.1:4301' },

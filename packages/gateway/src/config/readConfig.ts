@@ -24,6 +24,8 @@ export interface BffConfig {
     readonly workers: number;
     /** Proxies whose X-Forwarded-For gives the client's address; none by default (a client could forge it). */
     readonly trustedProxies: readonly string[];
+    /** Connections the kernel queues before the BFF accepts them (capped by net.core.somaxconn). */
+    readonly listenBacklog: number;
   };
   /** Absolute path of the composed supergraph SDL. */
   readonly supergraphFile: string;
@@ -90,6 +92,7 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
       BODY_LIMIT_BYTES: positiveIntKey(1_048_576, 100 * 1_048_576),
       WORKERS: positiveIntKey(1, 64),
       TRUST_PROXY: trustedProxiesKey,
+      LISTEN_BACKLOG: positiveIntKey(511, 65_535),
       CONNECTIONS_PER_ORIGIN: positiveIntKey(64, 10_000),
       SUBGRAPH_TIMEOUT_MS: positiveIntKey(5_000, 600_000),
       RESPONSE_CACHE: enumKey(['on', 'off'], 'on'),
@@ -117,7 +120,7 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     name: defaults.name,
-    server: Object.freeze({ host: keys.HOST, port: keys.PORT, bodyLimitBytes: keys.BODY_LIMIT_BYTES, workers: keys.WORKERS, trustedProxies: keys.TRUST_PROXY }),
+    server: Object.freeze({ host: keys.HOST, port: keys.PORT, bodyLimitBytes: keys.BODY_LIMIT_BYTES, workers: keys.WORKERS, trustedProxies: keys.TRUST_PROXY, listenBacklog: keys.LISTEN_BACKLOG }),
     supergraphFile: resolve(keys.SUPERGRAPH),
     subgraphs: Object.freeze({
       urlOverrides: Object.freeze(urlOverrides),

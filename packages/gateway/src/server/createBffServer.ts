@@ -147,7 +147,8 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
           ...(request.admissionTicket && { admissionTicket: request.admissionTicket }),
         }),
       });
-      const address = await http.listen({ host: config.server.host, port: config.server.port });
+      // A burst of new connections beyond the backlog is dropped by the kernel, and clients retry after a second or more.
+      const address = await http.listen({ host: config.server.host, port: config.server.port, backlog: config.server.listenBacklog });
       http.log.info(`${config.name} BFF serving ${address}/graphql`);
       return address;
     })());
