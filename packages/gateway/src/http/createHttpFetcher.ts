@@ -13,7 +13,7 @@ export interface HttpFetcherOptions {
 }
 
 /** A fetch over one keep-alive pool, and the means to close the pool at shutdown. */
-export interface HttpFetcher extends WithLeanFetch {
+export interface HttpFetcher {
   /** WHATWG fetch, carrying `leanFetch` too so fetchJson takes the cheaper path. */
   readonly fetch: Fetcher & WithLeanFetch;
   close(): Promise<void>;
@@ -35,7 +35,6 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): HttpFetcher
   const leanFetch = createLeanFetch(agent, timeoutMs, slowFetch);
   return {
     fetch: Object.assign(slowFetch, { leanFetch }),
-    leanFetch,
     close: () => agent.close(),
   };
 }
