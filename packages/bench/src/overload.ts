@@ -77,10 +77,12 @@ async function serverCounts(url: string): Promise<ServerCounts> {
  * capacity is what 32 closed-loop clients get served with admission off; the overload is an open
  * loop at twice that, as independent clients would send it.
  */
-export async function overloadScenario(urls: { admitted: string; unadmitted: string }, pids: { gateways: number[]; generator: number; services: number[] }): Promise<OverloadReport> {
+export async function overloadScenario(urls: { admitted: string; unadmitted: string }, pids: { admitted: number; unadmitted: number; generator: number; services: number[] }): Promise<OverloadReport> {
   const mix = webMix();
   // The BFF under test gets a CPU of its own, as a production gateway has; load, services and the rest share the other.
-  const pinned = (await Promise.all([...pids.gateways.map((pid) => pinToCpus(pid, '1')), ...[pids.generator, ...pids.services].map((pid) => pinToCpus(pid, '0'))])).every(Boolean);
+  const gateways = [pids.admitted, pids.unadmitted];
+  const others = [pids.generator, ...pids.services];
+  const pinned = (await Promise.all([...gateways.map((pid) => pinToCpus(pid, '1')), ...others.map((pid) => pinToCpus(pid, '0'))])).every(Boolean);
   await sendClosedLoop(urls.admitted, mix, 16, 2);
   await sendClosedLoop(urls.unadmitted, mix, 16, 2);
   const unloaded = await sendClosedLoop(urls.admitted, mix, 2, 4);
@@ -89,10 +91,11 @@ export async function overloadScenario(urls: { admitted: string; unadmitted: str
   const capacity = classes.reduce((sum, priority) => sum + measured[priority].servedMs.length, 0) / 4;
   const offered = capacity * 2;
   const before = await serverCounts(urls.admitted);
+  // Read once to start the BFF's delay histogram afresh for the overload.
   await gatewayLoopDelay(urls.admitted);
   const lag = monitorEventLoopDelay({ resolution: 5 });
   lag.enable();
-  const cpuOf = () => [cpuMilliseconds([pids.gateways[0]!]), cpuMilliseconds([pids.generator]), cpuMilliseconds(pids.services)];
+  const cpuOf = () => [cpuMilliseconds([pids.admitted]), cpuMilliseconds([pids.generator]), cpuMilliseconds(pids.services)];
   const cpuBefore = cpuOf();
   const wallStarted = performance.now();
   const admitted = await sendOverload(urls.admitted, mix, offered, pinned);
@@ -114,7 +117,7 @@ export async function overloadScenario(urls: { admitted: string; unadmitted: str
   ) as unknown as ServerCounts;
   const unadmitted = await sendOverload(urls.unadmitted, mix, offered, pinned);
   // Every CPU again, for what the bench runs next (its children inherit this process's affinity).
-  if (pinned) await Promise.all([...pids.gateways, pids.generator, ...pids.services].map((pid) => pinToCpus(pid, `0-${cpus().length - 1}`)));
+  if (pinned) await Promise.all([...gateways, ...others].map((pid) => pinToCpus(pid, `0-${cpus().length - 1}`)));
   return {
     capacity,
     offered,

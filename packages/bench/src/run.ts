@@ -44,7 +44,7 @@ async function featureBench(overloadOnly: boolean): Promise<void> {
   targets.push(admitted);
   const unadmitted = await spawnTarget('web-bff', { ...serviceEnv, ...overloadTargetEnv(false) });
   targets.push(unadmitted);
-  const pids = { gateways: [admitted.pid, unadmitted.pid], generator: process.pid, services: [services.pid] };
+  const pids = { admitted: admitted.pid, unadmitted: unadmitted.pid, generator: process.pid, services: [services.pid] };
   console.log(formatOverload(await overloadScenario({ admitted: admitted.ready['url']!, unadmitted: unadmitted.ready['url']! }, pids)));
 }
 

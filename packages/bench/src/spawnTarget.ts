@@ -12,6 +12,8 @@ export interface Target {
 }
 
 let spawned = 0;
+/** Read once: it reads each BFF's configuration. */
+const production = productionEnv();
 
 /** The BFF containers' V8 heap limit (docker-compose.yml, deploy/kubernetes). */
 export const bffHeapFlag = '--max-old-space-size=192';
@@ -26,7 +28,7 @@ export async function spawnTarget(kind: string, env: NodeJS.ProcessEnv = {}): Pr
   const heap = kind.includes('bff') ? [bffHeapFlag] : [];
   const child = spawn(process.execPath, [...profile, ...heap, '--import', 'tsx', targetScript, kind], {
     // One load generator sends everything from one address: rate limits would measure themselves, not the BFF.
-    env: { ...process.env, ...productionEnv(), LOG_LEVEL: 'error', APOLLO_TELEMETRY_DISABLED: 'true', WEB_BFF_RATE_LIMIT_PER_USER: '0', WEB_BFF_RATE_LIMIT_PER_CLIENT: '0', ...env },
+    env: { ...process.env, ...production, LOG_LEVEL: 'error', APOLLO_TELEMETRY_DISABLED: 'true', WEB_BFF_RATE_LIMIT_PER_USER: '0', WEB_BFF_RATE_LIMIT_PER_CLIENT: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));

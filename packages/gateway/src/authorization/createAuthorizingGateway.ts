@@ -1,4 +1,5 @@
 import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
+import { wrapExecutor } from '../gateway/wrapExecutor.js';
 import type { Logger } from '@apollo/utils.logger';
 import { createHash } from 'node:crypto';
 import {
@@ -141,12 +142,5 @@ export function createAuthorizingGateway(inner: GatewayInterface, options: Autho
     return { ...result, data, ...(errors.length > 0 && { errors }) };
   };
 
-  return {
-    onSchemaLoadOrUpdate: (callback) => inner.onSchemaLoadOrUpdate(callback),
-    async load(loadOptions) {
-      const { executor } = await inner.load(loadOptions);
-      return { executor: executor && authorizingExecutor(executor) };
-    },
-    stop: () => inner.stop(),
-  };
+  return wrapExecutor(inner, authorizingExecutor);
 }

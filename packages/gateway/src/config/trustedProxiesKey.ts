@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import type { EnvKey } from './envKey.js';
+import { listKey, type EnvKey } from './envKey.js';
 
 /** proxy-addr's (and so fastify's) names for the private ranges a proxy in the same cluster sits in. */
 const rangeNames = ['loopback', 'linklocal', 'uniquelocal'];
@@ -18,10 +18,7 @@ function isTrustedProxy(entry: string): boolean {
  * The client's address (per-IP rate limits, logs) is then the last one a trusted proxy added.
  */
 export const trustedProxiesKey: EnvKey<readonly string[]> = {
-  schema: z
-    .string()
-    .transform((raw) => raw.split(',').map((item) => item.trim()).filter((item) => item !== ''))
-    .pipe(z.array(z.string().refine(isTrustedProxy)).min(1)),
+  schema: listKey([]).schema.pipe(z.array(z.string().refine(isTrustedProxy))),
   mustBe: `be a comma-separated list of proxy addresses, CIDR ranges or ${rangeNames.join(', ')}`,
   defaultValue: [],
 };

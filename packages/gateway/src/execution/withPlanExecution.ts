@@ -1,4 +1,5 @@
 import type { ApolloGateway, GraphQLDataSource } from '@apollo/gateway';
+import { wrapExecutor } from '../gateway/wrapExecutor.js';
 import { operationFromDocument, type Schema } from '@apollo/federation-internals';
 import type { QueryPlan, QueryPlanner } from '@apollo/query-planner';
 import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
@@ -162,12 +163,5 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
     });
   };
 
-  return {
-    onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
-    async load(loadOptions) {
-      const { executor } = await gateway.load(loadOptions);
-      return { executor: executor && planExecutor(executor) };
-    },
-    stop: () => gateway.stop(),
-  };
+  return wrapExecutor(gateway, planExecutor);
 }
