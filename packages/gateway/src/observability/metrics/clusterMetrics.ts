@@ -87,7 +87,11 @@ export function clusterScrape(registry: Registry): () => Promise<string> {
   process.on('message', (raw: unknown) => {
     const message = metricsMessage(raw);
     if (message?.bffMetrics === 'collect') {
-      void registry.getMetricsAsJSON().then((metrics) => process.send?.({ bffMetrics: 'collected', id: message.id, metrics } satisfies CollectAnswer));
+      // A collector that throws leaves this worker's part out of the sum; it must not crash the worker.
+      void registry
+        .getMetricsAsJSON()
+        .catch(() => [])
+        .then((metrics) => process.send?.({ bffMetrics: 'collected', id: message.id, metrics } satisfies CollectAnswer));
     } else if (message?.bffMetrics === 'scraped') {
       const scrape = scrapes.get(message.id);
       scrapes.delete(message.id);
