@@ -1,5 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { LRUCache } from 'lru-cache';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { parse, validate, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { restrictCachePolicy } from './restrictCachePolicy.js';
@@ -14,7 +15,7 @@ const maxCachedOperations = 1_000;
  * compiled to a function once, by graphql-jit.
  */
 export class InProcessSubgraphDataSource implements GraphQLDataSource {
-  readonly #operations = new Map<string, CompiledQuery | readonly GraphQLError[]>();
+  readonly #operations = new LRUCache<string, CompiledQuery | readonly GraphQLError[]>({ max: maxCachedOperations });
 
   /**
    * @param cacheControl how long its answers stay fresh, as a Cache-Control value; folded into the
@@ -38,7 +39,6 @@ export class InProcessSubgraphDataSource implements GraphQLDataSource {
     let operation = this.#operations.get(key);
     if (operation) return operation;
     operation = this.#compile(source, operationName);
-    if (this.#operations.size >= maxCachedOperations) this.#operations.delete(this.#operations.keys().next().value!);
     this.#operations.set(key, operation);
     return operation;
   }
