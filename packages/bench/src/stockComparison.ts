@@ -1,4 +1,5 @@
 import { Pool } from 'undici';
+import type { DownstreamReplay } from './productPageDownstream.js';
 import { measureLoad, probeDocument, type LoadResult } from './measureThroughput.js';
 import { hasWrk, measureWithWrk } from './measureWithWrk.js';
 import { cpuMilliseconds, processTree } from './sustainedMemory.js';
@@ -16,6 +17,11 @@ export interface StockScenario {
   readonly servicesPid: number;
   /** Each request's own headers: a distinct user's token per request. */
   readonly headersPerRequest: () => Record<string, string>;
+  /**
+   * The operation's downstream calls made straight from the bench, in the query plan's order
+   * (see productPageDownstream.ts): what a gateway that added nothing would answer in.
+   */
+  readonly downstreamAlone?: () => DownstreamReplay;
 }
 
 /** Medians of the alternating rounds of one side, and its latency one request at a time. */
@@ -36,6 +42,8 @@ export interface StockComparisonRow {
   readonly name: string;
   readonly bff: SideFigures;
   readonly stock: SideFigures;
+  /** Unloaded p50 of the downstream calls alone (StockScenario.downstreamAlone), in ms. */
+  readonly downstreamAloneP50Ms?: number;
 }
 
 /** wrk (C) when installed, so the load generator takes little of the cores the gateways share; else autocannon. */
@@ -53,17 +61,24 @@ export async function measureUnloaded(url: string, body: object, headersPerReque
   const { origin, pathname } = new URL(url);
   const pool = new Pool(origin, { connections: 1 });
   const payload = JSON.stringify(body);
-  const samples: number[] = [];
   try {
-    for (const until = performance.now() + seconds * 1000; performance.now() < until; ) {
-      const started = performance.now();
+    return await timeOneAtATime(seconds, async () => {
       const response = await pool.request({ method: 'POST', path: pathname, headers: { 'content-type': 'application/json', ...headersPerRequest() }, body: payload });
       await response.body.text();
       if (response.statusCode !== 200) throw new Error(`unloaded request answered ${response.statusCode}`);
-      samples.push(performance.now() - started);
-    }
+    });
   } finally {
     await pool.close();
+  }
+}
+
+/** p50 and p99 of `once`, run one after another for `seconds`, in fractional ms. */
+export async function timeOneAtATime(seconds: number, once: () => Promise<void>): Promise<{ p50Ms: number; p99Ms: number }> {
+  const samples: number[] = [];
+  for (const until = performance.now() + seconds * 1000; performance.now() < until; ) {
+    const started = performance.now();
+    await once();
+    samples.push(performance.now() - started);
   }
   samples.sort((a, b) => a - b);
   return { p50Ms: samples[Math.floor(samples.length * 0.5)]!, p99Ms: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))]! };
@@ -121,7 +136,13 @@ export async function compareWithStock(scenario: StockScenario): Promise<StockCo
   }
   const bffUnloaded = await measureUnloaded(scenario.bffUrl, scenario.body, scenario.headersPerRequest, 4);
   const stockUnloaded = await measureUnloaded(scenario.stockUrl, scenario.body, scenario.headersPerRequest, 4);
-  return { name: scenario.name, bff: summarize(bff, bffUnloaded, cpu.bff, cpu.bffServices), stock: summarize(stock, stockUnloaded, cpu.stock, cpu.stockServices) };
+  const downstreamAlone = scenario.downstreamAlone && (await timeReplay(scenario.downstreamAlone()));
+  return {
+    name: scenario.name,
+    bff: summarize(bff, bffUnloaded, cpu.bff, cpu.bffServices),
+    stock: summarize(stock, stockUnloaded, cpu.stock, cpu.stockServices),
+    ...(downstreamAlone && { downstreamAloneP50Ms: downstreamAlone.p50Ms }),
+  };
 }
 
 const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
@@ -158,6 +179,21 @@ export function stockTargets(row: StockComparisonRow): string {
   return (
     `${row.name}: throughput ${throughput.toFixed(2)}x (target ≥ 3x) ${verdict(throughput >= 3)}; ` +
     `p99 ${row.bff.p99Ms} vs ${row.stock.p99Ms} ms (target lower) ${verdict(row.bff.p99Ms < row.stock.p99Ms)}; ` +
-    `unloaded p50 ${unloaded.toFixed(2)} of stock's (target ≤ 0.33) ${verdict(unloaded <= 1 / 3)}`
+    `unloaded p50 ${unloaded.toFixed(2)} of stock's (target ≤ 0.33) ${verdict(unloaded <= 1 / 3)}` +
+    (row.downstreamAloneP50Ms === undefined ? '' : `; ${overDownstream(row, row.downstreamAloneP50Ms)}`)
   );
+}
+
+async function timeReplay(replay: DownstreamReplay): Promise<{ p50Ms: number }> {
+  try {
+    return await timeOneAtATime(4, () => replay.once());
+  } finally {
+    await replay.close();
+  }
+}
+
+/** What each gateway adds, one request at a time, to the time its downstream calls take alone. */
+function overDownstream(row: StockComparisonRow, aloneMs: number): string {
+  const added = (side: SideFigures) => (side.unloadedP50Ms - aloneMs).toFixed(2);
+  return `its downstream calls alone take ${aloneMs.toFixed(2)} ms (${(aloneMs / row.stock.unloadedP50Ms).toFixed(2)} of stock's p50): the BFF adds ${added(row.bff)} ms, stock ${added(row.stock)} ms`;
 }

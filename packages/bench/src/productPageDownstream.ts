@@ -1,0 +1,53 @@
+import { Pool } from 'undici';
+
+/** The product page's fetches to remote services, as the query plan sends them for upc 100001. */
+const reviewsFetch = JSON.stringify({
+  query: 'query ProductPage__reviews__1($representations:[_Any!]!){_entities(representations:$representations){...on Product{reviewCount averageRating reviews(first:10){id rating body author{__typename id}}}}}',
+  variables: { representations: [{ __typename: 'Product', upc: '100001' }] },
+  operationName: 'ProductPage__reviews__1',
+});
+const productsFetch = JSON.stringify({
+  query: 'query ProductPage__products__4($representations:[_Any!]!){_entities(representations:$representations){...on Product{price name}}}',
+  variables: { representations: [{ __typename: 'Product', upc: '100001' }] },
+  operationName: 'ProductPage__products__4',
+});
+
+/** One operation's downstream calls, made once per `once`, over connections that `close` ends. */
+export interface DownstreamReplay {
+  once(): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface ReviewsAnswer {
+  readonly data: { readonly _entities: readonly { readonly reviews: readonly { readonly author: { readonly id: string } }[] }[] };
+}
+
+/**
+ * The web product page's downstream calls made straight from the bench, one connection per
+ * service, in the plan's order: reviews, products and inventory at once; accounts (the reviews'
+ * authors, one batched call) once reviews answers. What a gateway that added nothing would
+ * answer the page in; both gateways make these same calls.
+ */
+export function productPageDownstream(services: Record<string, string>): DownstreamReplay {
+  const pools = new Map<string, Pool>();
+  const call = async (url: string, body?: string): Promise<string> => {
+    const { origin, pathname, search } = new URL(url);
+    let pool = pools.get(origin);
+    if (!pool) pools.set(origin, (pool = new Pool(origin, { connections: 1 })));
+    const response = await pool.request(body ? { method: 'POST', path: pathname, headers: { 'content-type': 'application/json' }, body } : { method: 'GET', path: `${pathname}${search}` });
+    const text = await response.body.text();
+    if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}`);
+    return text;
+  };
+  const once = async () => {
+    await Promise.all([
+      call(`${services['reviews']}/graphql`, reviewsFetch).then((text) => {
+        const authors = (JSON.parse(text) as ReviewsAnswer).data._entities[0]!.reviews.map((review) => review.author.id);
+        return call(`${services['accounts']}/users?ids=${[...new Set(authors)].join(',')}`);
+      }),
+      call(`${services['products']}/graphql`, productsFetch),
+      call(`${services['inventory']}/inventory/100001`),
+    ]);
+  };
+  return { once, close: async () => void (await Promise.all([...pools.values()].map((pool) => pool.close()))) };
+}
