@@ -36,7 +36,8 @@ export function productPageDownstream(services: Record<string, string>): Downstr
     if (!pool) pools.set(origin, (pool = new Pool(origin, { connections: 1 })));
     const response = await pool.request(body ? { method: 'POST', path: pathname, headers: { 'content-type': 'application/json' }, body } : { method: 'GET', path: `${pathname}${search}` });
     const text = await response.body.text();
-    if (response.statusCode !== 200) throw new Error(`${url} answered ${response.statusCode}`);
+    // A fast wrong answer must not count as the floor (the plan's documents are written out above).
+    if (response.statusCode !== 200 || text.includes('"errors"')) throw new Error(`${url} answered ${response.statusCode}: ${text.slice(0, 300)}`);
     return text;
   };
   const once = async () => {
