@@ -8,6 +8,7 @@ FROM node:20-bookworm-slim AS build
 ENV APOLLO_TELEMETRY_DISABLED=true npm_config_update_notifier=false
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json ./
+COPY patches ./patches
 COPY packages ./packages
 RUN npm ci --no-audit --no-fund && npm run build:explorer
 
@@ -16,6 +17,7 @@ FROM node:20-bookworm-slim AS deps
 ENV npm_config_update_notifier=false
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY patches ./patches
 COPY packages ./packages
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 

@@ -1,0 +1,50 @@
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import type { GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
+import { buildSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// patches/@apollo+server+*.patch (applied by `npm ci`'s postinstall) gives the gateway's request
+// context a response.http whose status accessors sit on a class, not on a per-request object
+// literal (which kept every request's context alive until a full mark-compact). These tests fail
+// when the patch is missing, and check that status still flows both ways.
+describe('@apollo/server patched gateway request context', () => {
+  const seen: GatewayGraphQLRequestContext[] = [];
+  const gateway: GatewayInterface = {
+    onSchemaLoadOrUpdate: (callback) => {
+      callback({ apiSchema: buildSchema('type Query { hello: String }'), coreSupergraphSdl: '' });
+      return () => undefined;
+    },
+    load: async () => ({
+      executor: async (context) => {
+        seen.push(context);
+        const http = context.response!.http!;
+        http.status = 207;
+        return { data: { hello: `status read back: ${http.status}` } };
+      },
+    }),
+    stop: async () => undefined,
+  };
+  const server = new ApolloServer({ gateway });
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
+
+  const run = () =>
+    server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body: { query: '{ hello }' } },
+      context: async () => ({}),
+    });
+
+  it('sets the HTTP status the executor writes, and reads it back', async () => {
+    const response = await run();
+    expect(response.status).toBe(207);
+    expect(response.body.kind === 'complete' && JSON.parse(response.body.string)).toEqual({ data: { hello: 'status read back: 207' } });
+  });
+
+  it('keeps status off each request object: one shared class for every request', async () => {
+    await run();
+    const [first, second] = seen.slice(-2).map((context) => context.response!.http!);
+    expect(Object.getOwnPropertyDescriptor(first, 'status')).toBeUndefined();
+    expect(Object.getPrototypeOf(first)).toBe(Object.getPrototypeOf(second));
+    expect(Object.getPrototypeOf(first).constructor.name).toBe('GatewayResponseHttp');
+  });
+});
