@@ -23,7 +23,8 @@ export async function fetchJson(fetch: Fetcher, url: string, init: FetcherReques
     const headers: Record<string, string> = { ...init.headers };
     propagation.inject(context.active(), headers);
     const lean = (fetch as Fetcher & Partial<WithLeanFetch>).leanFetch;
-    response = await (lean ?? fetch)(url, { ...init, headers, signal } as FetcherRequestInit);
+    // Object.assign, not `{ ...init, signal }`: a spread followed by a new key builds a new hidden class per call (see resolveInfo).
+    response = await (lean ?? fetch)(url, Object.assign({}, init, { headers, signal }) as FetcherRequestInit);
   } catch (error) {
     if (signal.aborted) throw error;
     throw new DownstreamFailure(`connection failed: ${(error as Error).message}`, true);

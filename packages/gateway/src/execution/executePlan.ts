@@ -98,7 +98,8 @@ async function executeFetch(execution: PlanExecution, fetch: FetchNode, cursor: 
   }
   if (representations.length === 0) return;
   if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
-  const received = await send(execution, service, fetch, cursor, { ...variables, representations });
+  // Object.assign, not `{ ...variables, representations }`: a spread followed by a new key builds a new hidden class per call (see resolveInfo).
+  const received = await send(execution, service, fetch, cursor, Object.assign({}, variables, { representations }));
   if (!received) return;
   const receivedEntities = received['_entities'];
   if (!Array.isArray(receivedEntities)) throw new Error('Expected "data._entities" in response to be an array');
