@@ -83,6 +83,18 @@ describe('web BFF observability', () => {
     expect(await scrape(url, 'process_cpu_seconds_total')).toEqual([expect.stringMatching(/^process_cpu_seconds_total\{bff="web"\} \d/)]);
   });
 
+  it('counts one plan lookup per request for an operation left to Apollo\'s executor (introspection)', async () => {
+    const lookups = async () => Object.fromEntries((await scrape(stack.bff.url, 'bff_query_plan_cache_lookups_total')).map((line) => [/result="(\w+)"/.exec(line)![1], Number(line.split(' ')[1])]));
+    const before = await lookups();
+    const introspection = { query: '{ __schema { queryType { name } } }' };
+    for (let index = 0; index < 2; index += 1) {
+      const response = await stack.bff.post(introspection);
+      expect(response.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    }
+    const after = await lookups();
+    expect({ hit: (after['hit'] ?? 0) - (before['hit'] ?? 0), miss: (after['miss'] ?? 0) - (before['miss'] ?? 0) }).toEqual({ hit: 1, miss: 1 });
+  });
+
   it('logs exactly one line per request, with its id, client, operation, outcome, status and duration', async () => {
     lines.length = 0;
     await stack.bff.post(productPage, { 'x-request-id': 'one-line' });

@@ -142,7 +142,7 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
   const planExecutor = (stock: GatewayExecutor): GatewayExecutor => async (requestContext) => {
     const key = `${requestContext.queryHash}\u0000${requestContext.request.operationName ?? ''}`;
     const cached = planned.get(key);
-    options.onPlanLookup?.(cached !== undefined);
+    // An operation left to Apollo's executor is counted by its own plan cache's lookup, not here too.
     if (cached === 'stock') return stock(requestContext);
     // A planned operation keeps its definition: only a new one is looked up in the document.
     const operation = cached?.operation ?? getOperationAST(requestContext.document, requestContext.request.operationName);
@@ -156,6 +156,7 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
           planned.set(key, entry);
         }
         if (entry === 'stock') return stock(requestContext);
+        options.onPlanLookup?.(cached !== undefined);
         return await execute(requestContext, entry, span);
       } finally {
         span.end();
