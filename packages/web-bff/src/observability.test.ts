@@ -78,7 +78,8 @@ describe('web BFF observability', () => {
       'bff_admission_shed_total{bff="web",class="high"} 0',
       'bff_admission_shed_total{bff="web",class="low"} 0',
       'bff_admission_shed_total{bff="web",class="normal"} 0',
-      'bff_rate_limited_total{bff="web"} 0',
+      'bff_rate_limited_total{bff="web",limit="client"} 0',
+      'bff_rate_limited_total{bff="web",limit="user"} 0',
     ]);
     expect(await scrape(url, 'process_cpu_seconds_total')).toEqual([expect.stringMatching(/^process_cpu_seconds_total\{bff="web"\} \d/)]);
   });
@@ -149,7 +150,8 @@ describe('web BFF metrics under limits', () => {
     expect(statuses).toEqual([200, 200, 429]);
     for (let index = 0; index < 3; index += 1) expect((await fetch(`${stack.bff.url}/readyz`)).status).toBe(200);
     expect(await scrape(stack.bff.url, 'bff_rate_limited_total', 'bff_requests_total')).toEqual([
-      'bff_rate_limited_total{bff="web"} 1',
+      'bff_rate_limited_total{bff="web",limit="client"} 0',
+      'bff_rate_limited_total{bff="web",limit="user"} 1',
       'bff_requests_total{bff="web",client="web",operation="",outcome="RATE_LIMITED"} 1',
       'bff_requests_total{bff="web",client="web",operation="ProductPage",outcome="ok"} 2',
     ]);

@@ -48,7 +48,7 @@ describe('web BFF rate limits', () => {
     expect(Object.values(services.calls).flat()).toEqual([]);
     // Another user has counters of their own.
     expect((await web.post(query, asUser('2'))).status).toBe(200);
-    expect(web.server.protectionStats().rateLimit).toEqual({ limited: 1, storeFailures: 0 });
+    expect(web.server.protectionStats().rateLimit).toEqual({ limited: { user: 1, client: 0 }, storeFailures: 0 });
   });
 
   it('counts anonymous requests per IP address', async () => {
@@ -82,6 +82,7 @@ describe('web BFF rate limits', () => {
     const over = await web.post(query, asUser('3', 'web-checkout'));
     expect([over.status, over.body]).toEqual([429, rateLimited('Rate limit exceeded for client app web-checkout: at most 2 requests per 60 seconds. Retry in 60 seconds.')]);
     expect((await web.post(query, asUser('3', 'web'))).status).toBe(200);
+    expect(web.server.protectionStats().rateLimit.limited).toEqual({ user: 0, client: 1 });
   });
 
   it('counts cost units when told to, charging the estimated cost of each operation', async () => {

@@ -76,6 +76,6 @@ export function useProtection(http: FastifyInstance, config: BffConfig, logger: 
       allowBatchedHttpRequests: config.protection.maxBatchOperations > 0,
     },
     plugins,
-    stats: () => ({ admission: admissionController.stats(), rateLimit: rateLimiter?.stats() ?? { limited: 0, storeFailures: 0 } }),
+    stats: () => ({ admission: admissionController.stats(), rateLimit: rateLimiter?.stats() ?? { limited: { user: 0, client: 0 }, storeFailures: 0 } }),
   };
 }

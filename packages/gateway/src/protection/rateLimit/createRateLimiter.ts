@@ -27,8 +27,8 @@ export type RateDecision =
 
 /** Counters of a rate limiter since it was made. */
 export interface RateLimitStats {
-  /** Requests refused with RATE_LIMITED. */
-  readonly limited: number;
+  /** Requests refused with RATE_LIMITED, by the limit they went over (the per-user one counts anonymous requests per IP). */
+  readonly limited: Readonly<Record<keyof RateLimitSubject, number>>;
   /** Requests whose counters could not be reached (let through or refused, as configured). */
   readonly storeFailures: number;
 }
@@ -83,7 +83,7 @@ export function createRateLimiter(config: RateLimitConfig, bffName: string, logg
   const unit = config.unit === 'request' ? 'request' : 'cost unit';
   const subjectName = (scope: keyof RateLimitSubject, key: string) => (scope === 'client' ? `client app ${key}` : key.startsWith('ip:') ? 'this IP address' : 'this user');
   let storeDown = false;
-  let limited = 0;
+  const limited: Record<keyof RateLimitSubject, number> = { user: 0, client: 0 };
   let storeFailures = 0;
 
   const onStoreError = (error: unknown): RateDecision => {
@@ -116,14 +116,14 @@ export function createRateLimiter(config: RateLimitConfig, bffName: string, logg
       const shown = exceeded ?? results.reduce((tightest, entry) => (entry.result.remainingPoints < tightest.result.remainingPoints ? entry : tightest));
       const headers = rateLimitHeaders(shown.counter.points, shown.result);
       if (!exceeded) return { kind: 'allowed', headers };
-      limited += 1;
-      const retryAfterSeconds = Math.max(1, Math.ceil(exceeded.result.msBeforeNext / 1000));
       const { scope, points } = exceeded.counter;
+      limited[scope] += 1;
+      const retryAfterSeconds = Math.max(1, Math.ceil(exceeded.result.msBeforeNext / 1000));
       const message = `Rate limit exceeded for ${subjectName(scope, subject[scope])}: at most ${plural(points, unit)} per ${plural(config.windowSeconds, 'second')}. Retry in ${plural(retryAfterSeconds, 'second')}.`;
       return { kind: 'refused', error: new RateLimitedError(message, retryAfterSeconds, headers) };
     },
     ready: async () => redis?.ready(redisBootWaitMs),
     close: () => redis?.close(),
-    stats: () => ({ limited, storeFailures }),
+    stats: () => ({ limited: { ...limited }, storeFailures }),
   };
 }
