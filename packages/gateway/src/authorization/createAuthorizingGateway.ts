@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import { wrapExecutor } from '../gateway/wrapExecutor.js';
 import type { Logger } from '@apollo/utils.logger';
@@ -57,7 +58,7 @@ export function createAuthorizingGateway(inner: GatewayInterface, options: Autho
   const judge = createRuleJudge(logger);
   let book = initialBook;
   let schema: GraphQLSchema | undefined;
-  const prepared = new Map<string, PreparedDocument>();
+  const prepared = new LRUCache<string, PreparedDocument>({ max: maxPreparedDocuments });
 
   inner.onSchemaLoadOrUpdate(({ apiSchema }) => {
     schema = apiSchema;
@@ -81,7 +82,6 @@ export function createAuthorizingGateway(inner: GatewayInterface, options: Autho
     // Hidden fields (for abstract types or rule fragments) are only removed by the walk, so they rule the shortcut out.
     const contextualRules = walkNeeded && allContextual(needed) && !source.includes(hiddenKeyPrefix) ? [...needed] : undefined;
     const entry = { document, source, queryHash, walkNeeded, contextualRules };
-    if (prepared.size >= maxPreparedDocuments) prepared.delete(prepared.keys().next().value!);
     prepared.set(key, entry);
     return entry;
   };

@@ -5,6 +5,7 @@ import type { QueryPlan, QueryPlanner } from '@apollo/query-planner';
 import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import type { PlanNode } from '@apollo/query-planner';
 import { trace, type Span } from '@opentelemetry/api';
+import { LRUCache } from 'lru-cache';
 import { getOperationAST, getVariableValues, type FragmentDefinitionNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { fragmentsOf } from '../operation/collectFields.js';
 import { proxiableService, proxiedOperationOf, type ProxiedOperations } from '../gateway/proxiedOperations.js';
@@ -59,7 +60,7 @@ export interface PlanExecutionOptions {
  */
 export function withPlanExecution(gateway: ApolloGateway, options: PlanExecutionOptions): GatewayInterface {
   const internals = gateway as unknown as GatewayInternals;
-  const planned = new Map<string, PlannedOperation | 'stock'>();
+  const planned = new LRUCache<string, PlannedOperation | 'stock'>({ max: maxCachedOperations });
   gateway.onSchemaLoadOrUpdate(() => planned.clear());
 
   const plan = (requestContext: GatewayGraphQLRequestContext, operation: OperationDefinitionNode): PlannedOperation | 'stock' => {
@@ -152,7 +153,6 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
         let entry: PlannedOperation | 'stock' | undefined = cached;
         if (!entry) {
           entry = plan(requestContext, operation);
-          if (planned.size >= maxCachedOperations) planned.delete(planned.keys().next().value!);
           planned.set(key, entry);
         }
         if (entry === 'stock') return stock(requestContext);

@@ -8,7 +8,7 @@ import { createPriorityClassifier } from './admission/classifyPriority.js';
 import { createAdmissionController, type AdmissionStats } from './admission/createAdmissionController.js';
 import { useEarlyAdmission } from './admission/useEarlyAdmission.js';
 import { adaptInFlightLimit } from './admission/adaptInFlightLimit.js';
-import { createRateLimiter, type RateLimitStats } from './rateLimit/createRateLimiter.js';
+import { createRateLimiter, noRateLimitStats, type RateLimitStats } from './rateLimit/createRateLimiter.js';
 import { useRateLimit } from './rateLimit/useRateLimit.js';
 import { useDocumentLimits } from './limits/useDocumentLimits.js';
 import { useBatchLimit } from './request/useBatchLimit.js';
@@ -76,6 +76,6 @@ export function useProtection(http: FastifyInstance, config: BffConfig, logger: 
       allowBatchedHttpRequests: config.protection.maxBatchOperations > 0,
     },
     plugins,
-    stats: () => ({ admission: admissionController.stats(), rateLimit: rateLimiter?.stats() ?? { limited: { user: 0, client: 0 }, storeFailures: 0 } }),
+    stats: () => ({ admission: admissionController.stats(), rateLimit: rateLimiter?.stats() ?? noRateLimitStats }),
   };
 }

@@ -73,7 +73,7 @@ export function createMetrics(options: MetricsOptions): Metrics {
   const perClass = (field: 'admitted' | 'queued' | 'shed' | 'waiting') => (stats: ProtectionStats): Series =>
     priorityClasses.map((priority) => [{ class: priority }, stats.admission.classes[priority][field]] as const);
   fromStats('counter', 'bff_rate_limited_total', 'Requests refused with RATE_LIMITED, by the limit exceeded (user: per user or anonymous IP; client: per client app).', (stats) =>
-    [[{ limit: 'user' }, stats.rateLimit.limited.user], [{ limit: 'client' }, stats.rateLimit.limited.client]], ['limit']);
+    Object.entries(stats.rateLimit.limited).map(([limit, count]) => [{ limit }, count] as const), ['limit']);
   fromStats('counter', 'bff_rate_limit_store_failures_total', 'Rate-limit store (Redis) failures.', (stats) => [[{}, stats.rateLimit.storeFailures]]);
   fromStats('gauge', 'bff_admission_in_flight', 'Operations executing now.', (stats) => [[{}, stats.admission.inFlight]]);
   fromStats('counter', 'bff_admission_admitted_total', 'Operations admitted, by priority class.', perClass('admitted'), ['class']);

@@ -33,6 +33,9 @@ export interface RateLimitStats {
   readonly storeFailures: number;
 }
 
+/** The stats of a BFF without rate limits (or of a limiter that has refused nothing yet). */
+export const noRateLimitStats: RateLimitStats = { limited: { user: 0, client: 0 }, storeFailures: 0 };
+
 /** Per-user and per-client-app counters over one fixed window, in memory or in Redis. */
 export interface RateLimiter {
   /** Charges `units` to the subject's counters. Never rejects: a store failure is a decision too. */
@@ -83,7 +86,7 @@ export function createRateLimiter(config: RateLimitConfig, bffName: string, logg
   const unit = config.unit === 'request' ? 'request' : 'cost unit';
   const subjectName = (scope: keyof RateLimitSubject, key: string) => (scope === 'client' ? `client app ${key}` : key.startsWith('ip:') ? 'this IP address' : 'this user');
   let storeDown = false;
-  const limited: Record<keyof RateLimitSubject, number> = { user: 0, client: 0 };
+  const limited: Record<keyof RateLimitSubject, number> = { ...noRateLimitStats.limited };
   let storeFailures = 0;
 
   const onStoreError = (error: unknown): RateDecision => {
