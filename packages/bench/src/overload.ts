@@ -48,6 +48,8 @@ export interface OverloadReport {
   readonly generatorLagMs: number;
   /** The BFF's event-loop delay during that overload, in ms. */
   readonly gatewayLag: { readonly p99: number; readonly max: number };
+  /** The BFF's garbage collections during that overload, by kind. */
+  readonly gatewayGc: GcTotals;
   /** Whether the BFF under test ran on a CPU of its own (taskset), the rest on the other. */
   readonly pinned: boolean;
   /** CPU used during the admitted overload, in cores: the BFF, the load generator (this process), the services. */
@@ -65,6 +67,25 @@ async function gatewayLoopDelay(url: string): Promise<{ p99: number; max: number
   const seconds = (name: string) => Number(new RegExp(`^${name}\\{[^}]*\\} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
   return { p99: seconds('nodejs_eventloop_lag_p99_seconds') * 1000, max: seconds('nodejs_eventloop_lag_max_seconds') * 1000 };
 }
+
+/** Collections of one kind: how many, and their pauses together in ms. */
+interface GcTotals {
+  readonly major: { readonly count: number; readonly ms: number };
+  readonly minor: { readonly count: number; readonly ms: number };
+}
+
+/** The BFF's garbage collections so far, from prom-client's nodejs_gc_duration_seconds (kind "major": mark-compact, "minor": scavenge). */
+async function gatewayGc(url: string): Promise<GcTotals> {
+  const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
+  const read = (kind: string, part: 'count' | 'sum') => Number(new RegExp(`^nodejs_gc_duration_seconds_${part}\\{[^}]*kind="${kind}"[^}]*\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  const of = (kind: string) => ({ count: read(kind, 'count'), ms: read(kind, 'sum') * 1000 });
+  return { major: of('major'), minor: of('minor') };
+}
+
+const gcSince = (before: GcTotals, after: GcTotals): GcTotals => ({
+  major: { count: after.major.count - before.major.count, ms: after.major.ms - before.major.ms },
+  minor: { count: after.minor.count - before.minor.count, ms: after.minor.ms - before.minor.ms },
+});
 
 async function serverCounts(url: string): Promise<ServerCounts> {
   const stats = (await (await fetch(url.replace(/\/graphql$/, '/bench/protection'))).json()) as { admission: { classes: ServerCounts } };
@@ -93,6 +114,7 @@ export async function overloadScenario(urls: { admitted: string; unadmitted: str
   const before = await serverCounts(urls.admitted);
   // Read once to start the BFF's delay histogram afresh for the overload.
   await gatewayLoopDelay(urls.admitted);
+  const gcBefore = await gatewayGc(urls.admitted);
   const lag = monitorEventLoopDelay({ resolution: 5 });
   lag.enable();
   const cpuOf = () => [cpuMilliseconds([pids.admitted]), cpuMilliseconds([pids.generator]), cpuMilliseconds(pids.services)];
@@ -103,6 +125,7 @@ export async function overloadScenario(urls: { admitted: string; unadmitted: str
   const [gateway, generator, services] = cpuOf().map((used, index) => (used - cpuBefore[index]!) / wallMs);
   lag.disable();
   const gatewayLag = await gatewayLoopDelay(urls.admitted);
+  const gatewayGcDuring = gcSince(gcBefore, await gatewayGc(urls.admitted));
   const after = await serverCounts(urls.admitted);
   const server = Object.fromEntries(
     classes.map((priority) => [
@@ -128,6 +151,7 @@ export async function overloadScenario(urls: { admitted: string; unadmitted: str
     server,
     generatorLagMs: lag.percentile(99) / 1e6,
     gatewayLag,
+    gatewayGc: gatewayGcDuring,
     pinned,
     cpuShares: { gateway: gateway!, generator: generator!, services: services! },
   };
@@ -178,6 +202,8 @@ export function formatOverload(report: OverloadReport): string {
     ...rows.map((row) => `  ${row}`),
     `  critical p99 under overload / unloaded: ${ratio.toFixed(2)} (target: at most 2) ${ratio <= 2 ? 'MET' : 'MISSED'}` +
       `; without admission: ${(percentile(unadmitted.critical.servedMs, 0.99) / percentile(unloaded.critical.servedMs, 0.99)).toFixed(1)}`,
+    `  critical p99 of the requests sent after the overload's first second (its connection ramp-up): ${ms(percentile(admitted.critical.servedAfterFirstSecondMs, 0.99))} ms` +
+      `; the BFF's garbage collection during the overload: ${report.gatewayGc.major.count} mark-compact (${ms(report.gatewayGc.major.ms)} ms of pauses), ${report.gatewayGc.minor.count} scavenges (${ms(report.gatewayGc.minor.ms)} ms)`,
     `  critical shed: ${server.critical.shed}, lower classes shed: ${lowerShed} (target: no critical shed while a lower class is) ${criticalSafe ? 'MET' : 'MISSED'}`,
     `  BFF event-loop delay during the overload: p99 ${report.gatewayLag.p99.toFixed(0)} ms, max ${report.gatewayLag.max.toFixed(0)} ms` +
       `; load generator's p99: ${report.generatorLagMs.toFixed(0)} ms (in the lower classes' latencies; critical requests are sent and timed by a process of their own)`,

@@ -18,6 +18,8 @@ export interface ClassOutcome {
   readonly sent: number;
   /** Latencies (ms) of the requests served with data and no error, sorted. */
   readonly servedMs: readonly number[];
+  /** The same, of the requests sent after the first second of the run (past a load's ramp-up), sorted. */
+  readonly servedAfterFirstSecondMs: readonly number[];
   /** Refused with 503 OVERLOADED. */
   readonly shed: number;
   /** Anything else: other statuses, GraphQL errors, network errors, timeouts. */
@@ -42,7 +44,8 @@ function patternOf(mix: readonly MixEntry[]): MixEntry[] {
 function createRecorder(url: string) {
   const { origin, pathname } = new URL(url);
   const pools = Object.fromEntries(classes.map((priority) => [priority, new Pool(origin, { connections: 256, headersTimeout: 15_000, bodyTimeout: 15_000 })])) as Record<PriorityClass, Pool>;
-  const outcomes = Object.fromEntries(classes.map((priority) => [priority, { sent: 0, servedMs: [] as number[], shed: 0, failed: 0 }]));
+  const outcomes = Object.fromEntries(classes.map((priority) => [priority, { sent: 0, servedMs: [] as number[], servedAfterFirstSecondMs: [] as number[], shed: 0, failed: 0 }]));
+  const begun = performance.now();
   const send = async (entry: MixEntry) => {
     const outcome = outcomes[entry.priority]!;
     outcome.sent += 1;
@@ -50,8 +53,11 @@ function createRecorder(url: string) {
     try {
       const response = await pools[entry.priority].request({ method: 'POST', path: pathname, headers: { 'content-type': 'application/json', ...entry.headers }, body: JSON.stringify(entry.body) });
       const text = await response.body.text();
-      if (response.statusCode === 200 && !text.includes('"errors"')) outcome.servedMs.push(performance.now() - started);
-      else if (response.statusCode === 503 && text.includes('OVERLOADED')) outcome.shed += 1;
+      if (response.statusCode === 200 && !text.includes('"errors"')) {
+        const latency = performance.now() - started;
+        outcome.servedMs.push(latency);
+        if (started - begun >= 1000) outcome.servedAfterFirstSecondMs.push(latency);
+      } else if (response.statusCode === 503 && text.includes('OVERLOADED')) outcome.shed += 1;
       else outcome.failed += 1;
     } catch {
       outcome.failed += 1;
@@ -59,7 +65,10 @@ function createRecorder(url: string) {
   };
   const finish = async (): Promise<MixOutcome> => {
     await Promise.all(Object.values(pools).map((pool) => pool.close()));
-    for (const outcome of Object.values(outcomes)) outcome.servedMs.sort((a, b) => a - b);
+    for (const outcome of Object.values(outcomes)) {
+      outcome.servedMs.sort((a, b) => a - b);
+      outcome.servedAfterFirstSecondMs.sort((a, b) => a - b);
+    }
     return outcomes as unknown as MixOutcome;
   };
   return { send, finish };
