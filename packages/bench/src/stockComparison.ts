@@ -56,32 +56,53 @@ const rounds = 3;
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
-/** Latency one request at a time, in fractional ms (autocannon rounds to whole ms). */
-export async function measureUnloaded(url: string, body: object, headersPerRequest: () => Record<string, string>, seconds: number): Promise<{ p50Ms: number; p99Ms: number }> {
-  const { origin, pathname } = new URL(url);
-  const pool = new Pool(origin, { connections: 1 });
-  const payload = JSON.stringify(body);
-  try {
-    return await timeOneAtATime(seconds, async () => {
-      const response = await pool.request({ method: 'POST', path: pathname, headers: { 'content-type': 'application/json', ...headersPerRequest() }, body: payload });
-      await response.body.text();
-      if (response.statusCode !== 200) throw new Error(`unloaded request answered ${response.statusCode}`);
-    });
-  } finally {
-    await pool.close();
+/** p50 and p99 of sorted-or-not samples, in fractional ms. */
+function percentiles(samples: number[]): { p50Ms: number; p99Ms: number } {
+  samples.sort((a, b) => a - b);
+  return { p50Ms: samples[Math.floor(samples.length * 0.5)]!, p99Ms: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))]! };
+}
+
+/** Runs `once` one call after another for `seconds`, adding each call's time (fractional ms) to `samples`. */
+async function sampleOneAtATime(seconds: number, once: () => Promise<void>, samples: number[]): Promise<void> {
+  for (const until = performance.now() + seconds * 1000; performance.now() < until; ) {
+    const started = performance.now();
+    await once();
+    samples.push(performance.now() - started);
   }
 }
 
 /** p50 and p99 of `once`, run one after another for `seconds`, in fractional ms. */
 export async function timeOneAtATime(seconds: number, once: () => Promise<void>): Promise<{ p50Ms: number; p99Ms: number }> {
   const samples: number[] = [];
-  for (const until = performance.now() + seconds * 1000; performance.now() < until; ) {
-    const started = performance.now();
-    await once();
-    samples.push(performance.now() - started);
+  await sampleOneAtATime(seconds, once, samples);
+  return percentiles(samples);
+}
+
+/**
+ * Latency one request at a time (fractional ms; autocannon rounds to whole ms) of each URL, in
+ * `rounds` alternating rounds of `secondsPerRound` (A B A B …), so that a noisy machine's drift
+ * moves every side alike; percentiles over all of a side's requests.
+ */
+export async function measureUnloaded(urls: readonly string[], body: object, headersPerRequest: () => Record<string, string>, rounds: number, secondsPerRound: number): Promise<{ p50Ms: number; p99Ms: number }[]> {
+  const payload = JSON.stringify(body);
+  const sides = urls.map((url) => {
+    const { origin, pathname } = new URL(url);
+    return { pool: new Pool(origin, { connections: 1 }), pathname, samples: [] as number[] };
+  });
+  try {
+    for (let round = 0; round < rounds; round += 1) {
+      for (const { pool, pathname, samples } of sides) {
+        await sampleOneAtATime(secondsPerRound, async () => {
+          const response = await pool.request({ method: 'POST', path: pathname, headers: { 'content-type': 'application/json', ...headersPerRequest() }, body: payload });
+          await response.body.text();
+          if (response.statusCode !== 200) throw new Error(`unloaded request answered ${response.statusCode}`);
+        }, samples);
+      }
+    }
+    return sides.map((side) => percentiles(side.samples));
+  } finally {
+    await Promise.all(sides.map((side) => side.pool.close()));
   }
-  samples.sort((a, b) => a - b);
-  return { p50Ms: samples[Math.floor(samples.length * 0.5)]!, p99Ms: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))]! };
 }
 
 function summarize(loaded: readonly LoadResult[], unloaded: { p50Ms: number; p99Ms: number }, cpuMs: number, servicesCpuMs: number): SideFigures {
@@ -134,13 +155,12 @@ export async function compareWithStock(scenario: StockScenario): Promise<StockCo
     cpu.stock += stockCpu;
     cpu.stockServices += stockServicesCpu;
   }
-  const bffUnloaded = await measureUnloaded(scenario.bffUrl, scenario.body, scenario.headersPerRequest, 4);
-  const stockUnloaded = await measureUnloaded(scenario.stockUrl, scenario.body, scenario.headersPerRequest, 4);
+  const [bffUnloaded, stockUnloaded] = await measureUnloaded([scenario.bffUrl, scenario.stockUrl], scenario.body, scenario.headersPerRequest, 4, 1);
   const downstreamAlone = scenario.downstreamAlone && (await timeReplay(scenario.downstreamAlone()));
   return {
     name: scenario.name,
-    bff: summarize(bff, bffUnloaded, cpu.bff, cpu.bffServices),
-    stock: summarize(stock, stockUnloaded, cpu.stock, cpu.stockServices),
+    bff: summarize(bff, bffUnloaded!, cpu.bff, cpu.bffServices),
+    stock: summarize(stock, stockUnloaded!, cpu.stock, cpu.stockServices),
     ...(downstreamAlone && { downstreamAloneP50Ms: downstreamAlone.p50Ms }),
   };
 }
