@@ -36,7 +36,7 @@ interface RestErrorBody {
 export function createRestClient(options: RestClientOptions): RestClient {
   const { serviceName, downstream, fetch } = options;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const share = shareInFlight<JsonResponse>((response) => ({ ...response, json: structuredClone(response.json) }));
+  const share = shareInFlight<JsonResponse>((response) => ({ ...response, json: JSON.parse(response.text) as unknown }));
   const call = (method: 'GET' | 'POST', path: string, body: unknown, context: BffContext, batchSize?: number) => {
     const headers: Record<string, string> = { accept: 'application/json', ...downstreamHeaders(context) };
     if (body !== undefined) headers['content-type'] = 'application/json';

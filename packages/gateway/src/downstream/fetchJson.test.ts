@@ -71,6 +71,9 @@ describe('fetchJson over the pooled fetcher (leanFetch)', () => {
     const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' };
     const response = await fetchJson(pool.fetch, `${base}/echo?x=1`, init, signal());
     expect({ status: response.status, json: response.json }).toEqual({ status: 200, json: { method: 'POST', url: '/echo?x=1', contentType: 'application/json', body: '{"a":1}' } });
+    // The body as received too: copies of a shared answer are parsed from it.
+    expect(JSON.parse(response.text)).toEqual(response.json);
+    expect(response.text).toContain('"url":"/echo?x=1"');
     expect([response.headers.get('cache-control'), response.headers.get('Cache-Control'), response.headers.get('x-many'), response.headers.get('x-absent')]).toEqual(['no-store', 'no-store', 'a, b', null]);
   });
 

@@ -7,6 +7,8 @@ import { DownstreamFailure } from './DownstreamFailure.js';
 export interface JsonResponse {
   readonly status: number;
   readonly json: unknown;
+  /** The body as received: copies of a shared answer are parsed from it, twice as fast as structuredClone. */
+  readonly text: string;
   readonly headers: { get(name: string): string | null };
 }
 
@@ -33,12 +35,14 @@ export async function fetchJson(fetch: Fetcher, url: string, init: FetcherReques
     await response.text().catch(() => undefined);
     throw DownstreamFailure.fromStatus(response.status, response.headers.get('retry-after'));
   }
+  let text: string;
   let json: unknown;
   try {
-    json = await response.json();
+    text = await response.text();
+    json = JSON.parse(text);
   } catch (error) {
     if (signal.aborted) throw error;
     throw new DownstreamFailure(`HTTP ${response.status} with a body that is not JSON`, false);
   }
-  return { status: response.status, json, headers: response.headers };
+  return { status: response.status, json, text, headers: response.headers };
 }

@@ -27,6 +27,13 @@ export interface RemoteSubgraphDataSourceOptions {
 interface SubgraphAnswer {
   readonly body: GatewayGraphQLResponse;
   readonly cacheControl: string | null;
+  /** The response as received, which copies of a shared answer are parsed from. */
+  readonly text: string;
+}
+
+/** The GraphQL response of a subgraph's JSON body: only the keys the gateway reads. */
+function graphqlResponseOf(json: GatewayGraphQLResponse): GatewayGraphQLResponse {
+  return { data: json.data, errors: json.errors, extensions: json.extensions };
 }
 
 /**
@@ -39,7 +46,7 @@ interface SubgraphAnswer {
  */
 export class RemoteSubgraphDataSource implements GraphQLDataSource<BffContext> {
   readonly #options: RemoteSubgraphDataSourceOptions;
-  readonly #share = shareInFlight<SubgraphAnswer>((answer) => structuredClone(answer));
+  readonly #share = shareInFlight<SubgraphAnswer>((answer) => ({ ...answer, body: graphqlResponseOf(JSON.parse(answer.text) as GatewayGraphQLResponse) }));
 
   constructor(options: RemoteSubgraphDataSourceOptions) {
     this.#options = options;
@@ -74,7 +81,7 @@ export class RemoteSubgraphDataSource implements GraphQLDataSource<BffContext> {
       if (typeof json !== 'object' || json === null || (!('data' in json) && !('errors' in json))) {
         throw new DownstreamFailure(`HTTP ${response.status} without a GraphQL response`, false);
       }
-      return { body: { data: json.data, errors: json.errors, extensions: json.extensions }, cacheControl: response.headers.get('cache-control') };
+      return { body: graphqlResponseOf(json), cacheControl: response.headers.get('cache-control'), text: response.text };
     });
   }
 }
