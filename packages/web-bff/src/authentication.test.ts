@@ -32,6 +32,7 @@ describe('web BFF authentication', () => {
   const badRequests: [string, () => { headers?: Record<string, string>; query?: string }, string][] = [
     ['a token that is not a JWT', () => ({ headers: bearer('not-a-jwt') }), 'token is malformed'],
     ['three parts that are not JSON', () => ({ headers: bearer('abc.def.ghi') }), 'token is malformed'],
+    ['a JSON header over a payload that is not JSON', () => ({ headers: bearer(`${Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url')}.${Buffer.from('not json').toString('base64url')}.c2ln`) }), 'token is malformed'],
     ['an expired token', () => ({ headers: bearer(signTestToken('web', { expiresIn: -60 })) }), 'token expired'],
     ['a token not valid yet', () => ({ headers: bearer(signTestToken('web', { notBefore: 60 })) }), 'token is not valid yet'],
     ['a token issued in the future', () => ({ headers: bearer(signTestToken('web', { iat: now() + 60 })) }), 'token was issued in the future'],
