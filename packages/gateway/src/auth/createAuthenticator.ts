@@ -1,5 +1,6 @@
 import type { Logger } from '@apollo/utils.logger';
 import jwt from 'jsonwebtoken';
+import { LRUCache } from 'lru-cache';
 import { UnauthenticatedError } from '../errors/BffError.js';
 import { claimsToViewer, type TokenClaims } from './claimsToViewer.js';
 import { createKeyResolver, type JwksOptions } from './createKeyResolver.js';
@@ -18,9 +19,17 @@ export interface Authenticator {
   close(): void;
 }
 
+/** Tokens whose verification is remembered (a client sends the same one with every request of a session), and their characters together. */
+const maxVerifiedTokens = 10_000;
+const maxVerifiedTokenChars = 4 * 1024 * 1024;
+/** How long a verification is trusted at most, so that a key taken out of the JWKS stops working soon. */
+const maxVerifiedMs = 60_000;
+
 /**
  * Creates the authenticator of a BFF. The algorithms are the configured ones, whatever a
- * token's header claims, so neither 'none' nor a public key used as an HMAC secret gets in.
+ * token's header claims, so neither 'none' nor a public key used as an HMAC secret gets in. A
+ * token that passed is remembered (the token itself is the key) until its expiry or for a
+ * minute, whichever comes first; one that failed is checked again each time.
  */
 export function createAuthenticator(auth: AuthConfig, logger: Logger, jwksOptions?: JwksOptions): Authenticator {
   const keys = createKeyResolver(auth.verificationKey, logger, jwksOptions);
@@ -31,8 +40,15 @@ export function createAuthenticator(auth: AuthConfig, logger: Logger, jwksOption
     audience: auth.audience,
     clockTolerance: auth.clockToleranceSeconds,
   };
+  const verified = new LRUCache<string, { readonly viewer: UserViewer; readonly untilMs: number }>({
+    max: maxVerifiedTokens,
+    maxSize: maxVerifiedTokenChars,
+    sizeCalculation: (_verification, token) => token.length,
+  });
   return {
     async authenticate(token) {
+      const remembered = verified.get(token);
+      if (remembered && Date.now() < remembered.untilMs) return remembered.viewer;
       if (Buffer.byteLength(token) > auth.maxTokenBytes) throw new UnauthenticatedError(`token is larger than ${auth.maxTokenBytes} bytes`);
       const header = readHeader(token);
       if (header.alg.toLowerCase() === 'none') throw new UnauthenticatedError('token algorithm none is not accepted');
@@ -49,7 +65,11 @@ export function createAuthenticator(auth: AuthConfig, logger: Logger, jwksOption
       }
       if (typeof claims !== 'object' || claims === null) throw new UnauthenticatedError('token is malformed');
       checkTimes(claims, auth.clockToleranceSeconds);
-      return claimsToViewer(claims);
+      const viewer = claimsToViewer(claims);
+      // Until the expiry itself, not the clock tolerance after it: past exp the token is checked again.
+      const untilMs = Math.min((claims as jwt.JwtPayload).exp! * 1000, Date.now() + maxVerifiedMs);
+      if (untilMs > Date.now()) verified.set(token, { viewer, untilMs });
+      return viewer;
     },
     close: () => keys.close(),
   };
