@@ -35,6 +35,17 @@ describe('web BFF access rules', () => {
       });
     });
 
+    it('denies them deep in lists with each error at its full path, list indexes included', async () => {
+      const response = await post(/* GraphQL */ `{ product(upc: "${product1.upc}") { reviews(first: 2) { rating author { email } } } }`, as.anonymous);
+      const reviews = (response.body as { data: { product: { reviews: { rating: number; author: { email: null } }[] } } }).data.product.reviews;
+      expect(reviews).toHaveLength(2);
+      expect(reviews.map((review) => review.author)).toEqual([{ email: null }, { email: null }]);
+      expect(response.body.errors).toEqual([
+        forbidden('Not allowed to read User.email.', ['product', 'reviews', 0, 'author', 'email']),
+        forbidden('Not allowed to read User.email.', ['product', 'reviews', 1, 'author', 'email']),
+      ]);
+    });
+
     it('fetches the id the ownership rule needs without returning it when the client did not ask', async () => {
       const response = await post(/* GraphQL */ `{ user(id: "1") { email } }`, as.customer);
       expect(response.body).toEqual({ data: { user: { email: user1.email } } });

@@ -33,7 +33,11 @@ export interface ResultWalk extends CollectContext {
   readonly contextualDecisions: Map<ShieldRule, { readonly message: string | undefined }>;
 }
 
-type Path = readonly (string | number)[];
+/**
+ * Where a value is in the response, as a chain from the value to the root: built as the walk
+ * descends without copying, and spelt out as an array only for an error or a rule's info.
+ */
+type Path = { readonly parent: Path; readonly key: string | number } | undefined;
 type ResponseObject = Record<string, unknown>;
 
 /** A decision that is ready now or later: most fields are allowed outright, and need no promise. */
@@ -54,12 +58,12 @@ export function authorizeObject(walk: ResultWalk, object: ResponseObject, type: 
   if (firstKey === undefined || !firstNodes) return authorizeFields(walk, object, type, fields, path, isRoot);
   const decided = (message: string | undefined): Decision => {
     if (message === undefined) return authorizeFields(walk, object, type, fields, path, isRoot);
-    walk.errors.push(new ForbiddenError(message, path));
+    walk.errors.push(new ForbiddenError(message, pathArray(path)));
     return false;
   };
   const known = walk.contextualDecisions.get(objectRule);
   if (known) return decided(known.message);
-  const info = resolveInfo(walk.info, type, type.getFields()[firstNodes[0]!.name.value]!, firstNodes, [...path, firstKey]);
+  const info = resolveInfo(walk.info, type, type.getFields()[firstNodes[0]!.name.value]!, firstNodes, pathArray({ parent: path, key: firstKey }));
   return walk.judge(objectRule, parentOf(object), {}, walk.ruleContext, info, deniedObjectMessage(type.name)).then((message) => {
     if ((objectRule as { cache?: unknown }).cache === 'contextual') walk.contextualDecisions.set(objectRule, { message });
     return decided(message);
@@ -84,11 +88,11 @@ function authorizeFields(walk: ResultWalk, object: ResponseObject, type: GraphQL
     }
     parent ??= parentOf(object);
     const args = field.args.length > 0 ? getArgumentValues(field, node, walk.variables as Record<string, unknown>) : {};
-    const info = resolveInfo(walk.info, type, field, nodes, [...path, key]);
+    const info = resolveInfo(walk.info, type, field, nodes, pathArray({ parent: path, key }));
     pending.push(
       walk.judge(rule, parent, args, walk.ruleContext, info, deniedFieldMessage(type.name, field.name)).then((message) => {
         if (message === undefined) return descendField(walk, object, key, field.type, nodes, path);
-        walk.errors.push(new ForbiddenError(message, [...path, key]));
+        walk.errors.push(new ForbiddenError(message, pathArray({ parent: path, key })));
         return nullField(object, key, field.type);
       }),
     );
@@ -110,7 +114,7 @@ function authorizeFields(walk: ResultWalk, object: ResponseObject, type: GraphQL
 function descendField(walk: ResultWalk, object: ResponseObject, key: string, type: GraphQLOutputType, nodes: readonly FieldNode[], path: Path): Decision {
   const value = object[key];
   if (value === null || value === undefined || !nodes[0]!.selectionSet) return true;
-  const kept = authorizeValue(walk, value, type, subSelectionsOf(nodes), [...path, key]);
+  const kept = authorizeValue(walk, value, type, subSelectionsOf(nodes), { parent: path, key });
   if (kept instanceof Promise) return kept.then((itemKept) => itemKept || nullField(object, key, type));
   return kept || nullField(object, key, type);
 }
@@ -130,7 +134,7 @@ function authorizeValue(walk: ResultWalk, value: unknown, type: GraphQLOutputTyp
     let keepList = true;
     let pending: Promise<boolean>[] | undefined;
     for (let index = 0; index < items.length; index += 1) {
-      const kept = authorizeValue(walk, items[index], itemType, selectionSets, [...path, index]);
+      const kept = authorizeValue(walk, items[index], itemType, selectionSets, { parent: path, key: index });
       if (kept instanceof Promise) {
         (pending ??= []).push(
           kept.then((itemKept) => {
@@ -156,6 +160,13 @@ function collectFieldsOnce(walk: ResultWalk, type: GraphQLObjectType, selectionS
   let fields = byType.get(type.name);
   if (!fields) byType.set(type.name, (fields = collectFields(walk, type, selectionSets)));
   return fields;
+}
+
+/** The path as GraphQL errors and resolver infos carry it, root first. */
+function pathArray(path: Path): (string | number)[] {
+  const keys: (string | number)[] = [];
+  for (let at = path; at; at = at.parent) keys.push(at.key);
+  return keys.reverse();
 }
 
 /** Nulls a denied or nulled value in place; false when its type is non-null, so the null must propagate. */

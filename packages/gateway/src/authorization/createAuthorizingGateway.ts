@@ -136,7 +136,7 @@ export function createAuthorizingGateway(inner: GatewayInterface, options: Autho
     if (!prepared.walkNeeded && denied.size === 0) return result;
     if (prepared.contextualRules && denied.size === 0 && (await allAllow(prepared.contextualRules, rootFields, rootType))) return result;
 
-    const kept = !prepared.walkNeeded || (await authorizeObject(walk, result.data, rootType, [operation.selectionSet], [], true));
+    const kept = !prepared.walkNeeded || (await authorizeObject(walk, result.data, rootType, [operation.selectionSet], undefined, true));
     const data = kept ? Object.fromEntries(rootFields.map(([key]) => [key, denied.has(key) ? null : result.data![key]])) : null;
     const errors: GraphQLError[] = [...walk.errors.slice(0, denied.size), ...((result.errors ?? []) as GraphQLError[]), ...walk.errors.slice(denied.size)];
     return { ...result, data, ...(errors.length > 0 && { errors }) };

@@ -82,9 +82,18 @@ export function createRuleBook(schema: GraphQLSchema, rules: RuleMap, fallbackRu
         .map((field) => `${type.name}.${field}`),
     );
 
+  // The rule of each field, decided once: the walk over a response asks for every field of every object.
+  const decided = new Map<string, Map<string, ShieldRule>>();
+  const decideFieldRule = (typeName: string, fieldName: string): ShieldRule =>
+    fieldRules.get(`${typeName}.${fieldName}`) ?? typeDefaults.get(typeName) ?? (objectRules.has(typeName) ? allow : fallbackRule);
   return {
-    fieldRule: (typeName, fieldName) =>
-      fieldRules.get(`${typeName}.${fieldName}`) ?? typeDefaults.get(typeName) ?? (objectRules.has(typeName) ? allow : fallbackRule),
+    fieldRule: (typeName, fieldName) => {
+      let byField = decided.get(typeName);
+      if (!byField) decided.set(typeName, (byField = new Map()));
+      let rule = byField.get(fieldName);
+      if (!rule) byField.set(fieldName, (rule = decideFieldRule(typeName, fieldName)));
+      return rule;
+    },
     objectRule: (typeName) => objectRules.get(typeName),
     neededSelections: (typeName, fieldNames) => {
       const type = schema.getType(typeName);
