@@ -58,28 +58,28 @@ export interface OverloadReport {
 
 const overloadSeconds = 5;
 
-/**
- * The BFF's event-loop delay (p99 and max, ms) since the previous call: prom-client's default
- * metrics sample it and start again after every scrape.
- */
-async function gatewayLoopDelay(url: string): Promise<{ p99: number; max: number }> {
-  const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
-  const seconds = (name: string) => Number(new RegExp(`^${name}\\{[^}]*\\} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
-  return { p99: seconds('nodejs_eventloop_lag_p99_seconds') * 1000, max: seconds('nodejs_eventloop_lag_max_seconds') * 1000 };
-}
-
 /** Collections of one kind: how many, and their pauses together in ms. */
 interface GcTotals {
   readonly major: { readonly count: number; readonly ms: number };
   readonly minor: { readonly count: number; readonly ms: number };
 }
 
-/** The BFF's garbage collections so far, from prom-client's nodejs_gc_duration_seconds (kind "major": mark-compact, "minor": scavenge). */
-async function gatewayGc(url: string): Promise<GcTotals> {
+/** What the bench reads from one scrape of the BFF's /metrics (prom-client's default metrics). */
+interface GatewayMetrics {
+  /** Event-loop delay (p99 and max, ms) since the previous scrape: prom-client starts it again after every scrape. */
+  readonly lag: { readonly p99: number; readonly max: number };
+  /** Garbage collections so far (nodejs_gc_duration_seconds; kind "major": mark-compact, "minor": scavenge). */
+  readonly gc: GcTotals;
+}
+
+async function scrapeGateway(url: string): Promise<GatewayMetrics> {
   const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
-  const read = (kind: string, part: 'count' | 'sum') => Number(new RegExp(`^nodejs_gc_duration_seconds_${part}\\{[^}]*kind="${kind}"[^}]*\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
-  const of = (kind: string) => ({ count: read(kind, 'count'), ms: read(kind, 'sum') * 1000 });
-  return { major: of('major'), minor: of('minor') };
+  const sample = (name: string, label = '') => Number(new RegExp(`^${name}\\{[^}]*${label}[^}]*\\} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+  const gcOf = (kind: string) => ({ count: sample('nodejs_gc_duration_seconds_count', `kind="${kind}"`) || 0, ms: (sample('nodejs_gc_duration_seconds_sum', `kind="${kind}"`) || 0) * 1000 });
+  return {
+    lag: { p99: sample('nodejs_eventloop_lag_p99_seconds') * 1000, max: sample('nodejs_eventloop_lag_max_seconds') * 1000 },
+    gc: { major: gcOf('major'), minor: gcOf('minor') },
+  };
 }
 
 const gcSince = (before: GcTotals, after: GcTotals): GcTotals => ({
@@ -112,9 +112,8 @@ export async function overloadScenario(urls: { admitted: string; unadmitted: str
   const capacity = classes.reduce((sum, priority) => sum + measured[priority].servedMs.length, 0) / 4;
   const offered = capacity * 2;
   const before = await serverCounts(urls.admitted);
-  // Read once to start the BFF's delay histogram afresh for the overload.
-  await gatewayLoopDelay(urls.admitted);
-  const gcBefore = await gatewayGc(urls.admitted);
+  // One scrape starts the BFF's delay histogram afresh for the overload and reads its collections so far.
+  const gcBefore = (await scrapeGateway(urls.admitted)).gc;
   const lag = monitorEventLoopDelay({ resolution: 5 });
   lag.enable();
   const cpuOf = () => [cpuMilliseconds([pids.admitted]), cpuMilliseconds([pids.generator]), cpuMilliseconds(pids.services)];
@@ -124,8 +123,7 @@ export async function overloadScenario(urls: { admitted: string; unadmitted: str
   const wallMs = performance.now() - wallStarted;
   const [gateway, generator, services] = cpuOf().map((used, index) => (used - cpuBefore[index]!) / wallMs);
   lag.disable();
-  const gatewayLag = await gatewayLoopDelay(urls.admitted);
-  const gatewayGcDuring = gcSince(gcBefore, await gatewayGc(urls.admitted));
+  const { lag: gatewayLag, gc: gcAfter } = await scrapeGateway(urls.admitted);
   const after = await serverCounts(urls.admitted);
   const server = Object.fromEntries(
     classes.map((priority) => [
@@ -151,7 +149,7 @@ export async function overloadScenario(urls: { admitted: string; unadmitted: str
     server,
     generatorLagMs: lag.percentile(99) / 1e6,
     gatewayLag,
-    gatewayGc: gatewayGcDuring,
+    gatewayGc: gcSince(gcBefore, gcAfter),
     pinned,
     cpuShares: { gateway: gateway!, generator: generator!, services: services! },
   };
