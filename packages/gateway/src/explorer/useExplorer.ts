@@ -55,8 +55,9 @@ export function useExplorer(http: FastifyInstance, options: ExplorerOptions): vo
     return reply.header('content-encoding', 'gzip').send(asset.gzipped);
   };
 
-  http.addHook('onRequest', async (request, reply) => {
-    if (request.method === 'GET' && request.routeOptions.url === graphqlPath && prefersHtml(request.headers.accept)) return replyWithPage(reply);
+  http.addHook('onRequest', (request, reply, done) => {
+    if (request.method === 'GET' && request.routeOptions.url === graphqlPath && prefersHtml(request.headers.accept)) return void replyWithPage(reply);
+    done();
   });
   http.get(explorerPaths.page, async (_request, reply) => replyWithPage(reply));
   http.get<{ Params: { file: string } }>(`${explorerPaths.assets}:file`, replyWithAsset);

@@ -1,12 +1,14 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import { buildSchema } from 'graphql';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // patches/@apollo+server+*.patch (applied by `npm ci`'s postinstall) gives the gateway's request
 // context a response.http whose status accessors sit on a class, not on a per-request object
 // literal (which kept every request's context alive until a full mark-compact). These tests fail
-// when the patch is missing, and check that status still flows both ways.
+// when the patch is missing, and check that status still flows both ways. The patch also keeps
+// each query text's sha256 instead of computing it per request: the hashes must stay right.
 describe('@apollo/server patched gateway request context', () => {
   const seen: GatewayGraphQLRequestContext[] = [];
   const gateway: GatewayInterface = {
@@ -28,9 +30,9 @@ describe('@apollo/server patched gateway request context', () => {
   beforeAll(() => server.start());
   afterAll(() => server.stop());
 
-  const run = () =>
+  const run = (query = '{ hello }') =>
     server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body: { query: '{ hello }' } },
+      httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body: { query } },
       context: async () => ({}),
     });
 
@@ -46,5 +48,12 @@ describe('@apollo/server patched gateway request context', () => {
     expect(Object.getOwnPropertyDescriptor(first, 'status')).toBeUndefined();
     expect(Object.getPrototypeOf(first)).toBe(Object.getPrototypeOf(second));
     expect(Object.getPrototypeOf(first).constructor.name).toBe('GatewayResponseHttp');
+  });
+
+  it('gives each query text its own sha256 as queryHash, also when the text comes again', async () => {
+    const texts = ['{ hello }', 'query Named { hello }', '{ hello }', 'query Named { hello }'];
+    for (const text of texts) await run(text);
+    const hashes = seen.slice(-4).map((context) => context.queryHash);
+    expect(hashes).toEqual(texts.map((text) => createHash('sha256').update(text).digest('hex')));
   });
 });

@@ -26,12 +26,14 @@ export function useOperationalEndpoints(http: FastifyInstance, health: Health, m
     answers['/metrics'] = async (reply) => reply.header('content-type', metrics.registry.contentType).header('cache-control', 'no-store').send(await metrics.render());
   }
   // Keep-alive connections would outlive the drain: each response sent while draining closes its own.
-  http.addHook('onSend', async (_request, reply, payload) => {
+  http.addHook('onSend', (_request, reply, payload, done) => {
     if (health.draining) reply.header('connection', 'close');
-    return payload;
+    done(null, payload);
   });
-  http.addHook('onRequest', async (request, reply) => {
+  // An operational path is answered here (before authentication and rate limits); others go on at once.
+  http.addHook('onRequest', (request, reply, done) => {
     const answer = request.method === 'GET' || request.method === 'HEAD' ? answers[request.url.split('?')[0] ?? ''] : undefined;
-    if (answer) return answer(reply);
+    if (!answer) return done();
+    answer(reply).catch(done);
   });
 }

@@ -51,16 +51,19 @@ declare module 'fastify' {
  */
 export function useRequestObservation(http: FastifyInstance, options: RequestObservationOptions): ApolloServerPlugin<BffContext> {
   http.decorateRequest('observation');
-  http.addHook('onRequest', async (request) => {
+  // Callback-style hooks, as every synchronous hook of the BFF: an async one costs a promise and a
+  // microtask turn per request, for nothing.
+  http.addHook('onRequest', (request, _reply, done) => {
     request.observation = {};
+    done();
   });
-  http.addHook('onSend', async (request, reply, payload) => {
+  http.addHook('onSend', (request, reply, payload, done) => {
     if (request.observation.outcome === undefined) {
       request.observation.outcome = reply.statusCode < 400 ? 'ok' : (errorCodeOf(payload) ?? `HTTP_${reply.statusCode}`);
     }
-    return payload;
+    done(null, payload);
   });
-  http.addHook('onResponse', async (request, reply) => {
+  http.addHook('onResponse', (request, reply, done) => {
     const path = request.url.split('?')[0] ?? '';
     options.onCompleted(
       {
@@ -75,6 +78,7 @@ export function useRequestObservation(http: FastifyInstance, options: RequestObs
       },
       request,
     );
+    done();
   });
   return {
     async requestDidStart() {

@@ -10,15 +10,16 @@ import { sha256Hex } from './persistedQueryManifest.js';
  * as "Unexpected error.".)
  */
 export function useApqHashCheck(http: FastifyInstance, graphqlPath: string): void {
-  http.addHook('preValidation', async (request, reply) => {
-    if (request.routeOptions.url !== graphqlPath) return;
+  http.addHook('preValidation', (request, reply, done) => {
+    if (request.routeOptions.url !== graphqlPath) return done();
     for (const operation of operationsOf(request)) {
       const sent = apqHashOf(operation.extensions);
       if (sent === undefined || typeof operation.query !== 'string') continue;
       const actual = sha256Hex(operation.query);
       if (sent !== actual) {
-        return replyWithBffError(reply, new BadRequestError(`extensions.persistedQuery.sha256Hash must be the sha256 of query, which is ${actual}, but got: ${sent}`));
+        return void replyWithBffError(reply, new BadRequestError(`extensions.persistedQuery.sha256Hash must be the sha256 of query, which is ${actual}, but got: ${sent}`));
       }
     }
+    done();
   });
 }

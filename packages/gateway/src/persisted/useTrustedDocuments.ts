@@ -25,8 +25,8 @@ export interface TrustedDocumentsOptions {
 export function useTrustedDocuments(http: FastifyInstance, options: TrustedDocumentsOptions): void {
   const { manifest, mode, graphqlPath = '/graphql' } = options;
   const trustedIds = new Set(manifest.operations.map((operation) => operation.id));
-  http.addHook('preValidation', async (request, reply) => {
-    if (request.routeOptions.url !== graphqlPath) return;
+  http.addHook('preValidation', (request, reply, done) => {
+    if (request.routeOptions.url !== graphqlPath) return done();
     for (const operation of operationsOf(request)) {
       const untrusted = judge(operation, trustedIds);
       if (!untrusted) continue;
@@ -34,8 +34,9 @@ export function useTrustedDocuments(http: FastifyInstance, options: TrustedDocum
         request.log.warn({ operationName: operation.operationName, sha256: untrusted.id, ...(untrusted.text !== undefined && { query: untrusted.text }) }, 'untrusted operation served (trusted documents: log)');
         continue;
       }
-      return replyWithBffError(reply, untrusted.text === undefined ? new PersistedQueryNotFoundError(untrusted.id) : new OperationNotTrustedError(untrusted.id));
+      return void replyWithBffError(reply, untrusted.text === undefined ? new PersistedQueryNotFoundError(untrusted.id) : new OperationNotTrustedError(untrusted.id));
     }
+    done();
   });
 }
 

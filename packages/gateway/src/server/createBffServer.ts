@@ -119,8 +119,9 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     plugins: [fastifyApolloDrainPlugin(http), ApolloServerPluginLandingPageDisabled(), useValueCompletionLogging(), observability.plugin, ...protection.plugins, ...(responseCache ? [responseCache.plugin] : [])],
   });
 
-  http.addHook('onRequest', async (request, reply) => {
+  http.addHook('onRequest', (request, reply, done) => {
     reply.header(requestIdHeader, request.id);
+    done();
   });
   useAuthentication(http, config.auth);
   if (parts.passthrough) {

@@ -21,10 +21,12 @@ declare module 'fastify' {
 export function useTracing(http: FastifyInstance): { endRequestSpan(completed: CompletedRequest, span: Span | undefined): void } {
   const tracer = trace.getTracer(bffTracerName);
   http.decorateRequest('span');
-  http.addHook('onRequest', async (request) => {
-    if (!isTracingOn()) return;
-    const parent = propagation.extract(context.active(), request.headers);
-    request.span = tracer.startSpan(`${request.method} ${request.routeOptions.url ?? 'unknown route'}`, { kind: SpanKind.SERVER }, parent);
+  http.addHook('onRequest', (request, _reply, done) => {
+    if (isTracingOn()) {
+      const parent = propagation.extract(context.active(), request.headers);
+      request.span = tracer.startSpan(`${request.method} ${request.routeOptions.url ?? 'unknown route'}`, { kind: SpanKind.SERVER }, parent);
+    }
+    done();
   });
   http.addHook('onRoute', (route) => {
     const handler = route.handler;

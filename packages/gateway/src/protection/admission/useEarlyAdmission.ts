@@ -36,22 +36,31 @@ export function claimedOperationName(body: Record<string, unknown>): string | un
 export function useEarlyAdmission(http: FastifyInstance, graphqlPath: string, admission: AdmissionController, classify: PriorityClassifier, bffName: string): void {
   // Added before authentication's hook: a request shed here costs no body parse and no token check.
   // Its client app is not known yet, so only its operation name classes it.
-  http.addHook('onRequest', async (request) => {
+  // Callback-style hooks: a request that is not queued goes on without a promise and a microtask turn.
+  const waitFor = (ticket: AdmissionTicket, done: (error?: Error) => void) => {
+    ticket.admitted.then(() => done(), done);
+  };
+  http.addHook('onRequest', (request, _reply, done) => {
     const named = request.headers[operationNameHeader];
-    if (request.method !== 'POST' || request.routeOptions.url !== graphqlPath || typeof named !== 'string' || named === '') return;
+    if (request.method !== 'POST' || request.routeOptions.url !== graphqlPath || typeof named !== 'string' || named === '') return done();
     const ticket = admission.admit(classify(named, bffName));
     request.admissionTicket = ticket;
-    await ticket.admitted;
+    waitFor(ticket, done);
   });
-  http.addHook('preHandler', async (request) => {
-    if (request.admissionTicket || request.method !== 'POST' || request.routeOptions.url !== graphqlPath) return;
+  http.addHook('preHandler', (request, _reply, done) => {
     const body = request.body;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
+    if (request.admissionTicket || request.method !== 'POST' || request.routeOptions.url !== graphqlPath || typeof body !== 'object' || body === null || Array.isArray(body)) return done();
     const ticket = admission.admit(classify(claimedOperationName(body as Record<string, unknown>), clientNameOf(request.viewer, bffName)));
     request.admissionTicket = ticket;
-    await ticket.admitted;
+    waitFor(ticket, done);
   });
-  const release = async (request: { admissionTicket?: AdmissionTicket }) => request.admissionTicket?.release();
+  const release = (request: { admissionTicket?: AdmissionTicket }, _reply: unknown, done: () => void) => {
+    request.admissionTicket?.release();
+    done();
+  };
   http.addHook('onResponse', release);
-  http.addHook('onRequestAbort', release);
+  http.addHook('onRequestAbort', (request, done) => {
+    request.admissionTicket?.release();
+    done();
+  });
 }

@@ -18,16 +18,17 @@ function sourcesOf(body: unknown, query: unknown): unknown[] {
  * the size, which is checked first; it takes microseconds for a typical document.
  */
 export function useDocumentLimits(http: FastifyInstance, graphqlPath: string, limits: OperationLimits): void {
-  http.addHook('preValidation', async (request, reply) => {
-    if (request.routeOptions.url !== graphqlPath) return;
+  http.addHook('preValidation', (request, reply, done) => {
+    if (request.routeOptions.url !== graphqlPath) return done();
     for (const source of sourcesOf(request.body, request.query)) {
       if (typeof source !== 'string') continue;
       try {
         guardSource(source, limits);
       } catch (error) {
-        if (error instanceof OperationTooComplexError) return replyWithBffError(reply, error);
+        if (error instanceof OperationTooComplexError) return void replyWithBffError(reply, error);
         throw error;
       }
     }
+    done();
   });
 }

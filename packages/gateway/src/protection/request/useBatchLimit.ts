@@ -8,13 +8,14 @@ import { replyWithBffError } from '../../server/replyWithHttpError.js';
  * accepted batch goes through the limits and admission on its own.
  */
 export function useBatchLimit(http: FastifyInstance, graphqlPath: string, maxOperations: number): void {
-  http.addHook('preValidation', async (request, reply) => {
-    if (!Array.isArray(request.body) || request.routeOptions.url !== graphqlPath) return;
+  http.addHook('preValidation', (request, reply, done) => {
+    if (!Array.isArray(request.body) || request.routeOptions.url !== graphqlPath) return done();
     if (maxOperations === 0) {
-      return replyWithBffError(reply, new BadRequestError('Batched requests (a JSON array of operations) are not accepted. Send one operation per request.'));
+      return void replyWithBffError(reply, new BadRequestError('Batched requests (a JSON array of operations) are not accepted. Send one operation per request.'));
     }
     if (request.body.length > maxOperations) {
-      return replyWithBffError(reply, new BadRequestError(`A batch may hold at most ${maxOperations} operations, but this one holds ${request.body.length}. Send fewer operations per request.`));
+      return void replyWithBffError(reply, new BadRequestError(`A batch may hold at most ${maxOperations} operations, but this one holds ${request.body.length}. Send fewer operations per request.`));
     }
+    done();
   });
 }
