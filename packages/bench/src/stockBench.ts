@@ -66,6 +66,7 @@ export async function stockBench(targets: Target[]): Promise<string> {
   const guild = await start('guild-bff', { ...guildEnv, BFF_WORKERS: bffWorkers });
   const guildOneWorker = await start('guild-bff', guildEnv);
   const stockGuild = await start('stock:guild', guildEnv);
+  const floor = await start('floor:product-page', { BENCH_SERVICES: JSON.stringify(services.ready) });
 
   const productPageCalls = () => productPageDownstream(services.ready);
   const webUser = distinctTokens((sub) => signTestToken('web', { sub, roles: ['customer'], expiresIn: '2h' }));
@@ -75,8 +76,8 @@ export async function stockBench(targets: Target[]): Promise<string> {
   const rows: StockComparisonRow[] = [];
   const scenarios = [
     { name: 'single service (web: topProducts)', body: singleServiceDocument, bffUrl: url(web), stockUrl: url(stockWeb), bffPid: web.pid, stockPid: stockWeb.pid, servicesPid: services.pid, headersPerRequest: webUser },
-    { name: 'deep federated (web: product page, 4 services)', body: productPageDocument, bffUrl: url(web), stockUrl: url(stockWeb), bffPid: web.pid, stockPid: stockWeb.pid, servicesPid: services.pid, headersPerRequest: webUser, downstreamAlone: productPageCalls },
-    { name: 'deep federated (web: product page), BFF with 1 worker', body: productPageDocument, bffUrl: url(webOneWorker), stockUrl: url(stockWeb), bffPid: webOneWorker.pid, stockPid: stockWeb.pid, servicesPid: services.pid, headersPerRequest: webUser, downstreamAlone: productPageCalls },
+    { name: 'deep federated (web: product page, 4 services)', body: productPageDocument, bffUrl: url(web), stockUrl: url(stockWeb), bffPid: web.pid, stockPid: stockWeb.pid, servicesPid: services.pid, headersPerRequest: webUser, downstreamAlone: productPageCalls, floorUrl: url(floor) },
+    { name: 'deep federated (web: product page), BFF with 1 worker', body: productPageDocument, bffUrl: url(webOneWorker), stockUrl: url(stockWeb), bffPid: webOneWorker.pid, stockPid: stockWeb.pid, servicesPid: services.pid, headersPerRequest: webUser, downstreamAlone: productPageCalls, floorUrl: url(floor) },
     { name: 'REST-heavy list (web: 20 reviews, accounts + inventory REST)', body: fanOutDocument, bffUrl: url(web), stockUrl: url(stockWeb), bffPid: web.pid, stockPid: stockWeb.pid, servicesPid: services.pid, headersPerRequest: webUser },
     { name: 'mobile feed (20 cards)', body: feedDocument(), bffUrl: url(mobile), stockUrl: url(stockMobile), bffPid: mobile.pid, stockPid: stockMobile.pid, servicesPid: services.pid, headersPerRequest: mobileUser },
     { name: "The Guild's benchmark query (87 KB, 16 fetches)", body: { query: guildBenchmarkQuery }, bffUrl: url(guild), stockUrl: url(stockGuild), bffPid: guild.pid, stockPid: stockGuild.pid, servicesPid: guildSubgraphs.pid, headersPerRequest: guildUser },

@@ -22,6 +22,8 @@ export interface StockScenario {
    * (see productPageDownstream.ts): what a gateway that added nothing would answer in.
    */
   readonly downstreamAlone?: () => DownstreamReplay;
+  /** A gateway that makes only those calls, over HTTP (floorGateway.ts): measured unloaded beside both. */
+  readonly floorUrl?: string;
 }
 
 /** Medians of the alternating rounds of one side, and its latency one request at a time. */
@@ -44,6 +46,8 @@ export interface StockComparisonRow {
   readonly stock: SideFigures;
   /** Unloaded p50 of the downstream calls alone (StockScenario.downstreamAlone), in ms. */
   readonly downstreamAloneP50Ms?: number;
+  /** Unloaded p50 of the gateway that only makes the calls (StockScenario.floorUrl), in ms. */
+  readonly floorP50Ms?: number;
 }
 
 /** wrk (C) when installed, so the load generator takes little of the cores the gateways share; else autocannon. */
@@ -155,13 +159,15 @@ export async function compareWithStock(scenario: StockScenario): Promise<StockCo
     cpu.stock += stockCpu;
     cpu.stockServices += stockServicesCpu;
   }
-  const [bffUnloaded, stockUnloaded] = await measureUnloaded([scenario.bffUrl, scenario.stockUrl], scenario.body, scenario.headersPerRequest, 4, 1);
+  const unloadedUrls = [scenario.bffUrl, scenario.stockUrl, ...(scenario.floorUrl ? [scenario.floorUrl] : [])];
+  const [bffUnloaded, stockUnloaded, floorUnloaded] = await measureUnloaded(unloadedUrls, scenario.body, scenario.headersPerRequest, 4, 1);
   const downstreamAlone = scenario.downstreamAlone && (await timeReplay(scenario.downstreamAlone()));
   return {
     name: scenario.name,
     bff: summarize(bff, bffUnloaded!, cpu.bff, cpu.bffServices),
     stock: summarize(stock, stockUnloaded!, cpu.stock, cpu.stockServices),
     ...(downstreamAlone && { downstreamAloneP50Ms: downstreamAlone.p50Ms }),
+    ...(floorUnloaded && { floorP50Ms: floorUnloaded.p50Ms }),
   };
 }
 
@@ -200,7 +206,8 @@ export function stockTargets(row: StockComparisonRow): string {
     `${row.name}: throughput ${throughput.toFixed(2)}x (target ≥ 3x) ${verdict(throughput >= 3)}; ` +
     `p99 ${row.bff.p99Ms} vs ${row.stock.p99Ms} ms (target lower) ${verdict(row.bff.p99Ms < row.stock.p99Ms)}; ` +
     `unloaded p50 ${unloaded.toFixed(2)} of stock's (target ≤ 0.33) ${verdict(unloaded <= 1 / 3)}` +
-    (row.downstreamAloneP50Ms === undefined ? '' : `; ${overDownstream(row, row.downstreamAloneP50Ms)}`)
+    (row.downstreamAloneP50Ms === undefined ? '' : `; ${overDownstream(row, row.downstreamAloneP50Ms)}`) +
+    (row.floorP50Ms === undefined ? '' : `; a gateway making only these calls over HTTP (node:http, undici) answers in ${row.floorP50Ms.toFixed(2)} ms (${(row.floorP50Ms / row.stock.unloadedP50Ms).toFixed(2)} of stock's p50)`)
   );
 }
 

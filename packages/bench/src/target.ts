@@ -6,6 +6,7 @@ import { forkIfConfigured, readSupergraph, startServing, type BffServer } from '
 import cluster from 'node:cluster';
 import { startGuildSubgraphs } from '@bff/service-guild-benchmark';
 import { createGuildBff, guildSupergraphFile, readGuildConfig } from './guild/guildBff.js';
+import { serveFloorGateway } from './floorGateway.js';
 import { startStockGateway } from './stock/startStockGateway.js';
 import { startStockBffGateway } from './stock/startStockBffGateway.js';
 import { createConnectorSubgraphs } from '@bff/connectors';
@@ -13,7 +14,8 @@ import { createMobileBff, createMobileSubgraph, mobileBffEnvPrefix, readMobileBf
 
 /**
  * A benchmark target process: `services` runs every example service; `web-bff` or
- * `web-bff:no-rules` runs the web BFF over the services named in the environment. Prints one
+ * `web-bff:no-rules` runs the web BFF over the services named in the environment;
+ * `floor:product-page` a gateway that only makes the product page's calls (BENCH_SERVICES). Prints one
  * JSON line of URLs when ready; stops on SIGTERM.
  */
 const kind = process.argv[2];
@@ -75,6 +77,11 @@ if (kind === 'services') {
       : await startStockBffGateway(readMobileBffConfig(process.env), (kit) => [...createConnectorSubgraphs(kit), createMobileSubgraph(kit)]);
   stops.push(() => stock.stop());
   console.log(JSON.stringify({ url: stock.url }));
+} else if (kind === 'floor:product-page') {
+  stopOnSignal();
+  const floor = await serveFloorGateway(JSON.parse(process.env['BENCH_SERVICES'] ?? '{}') as Record<string, string>);
+  stops.push(() => floor.close());
+  console.log(JSON.stringify({ url: floor.url }));
 } else {
   console.error(`unknown bench target: ${kind}`);
   process.exit(2);
