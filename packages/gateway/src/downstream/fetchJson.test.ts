@@ -18,6 +18,8 @@ const routes: Record<string, Route> = {
   '/throttled': json(429, {}),
   '/not-json': (_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<html>oops</html>'),
   '/missing': json(404, { error: 'no such thing' }),
+  // Several hundred KB in many chunks, with characters of two and three bytes split between them.
+  '/large': json(200, { text: 'é€'.repeat(100_000) }),
   '/moved': (_request, response) => response.writeHead(307, { location: '/echo?x=1' }).end(),
   '/stalls-mid-body': (_request, response) => {
     response.writeHead(200, { 'content-type': 'application/json' });
@@ -99,6 +101,12 @@ describe('fetchJson over the pooled fetcher (leanFetch)', () => {
     for (const path of ['/busy', '/not-json', '/throttled', '/busy']) await fetchJson(pool.fetch, `${base}${path}`, init, signal()).catch(() => undefined);
     await fetchJson(pool.fetch, `${base}/missing`, init, signal());
     expect(connections - before).toBeLessThanOrEqual(1);
+  });
+
+  it('reads a large body that arrives in many chunks whole, multi-byte characters intact', async () => {
+    const response = await fetchJson(pool.fetch, `${base}/large`, init, signal());
+    expect(response.json).toEqual({ text: 'é€'.repeat(100_000) });
+    expect(response.text.length).toBe('{"text":""}'.length + 200_000);
   });
 
   it('follows a redirect, as WHATWG fetch does', async () => {
