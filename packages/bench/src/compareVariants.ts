@@ -20,15 +20,19 @@ export interface ComparisonResult {
   readonly labels: readonly [string, string];
 }
 
+const warmUpSeconds = 6;
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /**
- * Runs baseline and variant in alternating rounds (B V B V …) after a warm-up of each, so drift
+ * Runs baseline and variant in alternating rounds (B V B V …) after a warm-up of each (6 s), so drift
  * on a noisy machine falls on both; reports the ratio of their medians.
  */
 export async function compareVariants(comparison: Comparison, rounds = 3): Promise<ComparisonResult> {
-  await measureThroughput({ ...comparison.baseline.load(), durationSeconds: 2 });
-  await measureThroughput({ ...comparison.variant.load(), durationSeconds: 2 });
+  // Long enough for V8 to optimize both sides (a freshly started BFF keeps getting faster for
+  // several seconds): the side with more code to optimize, the rules, is otherwise measured colder.
+  await measureThroughput({ ...comparison.baseline.load(), durationSeconds: warmUpSeconds });
+  await measureThroughput({ ...comparison.variant.load(), durationSeconds: warmUpSeconds });
   const baseline: number[] = [];
   const variant: number[] = [];
   for (let round = 0; round < rounds; round += 1) {

@@ -1,6 +1,7 @@
 import { ApolloGateway, LocalGraphQLDataSource, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
+// Apollo Server as published: the BFF's patches to @apollo/server (patches/) are its own work, not stock's.
+import { ApolloServer } from '@apollo/server-stock';
+import { startStandaloneServer } from '@apollo/server-stock/standalone';
 import type { LocalSubgraph, Supergraph } from '@bff/gateway';
 
 /** What the stock gateway is built from: the same supergraph, services and in-process subgraphs as the BFF. */
