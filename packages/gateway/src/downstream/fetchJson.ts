@@ -1,6 +1,7 @@
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
 import { context, propagation } from '@opentelemetry/api';
 import type { LeanResponse, WithLeanFetch } from '../http/createLeanFetch.js';
+import { abortSignalOf, type CallSignal } from './AttemptSignal.js';
 import { DownstreamFailure } from './DownstreamFailure.js';
 
 /** A downstream response the caller interprets: 2xx to 4xx (5xx and 429 are failures). */
@@ -19,14 +20,14 @@ export interface JsonResponse {
  * active span goes along as a W3C `traceparent` header. A fetch that carries `leanFetch` (the
  * BFF's pooled one does) is called through it, skipping the cost of WHATWG fetch.
  */
-export async function fetchJson(fetch: Fetcher, url: string, init: FetcherRequestInit, signal: AbortSignal): Promise<JsonResponse> {
+export async function fetchJson(fetch: Fetcher, url: string, init: FetcherRequestInit, signal: CallSignal): Promise<JsonResponse> {
   let response: LeanResponse;
   try {
     const headers: Record<string, string> = { ...init.headers };
     propagation.inject(context.active(), headers);
     const lean = (fetch as Fetcher & Partial<WithLeanFetch>).leanFetch;
     // Object.assign, not `{ ...init, signal }`: a spread followed by a new key builds a new hidden class per call (see resolveInfo).
-    response = await (lean ?? fetch)(url, Object.assign({}, init, { headers, signal }) as FetcherRequestInit);
+    response = lean ? await lean(url, Object.assign({}, init, { headers }), signal) : await fetch(url, Object.assign({}, init, { headers, signal: abortSignalOf(signal) }) as FetcherRequestInit);
   } catch (error) {
     if (signal.aborted) throw error;
     throw new DownstreamFailure(`connection failed: ${(error as Error).message}`, true);

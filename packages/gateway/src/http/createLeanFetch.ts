@@ -1,5 +1,6 @@
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
 import type { Dispatcher } from 'undici';
+import { abortSignalOf, onAbortOf, type CallSignal } from '../downstream/AttemptSignal.js';
 
 /** What fetchJson reads of an answer; a WHATWG Response is one too. */
 export interface LeanResponse {
@@ -10,8 +11,11 @@ export interface LeanResponse {
   json(): Promise<unknown>;
 }
 
-/** One request whose answer is read whole: no WHATWG Request, Response or web streams. */
-export type LeanFetch = (url: string, init: FetcherRequestInit) => Promise<LeanResponse>;
+/**
+ * One request whose answer is read whole: no WHATWG Request, Response or web streams. `signal`
+ * ends it (without one, it times out after the client's timeout).
+ */
+export type LeanFetch = (url: string, init: FetcherRequestInit, signal?: CallSignal) => Promise<LeanResponse>;
 
 /** A Fetcher that also offers {@link LeanFetch}, which fetchJson prefers when present. */
 export interface WithLeanFetch {
@@ -74,13 +78,13 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
   #status = 0;
   #rawHeaders: Buffer[] = [];
   readonly #chunks: Buffer[] = [];
-  readonly #onAbort = () => this.#abort?.(this.signal.reason as Error);
+  readonly #stopListening: () => void;
 
   constructor(
-    private readonly signal: AbortSignal,
+    private readonly signal: CallSignal,
     private readonly settle: (error: unknown, answer?: WholeAnswer) => void,
   ) {
-    signal.addEventListener('abort', this.#onAbort);
+    this.#stopListening = onAbortOf(signal, () => this.#abort?.(signal.reason as Error));
   }
 
   onConnect(abort: (reason?: Error) => void): void {
@@ -100,13 +104,13 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
   }
 
   onComplete(): void {
-    this.signal.removeEventListener('abort', this.#onAbort);
+    this.#stopListening();
     const body = this.#chunks.length === 1 ? this.#chunks[0]!.toString('utf8') : Buffer.concat(this.#chunks).toString('utf8');
     this.settle(undefined, new WholeAnswer(this.#status, this.#rawHeaders, body));
   }
 
   onError(error: Error): void {
-    this.signal.removeEventListener('abort', this.#onAbort);
+    this.#stopListening();
     this.settle(error);
   }
 }
@@ -119,16 +123,16 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
  * handed to `slowFetch` so it is still followed.
  */
 export function createLeanFetch(dispatcher: Dispatcher, timeoutMs: number, slowFetch: Fetcher): LeanFetch {
-  return async (url, init) => {
+  return async (url, init, callSignal) => {
     const { origin, pathname, search } = new URL(url);
-    const signal = (init.signal as AbortSignal | undefined) ?? AbortSignal.timeout(timeoutMs);
+    const signal = callSignal ?? (init.signal as AbortSignal | undefined) ?? AbortSignal.timeout(timeoutMs);
     if (signal.aborted) throw signal.reason;
     const answer = await new Promise<WholeAnswer>((resolve, reject) => {
       const settle = (error: unknown, whole?: WholeAnswer) => (error === undefined ? resolve(whole!) : reject(error));
       const options = { origin, path: pathname + search, method: (init.method ?? 'GET') as Dispatcher.HttpMethod, headers: init.headers ?? {}, body: init.body ?? null };
       dispatcher.dispatch(options, new CollectingHandler(signal, settle));
     });
-    if (redirects.has(answer.status) && answer.headers.get('location') !== null) return slowFetch(url, { ...init, signal });
+    if (redirects.has(answer.status) && answer.headers.get('location') !== null) return slowFetch(url, { ...init, signal: abortSignalOf(signal) });
     return answer;
   };
 }

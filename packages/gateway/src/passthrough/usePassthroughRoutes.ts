@@ -66,7 +66,7 @@ export function usePassthroughRoutes(http: FastifyInstance, routes: readonly Pas
     const idempotent = request.method === 'GET' || request.method === 'HEAD';
     try {
       const answer = await dependencies.downstream.call(route.service, context, { idempotent }, async (signal) => {
-        const response = (await dependencies.fetch(url, { method: request.method, headers, ...(body && { body }), signal } as never)) as unknown as Response;
+        const response = (await dependencies.fetch(url, { method: request.method, headers, ...(body && { body }), signal: signal.abortSignal } as never)) as unknown as Response;
         if (response.status >= 500 || response.status === 429) {
           await response.arrayBuffer().catch(() => undefined);
           throw DownstreamFailure.fromStatus(response.status, response.headers.get('retry-after'));
