@@ -54,11 +54,10 @@ export function useEarlyAdmission(http: FastifyInstance, graphqlPath: string, ad
     request.admissionTicket = ticket;
     waitFor(ticket, done);
   });
-  const release = (request: { admissionTicket?: AdmissionTicket }, _reply: unknown, done: () => void) => {
+  http.addHook('onResponse', (request, _reply, done) => {
     request.admissionTicket?.release();
     done();
-  };
-  http.addHook('onResponse', release);
+  });
   http.addHook('onRequestAbort', (request, done) => {
     request.admissionTicket?.release();
     done();
