@@ -5,7 +5,7 @@ import type { BffContext } from '../server/BffContext.js';
 import type { AdmissionController, AdmissionTicket } from './admission/createAdmissionController.js';
 import type { PriorityClassifier } from './admission/classifyPriority.js';
 import { guardMeasures } from './limits/guardOperation.js';
-import { measureOperation } from './limits/measureOperation.js';
+import { measureOperationOnce } from './limits/measureOperationOnce.js';
 import { rateLimitSubject, type RateLimiter } from './rateLimit/createRateLimiter.js';
 
 /** The stages that need the operation itself. */
@@ -29,6 +29,7 @@ export interface OperationProtectionOptions {
  */
 export function useOperationProtection(options: OperationProtectionOptions): ApolloServerPlugin<BffContext> {
   const { limits, costRateLimiter, admission, classify } = options;
+  const measureOperation = measureOperationOnce();
   return {
     async requestDidStart() {
       let ticket: AdmissionTicket | undefined;
