@@ -115,13 +115,29 @@ export function createMetrics(options: MetricsOptions): Metrics {
     return series;
   };
 
+  // Likewise per client, operation and outcome: the series exist in the registry anyway, and their
+  // number is bounded as theirs is (operation names past maxOperationNames are 'other').
+  const perRequestKind = new Map<string, { readonly count: ReturnType<typeof requests.labels>; readonly seconds: ReturnType<typeof requestSeconds.labels> }>();
+  const requestSeries = (client: string, operation: string, outcome: string) => {
+    // JSON: an operation name the client sent may hold any character, so no separator is safe.
+    const key = JSON.stringify([client, operation, outcome]);
+    let series = perRequestKind.get(key);
+    if (!series) {
+      const labels = withBff({ client, operation, outcome });
+      perRequestKind.set(key, (series = { count: requests.labels(labels), seconds: requestSeconds.labels(labels) }));
+    }
+    return series;
+  };
+  // Bound on first use, so /metrics shows a result only once it happened.
+  const planLookupSeries: Partial<Record<'hit' | 'miss', ReturnType<typeof planLookups.labels>>> = {};
+
   return {
     registry,
     render: clusterScrape(registry),
     recordRequest(request) {
-      const labels = { bff: bffName, client: request.client, operation: operationLabel(request.operation), outcome: request.outcome };
-      requests.inc(labels);
-      requestSeconds.observe(labels, request.durationMs / 1000);
+      const series = requestSeries(request.client, operationLabel(request.operation), request.outcome);
+      series.count.inc();
+      series.seconds.observe(request.durationMs / 1000);
     },
     recordDownstreamCall(service, outcome, seconds, batchSize) {
       const series = serviceSeries(service);
@@ -130,7 +146,8 @@ export function createMetrics(options: MetricsOptions): Metrics {
       if (batchSize !== undefined) series.batchSizes().observe(batchSize);
     },
     recordQueryPlanLookup(hit) {
-      planLookups.inc(withBff({ result: hit ? 'hit' : 'miss' }));
+      const result = hit ? 'hit' : 'miss';
+      (planLookupSeries[result] ??= planLookups.labels(withBff({ result }))).inc();
     },
   };
 }
