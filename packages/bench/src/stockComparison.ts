@@ -60,7 +60,7 @@ const rounds = 3;
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
-/** p50 and p99 of sorted-or-not samples, in fractional ms. */
+/** p50 and p99 of samples in fractional ms (sorts them in place). */
 function percentiles(samples: number[]): { p50Ms: number; p99Ms: number } {
   samples.sort((a, b) => a - b);
   return { p50Ms: samples[Math.floor(samples.length * 0.5)]!, p99Ms: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))]! };

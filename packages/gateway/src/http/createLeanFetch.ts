@@ -8,7 +8,6 @@ export interface LeanResponse {
   readonly headers: { get(name: string): string | null };
   /** Reads the whole body; reading it (or failing to) frees the connection. */
   text(): Promise<string>;
-  json(): Promise<unknown>;
 }
 
 /**
@@ -61,10 +60,6 @@ class WholeAnswer implements LeanResponse {
 
   text(): Promise<string> {
     return Promise.resolve(this.body);
-  }
-
-  json(): Promise<unknown> {
-    return new Promise((resolve) => resolve(JSON.parse(this.body)));
   }
 }
 

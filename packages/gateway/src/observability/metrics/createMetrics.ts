@@ -3,6 +3,7 @@ import { priorityClasses } from '../../config/readProtectionConfig.js';
 import type { BreakerState } from '../../downstream/createDownstream.js';
 import type { ProtectionStats } from '../../protection/useProtection.js';
 import type { CompletedRequest } from '../useRequestObservation.js';
+import { boundSeries } from './boundSeries.js';
 import { clusterScrape } from './clusterMetrics.js';
 
 /** What the metrics of one BFF read when scraped. */
@@ -92,62 +93,29 @@ export function createMetrics(options: MetricsOptions): Metrics {
     operationNames.add(name);
     return name;
   };
-  // Label-bound series per service, made once: a request makes a dozen calls, and prom-client
-  // hashes the label object on every unbound inc or observe.
-  const perService = new Map<string, ReturnType<typeof bindService>>();
-  const bindService = (service: string) => {
-    const byOutcome = new Map<string, ReturnType<typeof calls.labels>>();
-    let batchSeries: ReturnType<typeof batchSizes.labels> | undefined;
-    return {
-      calls: (outcome: string) => {
-        let series = byOutcome.get(outcome);
-        if (!series) byOutcome.set(outcome, (series = calls.labels(withBff({ service, outcome }))));
-        return series;
-      },
-      seconds: callSeconds.labels(withBff({ service })),
-      // Made on the first batched call only: a service that never batches shows no batch series.
-      batchSizes: () => (batchSeries ??= batchSizes.labels(withBff({ service }))),
-    };
-  };
-  const serviceSeries = (service: string) => {
-    let series = perService.get(service);
-    if (!series) perService.set(service, (series = bindService(service)));
-    return series;
-  };
-
-  // Likewise per client, operation and outcome: the series exist in the registry anyway, and their
-  // number is bounded as theirs is (operation names past maxOperationNames are 'other').
-  const perRequestKind = new Map<string, { readonly count: ReturnType<typeof requests.labels>; readonly seconds: ReturnType<typeof requestSeconds.labels> }>();
-  const requestSeries = (client: string, operation: string, outcome: string) => {
-    // JSON: an operation name the client sent may hold any character, so no separator is safe.
-    const key = JSON.stringify([client, operation, outcome]);
-    let series = perRequestKind.get(key);
-    if (!series) {
-      const labels = withBff({ client, operation, outcome });
-      perRequestKind.set(key, (series = { count: requests.labels(labels), seconds: requestSeconds.labels(labels) }));
-    }
-    return series;
-  };
-  // Bound on first use, so /metrics shows a result only once it happened.
-  const planLookupSeries: Partial<Record<'hit' | 'miss', ReturnType<typeof planLookups.labels>>> = {};
+  // Series are bound on first use, so /metrics shows one only once it was recorded.
+  const requestSeries = boundSeries(['client', 'operation', 'outcome'], (labels) => ({ count: requests.labels(withBff(labels)), seconds: requestSeconds.labels(withBff(labels)) }));
+  const callSeries = boundSeries(['service', 'outcome'], (labels) => calls.labels(withBff(labels)));
+  const callSecondsSeries = boundSeries(['service'], (labels) => callSeconds.labels(withBff(labels)));
+  const batchSizeSeries = boundSeries(['service'], (labels) => batchSizes.labels(withBff(labels)));
+  const planLookupSeries = boundSeries(['result'], (labels) => planLookups.labels(withBff(labels)));
 
   return {
     registry,
     render: clusterScrape(registry),
     recordRequest(request) {
-      const series = requestSeries(request.client, operationLabel(request.operation), request.outcome);
+      const series = requestSeries({ client: request.client, operation: operationLabel(request.operation), outcome: request.outcome });
       series.count.inc();
       series.seconds.observe(request.durationMs / 1000);
     },
     recordDownstreamCall(service, outcome, seconds, batchSize) {
-      const series = serviceSeries(service);
-      series.calls(outcome).inc();
-      series.seconds.observe(seconds);
-      if (batchSize !== undefined) series.batchSizes().observe(batchSize);
+      callSeries({ service, outcome }).inc();
+      callSecondsSeries({ service }).observe(seconds);
+      // A service that never batches shows no batch series.
+      if (batchSize !== undefined) batchSizeSeries({ service }).observe(batchSize);
     },
     recordQueryPlanLookup(hit) {
-      const result = hit ? 'hit' : 'miss';
-      (planLookupSeries[result] ??= planLookups.labels(withBff({ result }))).inc();
+      planLookupSeries({ result: hit ? 'hit' : 'miss' }).inc();
     },
   };
 }
