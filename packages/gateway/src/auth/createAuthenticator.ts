@@ -15,6 +15,8 @@ export interface Authenticator {
    * the token holds).
    */
   authenticate(token: string): Promise<UserViewer>;
+  /** The viewer of a token verified a short while ago (see createAuthenticator), without waiting; undefined if it has to be checked. */
+  remembered(token: string): UserViewer | undefined;
   /** Releases what the key lookup holds (JWKS connections). */
   close(): void;
 }
@@ -45,10 +47,15 @@ export function createAuthenticator(auth: AuthConfig, logger: Logger, jwksOption
     maxSize: maxVerifiedTokenChars,
     sizeCalculation: (_verification, token) => token.length,
   });
+  const remembered = (token: string): UserViewer | undefined => {
+    const verification = verified.get(token);
+    return verification && Date.now() < verification.untilMs ? verification.viewer : undefined;
+  };
   return {
+    remembered,
     async authenticate(token) {
-      const remembered = verified.get(token);
-      if (remembered && Date.now() < remembered.untilMs) return remembered.viewer;
+      const known = remembered(token);
+      if (known) return known;
       if (Buffer.byteLength(token) > auth.maxTokenBytes) throw new UnauthenticatedError(`token is larger than ${auth.maxTokenBytes} bytes`);
       const header = readHeader(token);
       if (header.alg.toLowerCase() === 'none') throw new UnauthenticatedError('token algorithm none is not accepted');

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { UnauthenticatedError } from '../errors/BffError.js';
 import { createAuthenticator } from './createAuthenticator.js';
 import type { AuthConfig } from './readAuthConfig.js';
@@ -25,18 +25,35 @@ export function useAuthentication(http: FastifyInstance, auth: AuthConfig): void
   const authenticator = createAuthenticator(auth, http.log);
   // Declared without a value (fastify refuses a shared object as one); the hook sets it on every request.
   http.decorateRequest('viewer');
-  http.addHook('onRequest', async (request, reply) => {
+  const refuse = (request: FastifyRequest, reply: FastifyReply, error: UnauthenticatedError) => {
+    request.log.info(error.message);
+    reply
+      .code(401)
+      .header('www-authenticate', unauthenticatedChallenge)
+      .send({ errors: [{ message: error.message, extensions: { code: error.extensions['code'] } }] });
+  };
+  // Callback-style: a token verified a moment ago (a client sends the same one all session) goes
+  // on without a promise and a microtask turn. A hook that replies does not call done.
+  http.addHook('onRequest', (request, reply, done) => {
+    let token: string | undefined;
     try {
-      const token = readBearerToken(request.headers, request.url);
-      request.viewer = token === undefined ? anonymousViewer : await authenticator.authenticate(token);
+      token = readBearerToken(request.headers, request.url);
     } catch (error) {
-      if (!(error instanceof UnauthenticatedError)) throw error;
-      request.log.info(error.message);
-      return reply
-        .code(401)
-        .header('www-authenticate', unauthenticatedChallenge)
-        .send({ errors: [{ message: error.message, extensions: { code: error.extensions['code'] } }] });
+      if (!(error instanceof UnauthenticatedError)) return done(error as Error);
+      return refuse(request, reply, error);
     }
+    const known = token === undefined ? anonymousViewer : authenticator.remembered(token);
+    if (known) {
+      request.viewer = known;
+      return done();
+    }
+    authenticator.authenticate(token!).then(
+      (viewer) => {
+        request.viewer = viewer;
+        done();
+      },
+      (error: unknown) => (error instanceof UnauthenticatedError ? refuse(request, reply, error) : done(error as Error)),
+    );
   });
   http.addHook('onClose', async () => authenticator.close());
 }

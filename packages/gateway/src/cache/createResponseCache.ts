@@ -23,14 +23,17 @@ export function createResponseCache(bffName: string, redisUrl: string | undefine
   const redis = redisUrl === undefined ? undefined : createRedisClient(redisUrl);
   const cache = redis ? redisKeyValueCache(redis, `bff:${bffName}:`) : new InMemoryLRUCache<string>();
   const anonymous = async ({ contextValue }: { contextValue: BffContext }) => contextValue.viewer.kind === 'anonymous';
+  const plugin = responseCachePlugin<BffContext>({
+    cache,
+    sessionId: async () => null,
+    extraCacheKeyData: async ({ contextValue }) => ({ bff: bffName, client: clientNameOf(contextValue.viewer, bffName) }),
+    shouldReadFromCache: anonymous,
+    shouldWriteToCache: anonymous,
+  });
   return {
-    plugin: responseCachePlugin<BffContext>({
-      cache,
-      sessionId: async () => null,
-      extraCacheKeyData: async ({ contextValue }) => ({ bff: bffName, client: clientNameOf(contextValue.viewer, bffName) }),
-      shouldReadFromCache: anonymous,
-      shouldWriteToCache: anonymous,
-    }),
+    // A signed-in viewer's request skips the plugin's hooks altogether (they would await a key and
+    // the two checks above just to do nothing).
+    plugin: { ...plugin, requestDidStart: (requestContext) => (requestContext.contextValue.viewer.kind === 'anonymous' ? plugin.requestDidStart?.(requestContext) : undefined) },
     close: () => redis?.close(),
   };
 }

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { clientNameOf } from '../auth/Viewer.js';
 import type { BffContext } from '../server/BffContext.js';
@@ -80,21 +80,19 @@ export function useRequestObservation(http: FastifyInstance, options: RequestObs
     );
     done();
   });
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ contextValue, operationName, request, response }) {
-          const observation = contextValue.observation;
-          if (!observation) return;
-          const name = operationName ?? request.operationName;
-          if (name) observation.operationName = name;
-          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-          const code = errors?.[0]?.extensions?.['code'];
-          observation.outcome = errors && errors.length > 0 ? (typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR') : 'ok';
-        },
-      };
+  // One synchronous listener for every request: Apollo Server awaits only hooks that return a promise (see the patch).
+  const listener: GraphQLRequestListener<BffContext> = {
+    willSendResponse({ contextValue, operationName, request, response }) {
+      const observation = contextValue.observation;
+      if (!observation) return;
+      const name = operationName ?? request.operationName;
+      if (name) observation.operationName = name;
+      const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+      const code = errors?.[0]?.extensions?.['code'];
+      observation.outcome = errors && errors.length > 0 ? (typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR') : 'ok';
     },
   };
+  return { requestDidStart: () => listener };
 }
 
 /** The code of the first error of a GraphQL error body, if the payload is one. */

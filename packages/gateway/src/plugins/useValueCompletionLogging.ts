@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import type { BffContext } from '../server/BffContext.js';
 
 /**
@@ -8,19 +8,17 @@ import type { BffContext } from '../server/BffContext.js';
  * client gets the data GraphQL's null propagation left.
  */
 export function useValueCompletionLogging(): ApolloServerPlugin<BffContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response, logger, contextValue }) {
-          if (response.body.kind !== 'single') return;
-          const extensions = response.body.singleResult.extensions;
-          if (!extensions || !('valueCompletion' in extensions)) return;
-          logger.debug(`request ${contextValue.requestId}: value completion ${JSON.stringify(extensions['valueCompletion'])}`);
-          const { valueCompletion: _hidden, ...rest } = extensions;
-          response.body.singleResult.extensions = Object.keys(rest).length > 0 ? rest : undefined;
-          if (response.body.singleResult.extensions === undefined) delete response.body.singleResult.extensions;
-        },
-      };
+  // One listener for every request, and synchronous: Apollo Server awaits only hooks that return a promise (see the patch).
+  const listener: GraphQLRequestListener<BffContext> = {
+    willSendResponse({ response, logger, contextValue }) {
+      if (response.body.kind !== 'single') return;
+      const extensions = response.body.singleResult.extensions;
+      if (!extensions || !('valueCompletion' in extensions)) return;
+      logger.debug(`request ${contextValue.requestId}: value completion ${JSON.stringify(extensions['valueCompletion'])}`);
+      const { valueCompletion: _hidden, ...rest } = extensions;
+      response.body.singleResult.extensions = Object.keys(rest).length > 0 ? rest : undefined;
+      if (response.body.singleResult.extensions === undefined) delete response.body.singleResult.extensions;
     },
   };
+  return { requestDidStart: () => listener };
 }

@@ -3,6 +3,7 @@ import { clientNameOf } from '../auth/Viewer.js';
 import type { OperationLimits } from '../config/readProtectionConfig.js';
 import type { BffContext } from '../server/BffContext.js';
 import type { AdmissionController, AdmissionTicket } from './admission/createAdmissionController.js';
+import type { PriorityClass } from '../config/readProtectionConfig.js';
 import type { PriorityClassifier } from './admission/classifyPriority.js';
 import { guardMeasures } from './limits/guardOperation.js';
 import { measureOperationOnce } from './limits/measureOperationOnce.js';
@@ -31,28 +32,33 @@ export function useOperationProtection(options: OperationProtectionOptions): Apo
   const { limits, costRateLimiter, admission, classify } = options;
   const measureOperation = measureOperationOnce();
   return {
-    async requestDidStart() {
+    // Synchronous hooks, and a promise only when there is something to wait for (a cost charge, a
+    // slot under another class): Apollo Server awaits only hooks that return one (see the patch).
+    requestDidStart() {
       let ticket: AdmissionTicket | undefined;
+      const admit = (contextValue: BffContext, priority: PriorityClass): Promise<void> | undefined => {
+        // Admitted at the HTTP layer by the name the body claimed: kept when the claim was right.
+        const early = contextValue.admissionTicket;
+        if (early?.priority === priority) return undefined;
+        early?.release();
+        ticket = admission.admit(priority);
+        return ticket.admittedAtOnce ? undefined : ticket.admitted;
+      };
       return {
-        async didResolveOperation({ schema, document, operation, request, operationName, contextValue, response }) {
+        didResolveOperation({ schema, document, operation, request, operationName, contextValue, response }) {
           // An unknown operationName: execution reports it, nothing runs.
           if (!operation) return;
           const measures = measureOperation(schema, document, operation, request.variables, limits.defaultListSize);
           guardMeasures(measures, limits);
-          if (costRateLimiter) {
-            const decision = await costRateLimiter.consume(rateLimitSubject(contextValue.viewer, contextValue.clientIp, contextValue.bffName), Math.max(1, measures.cost));
+          const priority = classify(operationName, clientNameOf(contextValue.viewer, contextValue.bffName));
+          if (!costRateLimiter) return admit(contextValue, priority);
+          return costRateLimiter.consume(rateLimitSubject(contextValue.viewer, contextValue.clientIp, contextValue.bffName), Math.max(1, measures.cost)).then((decision) => {
             if (decision.kind === 'refused') throw decision.error;
             for (const [name, value] of Object.entries(decision.headers)) response.http.headers.set(name, value);
-          }
-          const priority = classify(operationName, clientNameOf(contextValue.viewer, contextValue.bffName));
-          // Admitted at the HTTP layer by the name the body claimed: kept when the claim was right.
-          const early = contextValue.admissionTicket;
-          if (early?.priority === priority) return;
-          early?.release();
-          ticket = admission.admit(priority);
-          await ticket.admitted;
+            return admit(contextValue, priority);
+          });
         },
-        async willSendResponse({ contextValue }) {
+        willSendResponse({ contextValue }) {
           ticket?.release();
           // The early slot too, before the response is written (onResponse only catches what never got here).
           contextValue.admissionTicket?.release();

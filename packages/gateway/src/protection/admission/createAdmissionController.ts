@@ -30,6 +30,8 @@ export interface AdmissionTicket {
   readonly priority: PriorityClass;
   /** Resolves when the operation may run; rejects with OverloadedError when it is shed. */
   readonly admitted: Promise<void>;
+  /** True when the operation was admitted as it asked, with nothing to wait for: a caller may go on without awaiting `admitted`. */
+  readonly admittedAtOnce: boolean;
   /** Gives the slot back, or leaves the queue if still waiting; later calls do nothing. */
   release(): void;
 }
@@ -153,9 +155,10 @@ export function createAdmissionController(options: AdmissionOptions): AdmissionC
       counters[priority].shed += 1;
       settle.reject(OverloadedError.withoutStack(shedMessage(priority, reason), retryAfterSeconds));
     };
-    const ticket: AdmissionTicket = {
+    const ticket: { -readonly [K in keyof AdmissionTicket]: AdmissionTicket[K] } = {
       priority,
       admitted,
+      admittedAtOnce: false,
       release() {
         if (state === 'running') {
           if (held === 'shared') sharedInFlight -= 1;
@@ -171,12 +174,14 @@ export function createAdmissionController(options: AdmissionOptions): AdmissionC
       counters[priority].admitted += 1;
       state = 'done';
       settle.resolve();
+      ticket.admittedAtOnce = true;
       return ticket;
     }
     // Nobody waits ahead of an operation that finds a free slot: dispatch leaves none free while anyone waits.
     const slot = freeSlotFor(priority);
     if (slot) {
       run(slot);
+      ticket.admittedAtOnce = true;
       return ticket;
     }
     const maxWaitMs = options.maxWaitMs[priority];

@@ -38,7 +38,8 @@ export function useEarlyAdmission(http: FastifyInstance, graphqlPath: string, ad
   // Its client app is not known yet, so only its operation name classes it.
   // Callback-style hooks: a request that is not queued goes on without a promise and a microtask turn.
   const waitFor = (ticket: AdmissionTicket, done: (error?: Error) => void) => {
-    ticket.admitted.then(() => done(), done);
+    if (ticket.admittedAtOnce) done();
+    else ticket.admitted.then(() => done(), done);
   };
   http.addHook('onRequest', (request, _reply, done) => {
     const named = request.headers[operationNameHeader];

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import type { BffContext } from '../../server/BffContext.js';
 
 /** graphql-js ends a message with its suggestions: ` Did you mean "productPage"?`. */
@@ -9,13 +9,10 @@ const suggestion = / ?Did you mean .+\?$/;
  * too), so names of the schema do not leak to a client that guesses. On in production.
  */
 export function useSuggestionHiding(): ApolloServerPlugin<BffContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors }) {
-          for (const error of errors) error.message = error.message.replace(suggestion, '');
-        },
-      };
+  const listener: GraphQLRequestListener<BffContext> = {
+    didEncounterErrors({ errors }) {
+      for (const error of errors) error.message = error.message.replace(suggestion, '');
     },
   };
+  return { requestDidStart: () => listener };
 }
