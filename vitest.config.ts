@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ['packages/**/*.test.ts'],
+    // npm run build, once: tests start BFFs compiled, as npm start and the containers run them.
+    globalSetup: ['packages/deploy/src/compileBeforeTests.ts'],
     env: { APOLLO_TELEMETRY_DISABLED: 'true', NODE_ENV: 'test' },
     testTimeout: 20_000,
     hookTimeout: 30_000,

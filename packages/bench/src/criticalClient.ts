@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ClassOutcome } from './sendMixedLoad.js';
+import { nodeFlagsToRun } from './spawnTarget.js';
 
 /**
  * The critical clients of the overload, in a process of their own: the requests the target is
@@ -12,7 +13,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [url, rate, seconds] = process.argv.slice(2);
   const { sendOpenLoop } = await import('./sendMixedLoad.js');
   const { criticalEntry } = await import('./webMix.js');
-  // Ready once loaded (tsx takes a moment); the bench says when to start, with the rest of the load.
+  // Ready once loaded (from sources, tsx takes a moment); the bench says when to start, with the rest of the load.
   console.log('ready');
   await new Promise((go) => process.stdin.once('data', go));
   const outcome = await sendOpenLoop(url!, [{ ...criticalEntry(), per10: 10 }], Number(rate), Number(seconds));
@@ -27,7 +28,7 @@ export interface CriticalClients {
 }
 
 export async function startCriticalClients(url: string, rate: number, seconds: number): Promise<CriticalClients> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), url, String(rate), String(seconds)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeFlagsToRun, fileURLToPath(import.meta.url), url, String(rate), String(seconds)], { stdio: ['pipe', 'pipe', 'inherit'] });
   let output = '';
   const exited = new Promise<number | null>((done) => child.once('exit', done));
   await new Promise<void>((ready, failed) => {

@@ -17,16 +17,22 @@ const production = productionEnv();
 
 /** The BFF containers' V8 heap limit (docker-compose.yml, deploy/kubernetes). */
 export const bffHeapFlag = '--max-old-space-size=192';
-const targetScript = fileURLToPath(new URL('./target.ts', import.meta.url));
+/**
+ * How node runs a script of the bench: compiled (`npm run bench` runs dist/), the targets run
+ * compiled too, as `npm start` and the containers do; from the TypeScript sources, through tsx.
+ */
+const compiled = import.meta.url.endsWith('.js');
+export const nodeFlagsToRun: readonly string[] = compiled ? ['--conditions=bff-compiled'] : ['--import', 'tsx'];
+const targetScript = fileURLToPath(new URL(compiled ? './target.js' : './target.ts', import.meta.url));
 
-/** Starts `target.ts <kind>` and waits for the JSON line it prints when it listens. */
+/** Starts `target <kind>` and waits for the JSON line it prints when it listens. */
 export async function spawnTarget(kind: string, env: NodeJS.ProcessEnv = {}): Promise<Target> {
   // BENCH_CPU_PROF_DIR=dir: every target writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
   const profileDir = process.env['BENCH_CPU_PROF_DIR'];
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${kind.replace(/\W/g, '-')}-${(spawned += 1)}.cpuprofile`] : [];
   // BFFs run with the heap limit the compose file and Kubernetes manifests give them.
   const heap = kind.includes('bff') ? [bffHeapFlag] : [];
-  const child = spawn(process.execPath, [...profile, ...heap, '--import', 'tsx', targetScript, kind], {
+  const child = spawn(process.execPath, [...profile, ...heap, ...nodeFlagsToRun, targetScript, kind], {
     // One load generator sends everything from one address: rate limits would measure themselves, not the BFF.
     env: { ...process.env, ...production, LOG_LEVEL: 'error', APOLLO_TELEMETRY_DISABLED: 'true', WEB_BFF_RATE_LIMIT_PER_USER: '0', WEB_BFF_RATE_LIMIT_PER_CLIENT: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -133,7 +133,7 @@ describe('docker-compose.yml', () => {
 });
 
 describe('checkEnvironment', () => {
-  const web = deployableOf(['node', '--import', 'tsx', 'packages/web-bff/src/main.ts']) as Deployable;
+  const web = deployableOf(['node', '--conditions=bff-compiled', 'packages/web-bff/dist/main.js']) as Deployable;
   const fleetEnv = {
     NODE_ENV: 'production',
     WEB_BFF_HOST: '0.0.0.0',
@@ -166,17 +166,22 @@ describe('checkEnvironment', () => {
   });
 
   it('names a key a service never reads', async () => {
-    const products = deployableOf(['node', '--import', 'tsx', 'packages/services/products/src/main.ts']) as Deployable;
+    const products = deployableOf(['node', '--conditions=bff-compiled', 'packages/services/products/dist/main.js']) as Deployable;
     await expect(checkEnvironment(products, { HOST: '0.0.0.0', PORT: '4201', LOG_LEVEL: 'debug' })).resolves.toEqual({ problems: ['LOG_LEVEL is not read by runService'], port: 4201 });
   });
 
   it('refuses a command that runs no deployable of the workspace', () => {
-    expect(deployableOf(['node', '--import', 'tsx', 'packages/services/shipping/src/main.ts'])).toBe('command runs packages/services/shipping/src/main.ts, which is not in the workspace');
-    expect(deployableOf(['npm', 'start'])).toBe('command must be ["node", <heap flags>, "--import", "tsx", "<entry point>"], but got: ["npm","start"]');
-    expect(deployableOf(['node', '--inspect', '--import', 'tsx', 'packages/web-bff/src/main.ts'])).toBe(
-      'command must be ["node", <heap flags>, "--import", "tsx", "<entry point>"], but got: ["node","--inspect","--import","tsx","packages/web-bff/src/main.ts"]',
+    expect(deployableOf(['node', '--conditions=bff-compiled', 'packages/services/shipping/dist/main.js'])).toBe(
+      'command runs packages/services/shipping/dist/main.js, whose source packages/services/shipping/src/main.ts is not in the workspace',
     );
-    expect(deployableOf(['node', '--max-old-space-size=192', '--import', 'tsx', 'packages/web-bff/src/main.ts'])).toEqual(deployableOf(['node', '--import', 'tsx', 'packages/web-bff/src/main.ts']));
+    expect(deployableOf(['npm', 'start'])).toBe('command must be ["node", <heap flags>, "--conditions=bff-compiled", "packages/<name>/dist/main.js"], but got: ["npm","start"]');
+    expect(deployableOf(['node', '--import', 'tsx', 'packages/web-bff/src/main.ts'])).toBe(
+      'command must be ["node", <heap flags>, "--conditions=bff-compiled", "packages/<name>/dist/main.js"], but got: ["node","--import","tsx","packages/web-bff/src/main.ts"]',
+    );
+    expect(deployableOf(['node', '--inspect', '--conditions=bff-compiled', 'packages/web-bff/dist/main.js'])).toBe(
+      'command must be ["node", <heap flags>, "--conditions=bff-compiled", "packages/<name>/dist/main.js"], but got: ["node","--inspect","--conditions=bff-compiled","packages/web-bff/dist/main.js"]',
+    );
+    expect(deployableOf(['node', '--max-old-space-size=192', '--conditions=bff-compiled', 'packages/web-bff/dist/main.js'])).toEqual(deployableOf(['node', '--conditions=bff-compiled', 'packages/web-bff/dist/main.js']));
   });
 });
 
@@ -184,15 +189,18 @@ describe('Dockerfile', () => {
   const dockerfile = readFileSync(join(repositoryRoot, 'Dockerfile'), 'utf8');
   const stages = dockerfile.split(/^FROM /m).slice(1);
 
-  it('installs production dependencies only in what it ships, and runs as a non-root user', () => {
+  it('installs production dependencies only in what it ships, ships the compiled workspace, and runs as a non-root user', () => {
     const runtime = stages.at(-1)!;
     expect(runtime).toMatch(/^USER node$/m);
     expect(runtime).toMatch(/^ENV APOLLO_TELEMETRY_DISABLED=true/m);
     expect(runtime).not.toMatch(/^RUN npm/m);
     expect(dockerfile).toMatch(/npm ci --omit=dev/);
     const copiedFrom = [...runtime.matchAll(/^COPY --from=(\w+)/gm)].map(([, stage]) => stage);
-    expect(copiedFrom).toEqual(['deps', 'build']);
+    expect(copiedFrom).toEqual(['deps', 'build', 'build']);
     expect(runtime).toMatch(/^COPY --from=build \/app\/node_modules\/\.cache\/bff-explorer /m);
+    // The compiled workspace (npm run build in the build stage), which every command runs.
+    expect(stages[0]).toMatch(/npm run build(?!:)/);
+    expect(runtime).toMatch(/^COPY --from=build --chown=root:root \/compiled\/packages \/app\/packages$/m);
   });
 });
 

@@ -7,6 +7,7 @@ import { runService } from '@bff/service-kit';
 import { readWebBffConfig, webBffEnvPrefix } from '@bff/web-bff';
 import Fastify from 'fastify';
 import { parse } from 'yaml';
+import { compiledCondition } from './compileWorkspace.js';
 
 /** The repository's root, where Dockerfile, docker-compose.yml and deploy/ are. */
 export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -46,16 +47,19 @@ export const workspaceServices: readonly string[] = readdirSync(join(repositoryR
 const heapFlag = /^--max-(old|semi)-space-size=\d+$/;
 
 /**
- * What a container command runs: `node [heap flags] --import tsx <file>` of a BFF or a service
- * whose file exists in the workspace; a problem line otherwise.
+ * What a container command runs: `node [heap flags] --conditions=bff-compiled <package>/dist/main.js`,
+ * the compiled main.ts (npm run build, in the image) of a BFF or a service whose source exists in
+ * the workspace; a problem line otherwise.
  */
 export function deployableOf(command: readonly string[]): Deployable | string {
   const [node, ...flagsAndRest] = command;
-  const [importFlag, tsx, file, ...rest] = flagsAndRest.slice(flagsAndRest.findIndex((part) => !heapFlag.test(part)));
-  if (node !== 'node' || importFlag !== '--import' || tsx !== 'tsx' || file === undefined || rest.length > 0) {
-    return `command must be ["node", <heap flags>, "--import", "tsx", "<entry point>"], but got: ${JSON.stringify(command)}`;
+  const [conditions, compiled, ...rest] = flagsAndRest.slice(flagsAndRest.findIndex((part) => !heapFlag.test(part)));
+  const packageDir = compiled === undefined ? undefined : /^(packages\/[a-z-]+(?:\/[a-z-]+)?)\/dist\/main\.js$/.exec(compiled)?.[1];
+  if (node !== 'node' || conditions !== `--conditions=${compiledCondition}` || packageDir === undefined || rest.length > 0) {
+    return `command must be ["node", <heap flags>, "--conditions=${compiledCondition}", "packages/<name>/dist/main.js"], but got: ${JSON.stringify(command)}`;
   }
-  if (!existsSync(join(repositoryRoot, file))) return `command runs ${file}, which is not in the workspace`;
+  const file = `${packageDir}/src/main.ts`;
+  if (!existsSync(join(repositoryRoot, file))) return `command runs ${compiled}, whose source ${file} is not in the workspace`;
   const bff = bffs[file];
   if (bff) return bff;
   const service = /^packages\/services\/([a-z-]+)\/src\/main\.ts$/.exec(file)?.[1];

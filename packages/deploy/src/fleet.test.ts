@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repositoryRoot } from './deployables.js';
 
 /**
- * Two web BFF processes, each started from packages/web-bff/src/main.ts exactly as a container
+ * Two web BFF processes, each started from packages/web-bff/dist/main.js (compiled) exactly as a container
  * runs it, against one real redis-server: what docker-compose and Kubernetes run, minus the
  * images. (rateLimits.test.ts and persistedQueries.test.ts show the same with two BFFs in one
  * process; here nothing can be shared but Redis.)
@@ -24,7 +24,7 @@ describe('issue #9 - two web BFF processes on one Redis', () => {
     const env = { ...routedTo('web', services), NODE_ENV: 'test', LOG_LEVEL: 'warn', REDIS_URL: redis.url, WEB_BFF_RATE_LIMIT_PER_USER: '4', WEB_BFF_RESPONSE_CACHE: 'off', WEB_BFF_SUPERGRAPH_RELOAD: 'off' };
     const ports = await Promise.all([freePort(), freePort()]);
     for (const port of ports) {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(repositoryRoot, 'packages/web-bff/src/main.ts')], {
+      const child = spawn(process.execPath, ['--conditions=bff-compiled', join(repositoryRoot, 'packages/web-bff/dist/main.js')], {
         cwd: repositoryRoot,
         env: { PATH: process.env['PATH'], APOLLO_TELEMETRY_DISABLED: 'true', ...env, WEB_BFF_PORT: String(port) },
         stdio: ['ignore', 'ignore', 'inherit'],

@@ -30,7 +30,7 @@ describe('web BFF process', () => {
   afterAll(() => services?.close());
 
   it('finishes every in-flight request on SIGTERM, then exits 0', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'packages/web-bff/src/main.ts'], {
+    const child = spawn(process.execPath, ['--conditions=bff-compiled', 'packages/web-bff/dist/main.js'], {
       cwd: repoRoot,
       env: { ...process.env, ...routedTo('web', services), LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
