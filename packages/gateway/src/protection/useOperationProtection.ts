@@ -7,7 +7,7 @@ import type { PriorityClass } from '../config/readProtectionConfig.js';
 import type { PriorityClassifier } from './admission/classifyPriority.js';
 import { guardMeasures } from './limits/guardOperation.js';
 import { measureOperationOnce } from './limits/measureOperationOnce.js';
-import { rateLimitSubject, type RateLimiter } from './rateLimit/createRateLimiter.js';
+import { rateLimitSubject, type RateDecision, type RateLimiter } from './rateLimit/createRateLimiter.js';
 
 /** The stages that need the operation itself. */
 export interface OperationProtectionOptions {
@@ -52,11 +52,13 @@ export function useOperationProtection(options: OperationProtectionOptions): Apo
           guardMeasures(measures, limits);
           const priority = classify(operationName, clientNameOf(contextValue.viewer, contextValue.bffName));
           if (!costRateLimiter) return admit(contextValue, priority);
-          return costRateLimiter.consume(rateLimitSubject(contextValue.viewer, contextValue.clientIp, contextValue.bffName), Math.max(1, measures.cost)).then((decision) => {
+          const charged = (decision: RateDecision) => {
             if (decision.kind === 'refused') throw decision.error;
             for (const [name, value] of Object.entries(decision.headers)) response.http.headers.set(name, value);
             return admit(contextValue, priority);
-          });
+          };
+          const decided = costRateLimiter.consume(rateLimitSubject(contextValue.viewer, contextValue.clientIp, contextValue.bffName), Math.max(1, measures.cost));
+          return decided instanceof Promise ? decided.then(charged) : charged(decided);
         },
         willSendResponse({ contextValue }) {
           ticket?.release();

@@ -1,5 +1,6 @@
 import type { Logger } from '@apollo/utils.logger';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { createMemoryWindows } from './createMemoryWindows.js';
 import { clientNameOf, type Viewer } from '../../auth/Viewer.js';
 import type { RateLimitConfig } from '../../config/readProtectionConfig.js';
 import { OverloadedError, RateLimitedError } from '../../errors/BffError.js';
@@ -38,8 +39,11 @@ export const noRateLimitStats: RateLimitStats = { limited: { user: 0, client: 0 
 
 /** Per-user and per-client-app counters over one fixed window, in memory or in Redis. */
 export interface RateLimiter {
-  /** Charges `units` to the subject's counters. Never rejects: a store failure is a decision too. */
-  consume(subject: RateLimitSubject, units: number): Promise<RateDecision>;
+  /**
+   * Charges `units` to the subject's counters. In memory the decision comes at once; in Redis as a
+   * promise, which never rejects: a store failure is a decision too.
+   */
+  consume(subject: RateLimitSubject, units: number): RateDecision | Promise<RateDecision>;
   /** Resolves once the store can count (Redis connected), or after a short wait without. */
   ready(): Promise<void>;
   close(): void;
@@ -49,7 +53,13 @@ export interface RateLimiter {
 interface Counter {
   readonly scope: keyof RateLimitSubject;
   readonly points: number;
-  readonly limiter: RateLimiterAbstract;
+}
+
+/** A counter after a charge: its count, and whether the charge went over its points. */
+interface Counted {
+  readonly counter: Counter;
+  readonly result: { readonly remainingPoints: number; readonly msBeforeNext: number };
+  readonly exceeded: boolean;
 }
 
 /** How long a BFF waits at boot for Redis before it serves anyway. */
@@ -58,7 +68,7 @@ const redisBootWaitMs = 2_000;
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** RateLimit-Limit, -Remaining and -Reset (draft-ietf-httpapi-ratelimit-headers, the three-field form); Reset in seconds. */
-function rateLimitHeaders(limit: number, result: RateLimiterRes): Record<string, string> {
+function rateLimitHeaders(limit: number, result: Counted['result']): Record<string, string> {
   return {
     'ratelimit-limit': String(limit),
     'ratelimit-remaining': String(result.remainingPoints),
@@ -76,13 +86,7 @@ export function createRateLimiter(config: RateLimitConfig, bffName: string, logg
   if (config.perUser === 0 && config.perClient === 0) return undefined;
   const redis = config.redisUrl === undefined ? undefined : createRedisClient(config.redisUrl);
   const store = redis ? `Redis at ${redis.where}` : 'memory';
-  const counters: Counter[] = [];
-  for (const [scope, points] of [['user', config.perUser], ['client', config.perClient]] as const) {
-    if (points === 0) continue;
-    const options = { keyPrefix: `bff:${bffName}:rate:${scope}`, points, duration: config.windowSeconds };
-    const limiter = redis ? new RateLimiterRedis({ ...options, storeClient: redis.client, rejectIfRedisNotReady: true }) : new RateLimiterMemory(options);
-    counters.push({ scope, points, limiter });
-  }
+  const counters: Counter[] = (['user', 'client'] as const).map((scope) => ({ scope, points: scope === 'user' ? config.perUser : config.perClient })).filter((counter) => counter.points > 0);
   const unit = config.unit === 'request' ? 'request' : 'cost unit';
   const subjectName = (scope: keyof RateLimitSubject, key: string) => (scope === 'client' ? `client app ${key}` : key.startsWith('ip:') ? 'this IP address' : 'this user');
   let storeDown = false;
@@ -100,33 +104,59 @@ export function createRateLimiter(config: RateLimitConfig, bffName: string, logg
     return { kind: 'refused', error: new OverloadedError('This BFF cannot check rate limits right now and refuses requests until it can. Retry in 1 second.', 1) };
   };
 
+  const decide = (subject: RateLimitSubject, results: readonly Counted[]): RateDecision => {
+    // The headers describe the tightest limit: the exceeded one that frees last, else the one with least left.
+    const exceeded = results.filter((entry) => entry.exceeded).sort((a, b) => b.result.msBeforeNext - a.result.msBeforeNext)[0];
+    const shown = exceeded ?? results.reduce((tightest, entry) => (entry.result.remainingPoints < tightest.result.remainingPoints ? entry : tightest));
+    const headers = rateLimitHeaders(shown.counter.points, shown.result);
+    if (!exceeded) return { kind: 'allowed', headers };
+    const { scope, points } = exceeded.counter;
+    limited[scope] += 1;
+    const retryAfterSeconds = Math.max(1, Math.ceil(exceeded.result.msBeforeNext / 1000));
+    const message = `Rate limit exceeded for ${subjectName(scope, subject[scope])}: at most ${plural(points, unit)} per ${plural(config.windowSeconds, 'second')}. Retry in ${plural(retryAfterSeconds, 'second')}.`;
+    return { kind: 'refused', error: new RateLimitedError(message, retryAfterSeconds, headers) };
+  };
+  const stats = () => ({ limited: { ...limited }, storeFailures });
+
+  if (!redis) {
+    const charges = counters.map((counter) => ({ counter, charge: createMemoryWindows(counter.points, config.windowSeconds) }));
+    return {
+      consume: (subject, units) =>
+        decide(
+          subject,
+          charges.map(({ counter, charge }) => {
+            const result = charge(subject[counter.scope], units);
+            return { counter, result, exceeded: result.consumedPoints > counter.points };
+          }),
+        ),
+      ready: async () => undefined,
+      close: () => undefined,
+      stats,
+    };
+  }
+  const limiters = counters.map(
+    ({ scope, points }) => new RateLimiterRedis({ keyPrefix: `bff:${bffName}:rate:${scope}`, points, duration: config.windowSeconds, storeClient: redis.client, rejectIfRedisNotReady: true }),
+  );
   return {
     async consume(subject, units) {
-      const outcomes = await Promise.allSettled(counters.map((counter) => counter.limiter.consume(subject[counter.scope], units)));
+      const outcomes = await Promise.allSettled(counters.map((counter, index) => limiters[index]!.consume(subject[counter.scope], units)));
       const failure = outcomes.find((outcome) => outcome.status === 'rejected' && !(outcome.reason instanceof RateLimiterRes));
       if (failure) return onStoreError((failure as PromiseRejectedResult).reason);
       if (storeDown) {
         storeDown = false;
         logger.info(`rate limits are counted in ${store} again`);
       }
-      const results = outcomes.map((outcome, index) => ({
-        counter: counters[index]!,
-        result: (outcome.status === 'fulfilled' ? outcome.value : outcome.reason) as RateLimiterRes,
-        exceeded: outcome.status === 'rejected',
-      }));
-      // The headers describe the tightest limit: the exceeded one that frees last, else the one with least left.
-      const exceeded = results.filter((entry) => entry.exceeded).sort((a, b) => b.result.msBeforeNext - a.result.msBeforeNext)[0];
-      const shown = exceeded ?? results.reduce((tightest, entry) => (entry.result.remainingPoints < tightest.result.remainingPoints ? entry : tightest));
-      const headers = rateLimitHeaders(shown.counter.points, shown.result);
-      if (!exceeded) return { kind: 'allowed', headers };
-      const { scope, points } = exceeded.counter;
-      limited[scope] += 1;
-      const retryAfterSeconds = Math.max(1, Math.ceil(exceeded.result.msBeforeNext / 1000));
-      const message = `Rate limit exceeded for ${subjectName(scope, subject[scope])}: at most ${plural(points, unit)} per ${plural(config.windowSeconds, 'second')}. Retry in ${plural(retryAfterSeconds, 'second')}.`;
-      return { kind: 'refused', error: new RateLimitedError(message, retryAfterSeconds, headers) };
+      return decide(
+        subject,
+        outcomes.map((outcome, index) => ({
+          counter: counters[index]!,
+          result: (outcome.status === 'fulfilled' ? outcome.value : outcome.reason) as RateLimiterRes,
+          exceeded: outcome.status === 'rejected',
+        })),
+      );
     },
-    ready: async () => redis?.ready(redisBootWaitMs),
-    close: () => redis?.close(),
-    stats: () => ({ limited: { ...limited }, storeFailures }),
+    ready: async () => redis.ready(redisBootWaitMs),
+    close: () => redis.close(),
+    stats,
   };
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { replyWithBffError } from '../../server/replyWithHttpError.js';
-import { rateLimitSubject, type RateLimiter } from './createRateLimiter.js';
+import { rateLimitSubject, type RateDecision, type RateLimiter } from './createRateLimiter.js';
 
 /**
  * limitRate at the HTTP layer: one unit per request to any route the BFF serves (GraphQL and
@@ -11,11 +11,18 @@ import { rateLimitSubject, type RateLimiter } from './createRateLimiter.js';
  * with Retry-After (or 503 OVERLOADED when Redis is down and the limiter fails closed).
  */
 export function useRateLimit(http: FastifyInstance, limiter: RateLimiter, options: { readonly bffName: string; readonly skipPath?: string }): void {
-  http.addHook('preParsing', async (request, reply) => {
+  // Callback-style: counted in memory, the decision comes at once and the request goes on
+  // without a promise. A hook that replies does not call done.
+  http.addHook('preParsing', (request, reply, payload, done) => {
     const route = request.routeOptions.url;
-    if (route === undefined || route === options.skipPath || request.method === 'OPTIONS') return;
-    const decision = await limiter.consume(rateLimitSubject(request.viewer, request.ip, options.bffName), 1);
-    if (decision.kind === 'refused') return replyWithBffError(reply, decision.error);
-    reply.headers(decision.headers);
+    if (route === undefined || route === options.skipPath || request.method === 'OPTIONS') return done(null, payload);
+    const apply = (decision: RateDecision) => {
+      if (decision.kind === 'refused') return void replyWithBffError(reply, decision.error);
+      reply.headers(decision.headers);
+      done(null, payload);
+    };
+    const decided = limiter.consume(rateLimitSubject(request.viewer, request.ip, options.bffName), 1);
+    if (decided instanceof Promise) decided.then(apply, (error: Error) => done(error));
+    else apply(decided);
   });
 }
