@@ -1,6 +1,6 @@
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
-import { buildSchema } from 'graphql';
+import { buildSchema, GraphQLError } from 'graphql';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -55,5 +55,69 @@ describe('@apollo/server patched gateway request context', () => {
     for (const text of texts) await run(text);
     const hashes = seen.slice(-4).map((context) => context.queryHash);
     expect(hashes).toEqual(texts.map((text) => createHash('sha256').update(text).digest('hex')));
+  });
+});
+
+// The patch awaits a stage's plugin hooks only when one of them returned a promise. Hooks that
+// answer synchronously and hooks that answer later must both be honoured in order, and a hook's
+// error must still become the request's error response.
+describe('@apollo/server patched plugin hooks', () => {
+  const steps: string[] = [];
+  const gateway: GatewayInterface = {
+    onSchemaLoadOrUpdate: (callback) => {
+      callback({ apiSchema: buildSchema('type Query { hello: String }'), coreSupergraphSdl: '' });
+      return () => undefined;
+    },
+    load: async () => ({
+      executor: async () => {
+        steps.push('execute');
+        return { data: { hello: 'world' } };
+      },
+    }),
+    stop: async () => undefined,
+  };
+  const later = (step: string) => new Promise<void>((done) => setTimeout(() => (steps.push(step), done()), 5));
+  const server = new ApolloServer({
+    gateway,
+    plugins: [
+      {
+        requestDidStart: () => ({
+          didResolveOperation: ({ operationName }) => {
+            if (operationName === 'Refused') throw new GraphQLError('refused by a synchronous hook', { extensions: { code: 'REFUSED', http: { status: 403, headers: new HeaderMap() } } });
+            steps.push('sync didResolveOperation');
+          },
+          willSendResponse: () => void steps.push('sync willSendResponse'),
+        }),
+      },
+      {
+        requestDidStart: async () => ({
+          didResolveOperation: () => later('async didResolveOperation'),
+          willSendResponse: () => later('async willSendResponse'),
+        }),
+      },
+    ],
+  });
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
+
+  const run = (query: string) =>
+    server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body: { query } },
+      context: async () => ({}),
+    });
+
+  it('runs synchronous hooks at once and waits for asynchronous ones before the next stage', async () => {
+    steps.length = 0;
+    const response = await run('{ hello }');
+    expect(response.body.kind === 'complete' && JSON.parse(response.body.string)).toEqual({ data: { hello: 'world' } });
+    expect(steps).toEqual(['sync didResolveOperation', 'async didResolveOperation', 'execute', 'sync willSendResponse', 'async willSendResponse']);
+  });
+
+  it('answers with the error a synchronous hook throws, and runs no execution', async () => {
+    steps.length = 0;
+    const response = await run('query Refused { hello }');
+    expect(response.status).toBe(403);
+    expect(response.body.kind === 'complete' && JSON.parse(response.body.string)).toEqual({ errors: [{ message: 'refused by a synchronous hook', extensions: { code: 'REFUSED' } }] });
+    expect(steps).toEqual(['sync willSendResponse', 'async willSendResponse']);
   });
 });
