@@ -56,7 +56,10 @@ export class RemoteSubgraphDataSource implements GraphQLDataSource<BffContext> {
     const { request } = options;
     // Health checks and schema loads have no client request, so no identity to send.
     const context = 'incomingRequestContext' in options ? options.context : undefined;
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json', ...(context && downstreamHeaders(context)) };
+    // No Accept header: a GraphQL-over-HTTP server answers application/json without one, which is
+    // all the gateway reads, and naming it made an Apollo Server subgraph negotiate the content
+    // type, 6-11 µs of its time per call (services' own timestamps, the product page's reviews fetch).
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...(context && downstreamHeaders(context)) };
     const proxied = context && this.#options.proxied.get(context);
     const operation = proxied?.serviceName === this.#options.name ? proxied : request;
     const body = JSON.stringify({ query: operation.query, variables: operation.variables, operationName: operation.operationName });
