@@ -29,7 +29,9 @@ export function createAccountsSubgraph(kit: BffKit): LocalSubgraph {
         async (ids) => {
           const groups = batchByUrlLength(`${accounts.baseUrl}${batchPath}`, ids, kit.rest.maxUrlLength);
           const bodies = await Promise.all(groups.map((group) => accounts.get<{ users: AccountUser[] }>(`${batchPath}${group.map(encodeURIComponent).join(',')}`, context, { batchSize: group.length })));
-          const byId = new Map(bodies.flatMap((body) => body?.users ?? []).map((user) => [user.id, user]));
+          // A loop, not flatMap/map into the Map: a third of the time, on the page's last stretch.
+          const byId = new Map<string, AccountUser>();
+          for (const body of bodies) for (const user of body?.users ?? []) byId.set(user.id, user);
           return ids.map((id) => byId.get(id) ?? null);
         },
         { maxBatchSize: kit.rest.maxBatchSize },
