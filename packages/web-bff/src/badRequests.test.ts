@@ -55,18 +55,25 @@ describe('web BFF given bad requests', () => {
     });
   });
 
-  it('answers a variable of the wrong type with BAD_USER_INPUT and 400', async () => {
-    const response = await stack.bff.post({ query: /* GraphQL */ `query ($upc: String!) { productPage(upc: $upc) { upc } }`, variables: { upc: 5 } });
-    expect(response.status).toBe(400);
-    expect(response.body).toEqual({
-      errors: [
-        {
-          message: 'Variable "$upc" got invalid value 5; String cannot represent a non string value: 5',
-          locations: [{ line: 1, column: 8 }],
-          extensions: { code: 'BAD_USER_INPUT' },
-        },
-      ],
-    });
+  it('answers a variable of the wrong type with BAD_USER_INPUT and 400, every time, beside the same operation served with valid ones', async () => {
+    const query = /* GraphQL */ `query ($upc: String!) { productPage(upc: $upc) { upc } }`;
+    // Valid variables first, so the operation is planned and its valid set kept before the bad ones come.
+    const served = await stack.bff.post({ query, variables: { upc: '100001' } });
+    expect(served.body).toEqual({ data: { productPage: { upc: '100001' } } });
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const response = await stack.bff.post({ query, variables: { upc: 5 } });
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual({
+        errors: [
+          {
+            message: 'Variable "$upc" got invalid value 5; String cannot represent a non string value: 5',
+            locations: [{ line: 1, column: 8 }],
+            extensions: { code: 'BAD_USER_INPUT' },
+          },
+        ],
+      });
+    }
+    expect((await stack.bff.post({ query, variables: { upc: '100001' } })).body).toEqual(served.body);
   });
 
   it('answers a syntax error with GRAPHQL_PARSE_FAILED and 400', async () => {

@@ -9,6 +9,7 @@ import { LRUCache } from 'lru-cache';
 import { getOperationAST, getVariableValues, type FragmentDefinitionNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { fragmentsOf } from '../operation/collectFields.js';
 import { proxiableService, proxiedOperationOf, type ProxiedOperations } from '../gateway/proxiedOperations.js';
+import { checkVariablesOnce } from './checkVariablesOnce.js';
 import { conditionValuesOf, conditionVariablesOf } from './conditionalSelections.js';
 import { executePlanNode, type PlanExecution } from './executePlan.js';
 import { isPlanSupported, selectsIntrospection } from './planSupport.js';
@@ -38,6 +39,8 @@ interface PlannedOperation {
   readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>;
   readonly conditionVariables: readonly string[];
   readonly shapes: Map<string, SelectionShape>;
+  /** Variable sets already found valid for this operation (checkVariablesOnce). */
+  readonly validVariables: Set<string>;
   /** The subgraph that may receive the client's own text (see proxiedOperations). */
   readonly proxiedService: string | undefined;
 }
@@ -85,6 +88,7 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
       fragments,
       conditionVariables: conditionVariablesOf(document),
       shapes: new Map(),
+      validVariables: new Set(),
       proxiedService: proxiableService(queryPlan, document, internals.schema),
     };
   };
@@ -96,14 +100,16 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
     const { operation } = planned;
     const variables = requestContext.request.variables ?? {};
     if (operation.variableDefinitions?.length) {
-      const { errors } = inActiveSpan(tracer, 'gateway.validate', {}, (validateSpan) => {
-        try {
-          return getVariableValues(internals.schema, operation.variableDefinitions!, variables);
-        } finally {
-          validateSpan.end();
-        }
-      });
-      if (errors) return { errors };
+      const errors = checkVariablesOnce(planned.validVariables, variables, () =>
+        inActiveSpan(tracer, 'gateway.validate', {}, (validateSpan) => {
+          try {
+            return getVariableValues(internals.schema, operation.variableDefinitions!, variables).errors;
+          } finally {
+            validateSpan.end();
+          }
+        }),
+      );
+      if (errors) return { errors: [...errors] };
     }
     if (planned.proxiedService) options.proxied.set(requestContext.context, proxiedOperationOf(planned.proxiedService, requestContext));
     const errors: GraphQLError[] = [];
