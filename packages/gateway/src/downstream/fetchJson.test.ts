@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpFetcher, type HttpFetcher } from '../http/createHttpFetcher.js';
+import { afterCallWrites, isCallAwaitingWrite } from '../http/pendingCallWrites.js';
 import { DownstreamFailure } from './DownstreamFailure.js';
 import { fetchJson } from './fetchJson.js';
 
@@ -67,6 +68,15 @@ describe('fetchJson over the pooled fetcher (leanFetch)', () => {
 
   it('offers leanFetch on the fetch it returns', () => {
     expect(typeof pool.fetch.leanFetch).toBe('function');
+  });
+
+  it('notes the call it dispatches as waiting for its write until the next check phase', async () => {
+    expect(isCallAwaitingWrite()).toBe(false);
+    const answer = fetchJson(pool.fetch, `${base}/echo?x=1`, init, signal());
+    expect(isCallAwaitingWrite()).toBe(true);
+    await afterCallWrites();
+    expect(isCallAwaitingWrite()).toBe(false);
+    expect((await answer).json).toEqual({ method: 'GET', url: '/echo?x=1', body: '' });
   });
 
   it('sends method, path, query and body, and reads status, JSON and headers by any case', async () => {

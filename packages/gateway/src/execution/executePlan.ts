@@ -6,6 +6,7 @@ import { isAbstractType, isInterfaceType, isObjectType, type GraphQLError, type 
 import { conditionValuesOf } from './conditionalSelections.js';
 import { downstreamServiceError, errorPathsOf } from './downstreamServiceError.js';
 import { inActiveSpan } from '../observability/tracing/inActiveSpan.js';
+import { startInOrder } from './startInOrder.js';
 
 const tracer = trace.getTracer('@bff/gateway');
 
@@ -42,7 +43,7 @@ export async function executePlanNode(execution: PlanExecution, node: PlanNode, 
       for (const child of node.nodes) await executePlanNode(execution, child, cursor);
       return;
     case 'Parallel':
-      await Promise.all(node.nodes.map((child) => executePlanNode(execution, child, cursor)));
+      await startInOrder(node.nodes, (child) => executePlanNode(execution, child, cursor));
       return;
     case 'Flatten': {
       const data = flattenAtPath(cursor.data, node.path);

@@ -1,6 +1,7 @@
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
 import type { Dispatcher } from 'undici';
 import { abortSignalOf, onAbortOf, type CallSignal } from '../downstream/AttemptSignal.js';
+import { noteCallDispatched } from './pendingCallWrites.js';
 
 /** What fetchJson reads of an answer; a WHATWG Response is one too. */
 export interface LeanResponse {
@@ -126,6 +127,7 @@ export function createLeanFetch(dispatcher: Dispatcher, timeoutMs: number, slowF
       const settle = (error: unknown, whole?: WholeAnswer) => (error === undefined ? resolve(whole!) : reject(error));
       const options = { origin, path: pathname + search, method: (init.method ?? 'GET') as Dispatcher.HttpMethod, headers: init.headers ?? {}, body: init.body ?? null };
       dispatcher.dispatch(options, new CollectingHandler(signal, settle));
+      noteCallDispatched();
     });
     if (redirects.has(answer.status) && answer.headers.get('location') !== null) return slowFetch(url, { ...init, signal: abortSignalOf(signal) });
     return answer;

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { afterCallWrites, isCallAwaitingWrite, noteCallDispatched } from '../http/pendingCallWrites.js';
+import { startInOrder } from './startInOrder.js';
+
+/** Branches that record when they start, and whether a call was then still waiting for its write. */
+function recorder(dispatching: readonly string[]) {
+  const started: string[] = [];
+  const awaitingWhenStarted: boolean[] = [];
+  const start = async (name: string) => {
+    started.push(name);
+    awaitingWhenStarted.push(isCallAwaitingWrite());
+    if (dispatching.includes(name)) noteCallDispatched();
+  };
+  return { started, awaitingWhenStarted, start };
+}
+
+describe('startInOrder', () => {
+  it('starts every branch at once while none has dispatched a call', async () => {
+    const { started, start } = recorder([]);
+    const all = startInOrder(['a', 'b', 'c'], start);
+    expect(started).toEqual(['a', 'b', 'c']);
+    await expect(all).resolves.toBeUndefined();
+  });
+
+  it('starts the branches after one that dispatched a call once that call is written, one check phase later', async () => {
+    const { started, awaitingWhenStarted, start } = recorder(['a', 'b']);
+    const all = startInOrder(['a', 'b', 'c', 'd'], start);
+    expect(started).toEqual(['a']);
+    expect(isCallAwaitingWrite()).toBe(true);
+    await afterCallWrites();
+    // b dispatched too: c and d wait for b's write.
+    expect(started).toEqual(['a', 'b']);
+    await afterCallWrites();
+    expect(started).toEqual(['a', 'b', 'c', 'd']);
+    expect(awaitingWhenStarted).toEqual([false, false, false, false]);
+    await expect(all).resolves.toBeUndefined();
+  });
+
+  it('rejects with the error of a branch started late', async () => {
+    const failure = new Error('inventory failed');
+    const all = startInOrder(['reviews', 'inventory'], async (name) => {
+      if (name === 'reviews') noteCallDispatched();
+      else throw failure;
+    });
+    await expect(all).rejects.toBe(failure);
+  });
+});
