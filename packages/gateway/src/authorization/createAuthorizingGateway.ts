@@ -95,51 +95,60 @@ export function createAuthorizingGateway(inner: GatewayInterface, options: Autho
     const variables = (context.request.variables ?? {}) as Record<string, unknown>;
     const fragments = fragmentsOf(context.document);
     const info: InfoBase = { schema: apiSchema, fragments, operation, variableValues: variables };
-    const ruleContext: RuleContext = createRuleContext(context.context);
-    const walk: ResultWalk = { schema: apiSchema, fragments, variables, book, judge, ruleContext, info, errors: [], collected: new Map(), contextualDecisions: new Map() };
+    // Made when a rule is first judged: most operations' root fields and objects have none but `allow`.
+    let ruleContext: RuleContext | undefined;
+    const ruleContextOf = () => (ruleContext ??= createRuleContext(context.context));
+    const errors: ForbiddenError[] = [];
+    const contextualDecisions: ResultWalk['contextualDecisions'] = new Map();
 
     // Root fields first: a denied one is cut from the document, so no service ever sees it.
-    const rootFields = [...collectFields(walk, rootType, [operation.selectionSet])];
+    const rootFields = [...collectFields({ schema: apiSchema, fragments, variables }, rootType, [operation.selectionSet])];
+    const judged = rootFields.flatMap(([key, nodes]) => {
+      const field = rootType.getFields()[nodes[0]!.name.value];
+      const rule = field && book.fieldRule(rootType.name, field.name);
+      return field && rule && rule !== allow ? [{ key, nodes, field, rule }] : [];
+    });
     const denied = new Set<string>();
     let dataIsNull = false;
-    await Promise.all(
-      rootFields.map(async ([key, nodes]) => {
-        const field = rootType.getFields()[nodes[0]!.name.value];
-        const rule = field && book.fieldRule(rootType.name, field.name);
-        if (!field || !rule || rule === allow) return;
-        const args = getArgumentValues(field, nodes[0]!, variables);
-        const message = await judge(rule, undefined, args, ruleContext, resolveInfo(info, rootType, field, nodes, [key]), deniedRootMessage(operation.operation, field.name));
-        if (message === undefined) return;
-        denied.add(key);
-        walk.errors.push(new ForbiddenError(message, [key]));
-        if (isNonNullType(field.type)) dataIsNull = true;
-      }),
-    );
+    // Without a rule to judge, no promise: the executor starts in this turn.
+    if (judged.length > 0) {
+      await Promise.all(
+        judged.map(async ({ key, nodes, field, rule }) => {
+          const args = getArgumentValues(field, nodes[0]!, variables);
+          const message = await judge(rule, undefined, args, ruleContextOf(), resolveInfo(info, rootType, field, nodes, [key]), deniedRootMessage(operation.operation, field.name));
+          if (message === undefined) return;
+          denied.add(key);
+          errors.push(new ForbiddenError(message, [key]));
+          if (isNonNullType(field.type)) dataIsNull = true;
+        }),
+      );
+    }
     const executable = rootFields.filter(([key]) => !denied.has(key));
     // Rules that answer for the whole request, decided once: when all allow, no object needs a look.
     const allAllow = async (rules: readonly ShieldRule[], fields: typeof rootFields, type: typeof rootType): Promise<boolean> => {
       const [key, nodes] = fields[0]!;
       const field = type.getFields()[nodes[0]!.name.value]!;
       const ruleInfo = resolveInfo(info, type, field, nodes, [key]);
-      const messages = await Promise.all(rules.map((rule) => judge(rule, undefined, {}, ruleContext, ruleInfo, '')));
-      messages.forEach((message, index) => message === undefined && walk.contextualDecisions.set(rules[index]!, { message }));
+      const messages = await Promise.all(rules.map((rule) => judge(rule, undefined, {}, ruleContextOf(), ruleInfo, '')));
+      messages.forEach((message, index) => message === undefined && contextualDecisions.set(rules[index]!, { message }));
       return messages.every((message) => message === undefined);
     };
     if (executable.length === 0 || dataIsNull) {
-      return { data: dataIsNull ? null : Object.fromEntries(rootFields.map(([key]) => [key, null])), errors: walk.errors };
+      return { data: dataIsNull ? null : Object.fromEntries(rootFields.map(([key]) => [key, null])), errors };
     }
 
     const prepared = prepare(context, denied, rootType.name);
     const { document, source, queryHash } = prepared;
     const result = await executor(document === context.document ? context : { ...context, document, source, queryHash, operation: getOperationAST(document, context.operationName)! });
-    if (!result.data) return { ...result, errors: [...walk.errors, ...(result.errors ?? [])] };
+    if (!result.data) return { ...result, errors: [...errors, ...(result.errors ?? [])] };
     if (!prepared.walkNeeded && denied.size === 0) return result;
     if (prepared.contextualRules && denied.size === 0 && (await allAllow(prepared.contextualRules, rootFields, rootType))) return result;
 
+    const walk: ResultWalk = { schema: apiSchema, fragments, variables, book, judge, ruleContext: ruleContextOf(), info, errors, collected: new Map(), contextualDecisions };
     const kept = !prepared.walkNeeded || (await authorizeObject(walk, result.data, rootType, [operation.selectionSet], undefined, true));
     const data = kept ? Object.fromEntries(rootFields.map(([key]) => [key, denied.has(key) ? null : result.data![key]])) : null;
-    const errors: GraphQLError[] = [...walk.errors.slice(0, denied.size), ...((result.errors ?? []) as GraphQLError[]), ...walk.errors.slice(denied.size)];
-    return { ...result, data, ...(errors.length > 0 && { errors }) };
+    const allErrors: GraphQLError[] = [...errors.slice(0, denied.size), ...((result.errors ?? []) as GraphQLError[]), ...errors.slice(denied.size)];
+    return { ...result, data, ...(allErrors.length > 0 && { errors: allErrors }) };
   };
 
   return wrapExecutor(inner, authorizingExecutor);
