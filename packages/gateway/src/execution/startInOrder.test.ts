@@ -44,4 +44,16 @@ describe('startInOrder', () => {
     });
     await expect(all).rejects.toBe(failure);
   });
+
+  it('rejects with the error of a branch that throws at once, and starts none after it', async () => {
+    const failure = new Error('no data source');
+    const started: string[] = [];
+    const failing = startInOrder(['reviews', 'broken', 'products'], (name) => {
+      started.push(name);
+      if (name === 'broken') throw failure;
+      return Promise.resolve();
+    });
+    await expect(failing).rejects.toBe(failure);
+    expect(started).toEqual(['reviews', 'broken']);
+  });
 });

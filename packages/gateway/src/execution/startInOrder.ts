@@ -17,7 +17,13 @@ export function startInOrder<T>(branches: readonly T[], start: (branch: T) => Pr
       started.push(afterCallWrites().then(() => startInOrder(rest, start)));
       break;
     }
-    started.push(start(branches[index]!));
+    try {
+      started.push(start(branches[index]!));
+    } catch (error) {
+      // A branch that throws at once fails the node like one that rejects; those already started are still awaited.
+      started.push(Promise.reject(error));
+      break;
+    }
   }
   return Promise.all(started).then(() => undefined);
 }
