@@ -7,10 +7,11 @@ type Path = readonly (string | number)[];
 
 /**
  * Maps the path of a subgraph's error into the client's response: an `_entities` error path
- * becomes the path of the entity it was about (as @apollo/gateway does), others are prefixed
- * with the fetch's position.
+ * becomes the path of the entity it was about (as @apollo/gateway does; with representations
+ * deduplicated, `slotOf` gives each entity's position among those sent, and the error goes to
+ * every entity that shared it), others are prefixed with the fetch's position.
  */
-export function errorPathsOf(fetch: FetchNode, cursor: Cursor): (errorPath: Path | undefined) => (string | number)[] | undefined {
+export function errorPathsOf(fetch: FetchNode, cursor: Cursor, slotOf?: readonly number[]): (errorPath: Path | undefined) => ((string | number)[] | undefined)[] {
   let hydrated: (string | number)[][] | undefined;
   return (errorPath) => {
     if (fetch.requires && typeof errorPath?.[1] === 'number') {
@@ -18,9 +19,11 @@ export function errorPathsOf(fetch: FetchNode, cursor: Cursor): (errorPath: Path
         hydrated = [];
         hydratePaths([], cursor.path, cursor.fullResult, hydrated);
       }
-      return [...(hydrated[errorPath[1]] ?? []), ...errorPath.slice(2)];
+      const slot = errorPath[1];
+      const entityIndexes = slotOf ? slotOf.flatMap((entitySlot, index) => (entitySlot === slot ? [index] : [])) : [slot];
+      return entityIndexes.map((index) => [...(hydrated![index] ?? []), ...errorPath.slice(2)]);
     }
-    return errorPath ? [...cursor.path, ...errorPath] : undefined;
+    return [errorPath ? [...cursor.path, ...errorPath] : undefined];
   };
 }
 
@@ -43,10 +46,10 @@ function hydratePaths(parent: (string | number)[], path: Path, data: unknown, re
   }
 }
 
-/** A subgraph's error as the client sees it: its message and code, the service's name, the mapped path. */
-export function downstreamServiceError(original: GraphQLFormattedError, serviceName: string, pathOf: (path: Path | undefined) => (string | number)[] | undefined): GraphQLError {
+/** A subgraph's error as the client sees it: its message and code, the service's name, its path in the client's response. */
+export function downstreamServiceError(original: GraphQLFormattedError, serviceName: string, path: (string | number)[] | undefined): GraphQLError {
   const message = original.message || `Error while fetching subquery from service "${serviceName}"`;
-  const options = { originalError: original as Error, path: pathOf(original.path), extensions: { ...original.extensions, serviceName } };
+  const options = { originalError: original as Error, path, extensions: { ...original.extensions, serviceName } };
   const code = errorCodeDef(original);
   if (!code && original.extensions?.['code']) return new GraphQLError(message, options);
   return (code ?? ERRORS.DOWNSTREAM_SERVICE_ERROR).err(message, options);

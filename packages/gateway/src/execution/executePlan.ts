@@ -4,6 +4,7 @@ import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interf
 import { trace } from '@opentelemetry/api';
 import { isAbstractType, isInterfaceType, isObjectType, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { conditionValuesOf } from './conditionalSelections.js';
+import { copyJson, dedupeRepresentations } from './dedupeRepresentations.js';
 import { downstreamServiceError, errorPathsOf } from './downstreamServiceError.js';
 import { inActiveSpan } from '../observability/tracing/inActiveSpan.js';
 import { startInOrder } from './startInOrder.js';
@@ -99,21 +100,30 @@ async function executeFetch(execution: PlanExecution, fetch: FetchNode, cursor: 
   }
   if (representations.length === 0) return;
   if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
+  const { unique, slotOf } = dedupeRepresentations(representations);
   // Object.assign, not `{ ...variables, representations }`: a spread followed by a new key builds a new hidden class per call (see resolveInfo).
-  const received = await send(execution, service, fetch, cursor, Object.assign({}, variables, { representations }));
+  const received = await send(execution, service, fetch, cursor, Object.assign({}, variables, { representations: unique }), slotOf);
   if (!received) return;
   const receivedEntities = received['_entities'];
   if (!Array.isArray(receivedEntities)) throw new Error('Expected "data._entities" in response to be an array');
-  if (receivedEntities.length !== representations.length) throw new Error(`Expected "data._entities" to contain ${representations.length} elements`);
-  for (let index = 0; index < receivedEntities.length; index += 1) {
-    const receivedEntity = receivedEntities[index] as Record<string, unknown> | null;
+  if (receivedEntities.length !== unique.length) throw new Error(`Expected "data._entities" to contain ${unique.length} elements`);
+  const merged = slotOf && new Array<boolean>(unique.length).fill(false);
+  for (let index = 0; index < representedEntities.length; index += 1) {
+    const slot = slotOf ? slotOf[index]! : index;
+    let receivedEntity = receivedEntities[slot] as Record<string, unknown> | null;
     const entity = representedEntities[index]!;
     if (receivedEntity && !receivedEntity['__typename']) receivedEntity['__typename'] = entity['__typename'];
+    // Every entity after the first with the same representation gets its own copy: later fetches
+    // and the rules' walk (which nulls and removes fields in place) treat each position apart.
+    if (merged) {
+      if (merged[slot]) receivedEntity = copyJson(receivedEntity) as Record<string, unknown> | null;
+      merged[slot] = true;
+    }
     deepMerge(entity, receivedEntity);
   }
 }
 
-async function send(execution: PlanExecution, service: GraphQLDataSource, fetch: FetchNode, cursor: Cursor, variables: Record<string, unknown>): Promise<Record<string, unknown> | null | undefined> {
+async function send(execution: PlanExecution, service: GraphQLDataSource, fetch: FetchNode, cursor: Cursor, variables: Record<string, unknown>, slotOf?: readonly number[]): Promise<Record<string, unknown> | null | undefined> {
   const { requestContext } = execution;
   const response = await service.process({
     kind: incomingOperation,
@@ -124,8 +134,8 @@ async function send(execution: PlanExecution, service: GraphQLDataSource, fetch:
     pathInIncomingRequest: cursor.path as (string | number)[],
   } as GraphQLDataSourceProcessOptions);
   if (response.errors) {
-    const pathOf = errorPathsOf(fetch, cursor);
-    for (const error of response.errors) execution.errors.push(downstreamServiceError(error, fetch.serviceName, pathOf));
+    const pathsOf = errorPathsOf(fetch, cursor, slotOf);
+    for (const error of response.errors) for (const path of pathsOf(error.path)) execution.errors.push(downstreamServiceError(error, fetch.serviceName, path));
   }
   return response.data as Record<string, unknown> | null | undefined;
 }
