@@ -9,7 +9,7 @@ import { fanOutDocument } from './fanOut.js';
 import { signGuildToken } from './guild/guildBff.js';
 import { productPageDownstream } from './productPageDownstream.js';
 import { bffHeapFlag, spawnTarget, type Target } from './spawnTarget.js';
-import { compareWithStock, formatStockComparison, loadGenerator, loadedConnections, stockTargets, type StockComparisonRow } from './stockComparison.js';
+import { compareWithStock, formatStockComparison, loadGenerator, loadedConnections, stockTargets, unloadedRounds, type StockComparisonRow } from './stockComparison.js';
 import { formatMemory, sustainedMemory } from './sustainedMemory.js';
 
 /** Processes each BFF serves with (<P>WORKERS): one per core of this machine. */
@@ -96,7 +96,7 @@ export async function stockBench(targets: Target[]): Promise<string> {
   );
   const report = [
     `BFF (${bffWorkers} workers, ${bffHeapFlag} as deployed; authentication, rules, limits, metrics on) vs stock Apollo Server 5 + @apollo/gateway 2.14.4 (one process), ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}.`,
-    `Loaded: ${loadedConnections} connections (${loadGenerator}), median of 3 alternating 5 s rounds; unloaded: one request at a time, 4 alternating 1 s rounds per side (p50 over each side's requests). Every request carries a distinct user's token.`,
+    `Loaded: ${loadedConnections} connections (${loadGenerator}), median of 3 alternating 5 s rounds; unloaded: one request at a time, ${unloadedRounds} alternating 1 s rounds per side (p50 over each side's requests). Every request carries a distinct user's token.`,
     '',
     formatStockComparison(rows),
     '',
