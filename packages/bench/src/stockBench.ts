@@ -96,7 +96,7 @@ export async function stockBench(targets: Target[]): Promise<string> {
   );
   const report = [
     `BFF (${bffWorkers} workers, ${bffHeapFlag} as deployed; authentication, rules, limits, metrics on) vs stock Apollo Server 5 + @apollo/gateway 2.14.4 (one process), ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}.`,
-    `Loaded: ${loadedConnections} connections (${loadGenerator}), median of 3 alternating 5 s rounds; unloaded: one request at a time, ${unloadedRounds} alternating 1 s rounds per side (p50 over each side's requests). Every request carries a distinct user's token.`,
+    `Loaded: ${loadedConnections} connections (${loadGenerator}), median of 3 alternating 5 s rounds; unloaded: one request at a time, ${unloadedRounds} alternating 1 s rounds per side after an uncounted one (p50 over each side's requests). Every request carries a distinct user's token.`,
     '',
     formatStockComparison(rows),
     '',

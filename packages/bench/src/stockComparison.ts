@@ -86,7 +86,7 @@ export async function timeOneAtATime(seconds: number, once: () => Promise<void>)
 
 /**
  * Latency one request at a time (fractional ms; autocannon rounds to whole ms) of each URL, in
- * `rounds` alternating rounds of `secondsPerRound` (A B A B …), so that a noisy machine's drift
+ * `rounds` alternating rounds of `secondsPerRound` (A B A B …, after one uncounted), so that a noisy machine's drift
  * moves every side alike; percentiles over all of a side's requests.
  */
 export async function measureUnloaded(urls: readonly string[], body: object, headersPerRequest: () => Record<string, string>, rounds: number, secondsPerRound: number): Promise<{ p50Ms: number; p99Ms: number }[]> {
@@ -96,13 +96,16 @@ export async function measureUnloaded(urls: readonly string[], body: object, hea
     return { pool: new Pool(origin, { connections: 1 }), pathname, samples: [] as number[] };
   });
   try {
-    for (let round = 0; round < rounds; round += 1) {
-      for (const { pool, pathname, samples } of sides) {
+    // Round -1 warms each side up and is not counted: the do-nothing gateway gets no loaded rounds,
+    // and its first requests ran 2-3x slower than its later ones (JIT warm-up).
+    for (let round = -1; round < rounds; round += 1) {
+      for (const side of sides) {
+        const { pool, pathname } = side;
         await sampleOneAtATime(secondsPerRound, async () => {
           const response = await pool.request({ method: 'POST', path: pathname, headers: { 'content-type': 'application/json', ...headersPerRequest() }, body: payload });
           await response.body.text();
           if (response.statusCode !== 200) throw new Error(`unloaded request answered ${response.statusCode}`);
-        }, samples);
+        }, round < 0 ? [] : side.samples);
       }
     }
     return sides.map((side) => percentiles(side.samples));
