@@ -209,7 +209,7 @@ export function stockTargets(row: StockComparisonRow): string {
   const verdict = (met: boolean) => (met ? 'MET' : 'MISSED');
   return (
     `${row.name}: throughput ${throughput.toFixed(2)}x (target ≥ 3x) ${verdict(throughput >= 3)}; ` +
-    `p99 ${row.bff.p99Ms} vs ${row.stock.p99Ms} ms (target lower) ${verdict(row.bff.p99Ms < row.stock.p99Ms)}; ` +
+    `p99 ${fixed(row.bff.p99Ms)} vs ${fixed(row.stock.p99Ms)} ms (target lower) ${verdict(row.bff.p99Ms < row.stock.p99Ms)}; ` +
     `unloaded p50 ${unloaded.toFixed(2)} of stock's (target ≤ 0.33) ${verdict(unloaded <= 1 / 3)}` +
     (row.downstreamAloneP50Ms === undefined ? '' : `; ${overDownstream(row, row.downstreamAloneP50Ms)}`) +
     (row.floorP50Ms === undefined ? '' : `; a gateway making only these calls over HTTP (node:http, undici) answers in ${row.floorP50Ms.toFixed(2)} ms (${(row.floorP50Ms / row.stock.unloadedP50Ms).toFixed(2)} of stock's p50)`)
