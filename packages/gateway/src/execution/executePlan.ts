@@ -107,7 +107,8 @@ async function executeFetch(execution: PlanExecution, fetch: FetchNode, cursor: 
   const receivedEntities = received['_entities'];
   if (!Array.isArray(receivedEntities)) throw new Error('Expected "data._entities" in response to be an array');
   if (receivedEntities.length !== unique.length) throw new Error(`Expected "data._entities" to contain ${unique.length} elements`);
-  const merged = slotOf && new Array<boolean>(unique.length).fill(false);
+  // Slots are numbered in order of first appearance, so a slot below `slotsSeen` is shared.
+  let slotsSeen = 0;
   for (let index = 0; index < representedEntities.length; index += 1) {
     const slot = slotOf ? slotOf[index]! : index;
     let receivedEntity = receivedEntities[slot] as Record<string, unknown> | null;
@@ -115,10 +116,8 @@ async function executeFetch(execution: PlanExecution, fetch: FetchNode, cursor: 
     if (receivedEntity && !receivedEntity['__typename']) receivedEntity['__typename'] = entity['__typename'];
     // Every entity after the first with the same representation gets its own copy: later fetches
     // and the rules' walk (which nulls and removes fields in place) treat each position apart.
-    if (merged) {
-      if (merged[slot]) receivedEntity = copyJson(receivedEntity) as Record<string, unknown> | null;
-      merged[slot] = true;
-    }
+    if (slot < slotsSeen) receivedEntity = copyJson(receivedEntity) as Record<string, unknown> | null;
+    else slotsSeen = slot + 1;
     deepMerge(entity, receivedEntity);
   }
 }
