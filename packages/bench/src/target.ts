@@ -7,8 +7,7 @@ import cluster from 'node:cluster';
 import { startGuildSubgraphs } from '@bff/service-guild-benchmark';
 import { createGuildBff, guildSupergraphFile, readGuildConfig } from './guild/guildBff.js';
 import { serveFloorGateway } from './floorGateway.js';
-import { startStockGateway } from './stock/startStockGateway.js';
-import { startStockBffGateway } from './stock/startStockBffGateway.js';
+import { startStockBffGateway, startStockGateway } from '@bff/conformance';
 import { createConnectorSubgraphs } from '@bff/connectors';
 import { createMobileBff, createMobileSubgraph, mobileBffEnvPrefix, readMobileBffConfig } from '@bff/mobile-bff';
 

@@ -1,0 +1,2 @@
+export { startStockGateway, type StockGatewayOptions } from './harness/startStockGateway.js';
+export { startStockBffGateway } from './harness/startStockBffGateway.js';
