@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { codesWithComparedMessages, downstreamCodes, subgraphCodesKept } from './intendedDifferences.js';
+import { codesWithComparedMessages, downstreamCodes, subgraphCodesKept, unresolvedOperation } from './intendedDifferences.js';
 
 /** A GraphQL-over-HTTP answer as both gateways are compared on it. */
 export interface HttpAnswer {
@@ -50,6 +50,10 @@ export function comparedAnswer(answer: HttpAnswer, side: 'stock' | 'kit'): Compa
   const body = answer.body;
   if (typeof body !== 'object' || body === null) return { status: answer.status, text: String(body) };
   const { data, errors, extensions } = body as { data?: unknown; errors?: RawError[]; extensions?: { valueCompletion?: RawError[] } };
+  const unresolved = side === 'stock' ? unresolvedOperation.stock : unresolvedOperation.kit;
+  if (data === undefined && errors?.length === 1 && answer.status === unresolved.status && errors[0]?.extensions?.['code'] === unresolved.code) {
+    return { status: unresolvedOperation.kit.status, errors: [{ code: unresolvedOperation.kit.code }] };
+  }
   return {
     status: answer.status,
     ...(data !== undefined && { data }),

@@ -14,7 +14,6 @@ export const codesWithComparedMessages: ReadonlySet<string> = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
-  'OPERATION_RESOLUTION_FAILURE',
 ]);
 
 /**
@@ -31,6 +30,15 @@ export const subgraphCodesKept: ReadonlySet<string> = new Set(['BAD_USER_INPUT',
  * DOWNSTREAM_SERVICE_ERROR (or passes the subgraph's code) for all. Compared as one.
  */
 export const downstreamCodes: ReadonlySet<string> = new Set(['DOWNSTREAM_SERVICE_ERROR', 'DOWNSTREAM_TIMEOUT', 'DOWNSTREAM_UNAVAILABLE']);
+
+/**
+ * A request whose operation cannot be chosen (an `operationName` the document lacks, or none for a
+ * document of several operations) is the client's mistake: the kit answers 400
+ * OPERATION_RESOLUTION_FAILURE with graphql-js's message, as Apollo Server does for a schema it
+ * executes itself; stock @apollo/gateway throws, which Apollo Server answers 500 INVALID_GRAPHQL.
+ * Both are compared as the kit's status and code; the kit's message is asserted by its own tests.
+ */
+export const unresolvedOperation = { stock: { status: 500, code: 'INVALID_GRAPHQL' }, kit: { status: 400, code: 'OPERATION_RESOLUTION_FAILURE' } } as const;
 
 /**
  * Not compared at all:

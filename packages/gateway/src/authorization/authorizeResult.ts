@@ -5,6 +5,7 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
+  TypeNameMetaFieldDef,
   type FieldNode,
   type GraphQLObjectType,
   type GraphQLOutputType,
@@ -54,8 +55,10 @@ export function authorizeObject(walk: ResultWalk, object: ResponseObject, type: 
   const fields = collectFieldsOnce(walk, type, selectionSets);
   const objectRule = isRoot ? undefined : walk.book.objectRule(type.name);
   if (!objectRule) return authorizeFields(walk, object, type, fields, path, isRoot);
-  const [firstKey, firstNodes] = [...fields].find(([, nodes]) => type.getFields()[nodes[0]!.name.value]) ?? [];
-  if (firstKey === undefined || !firstNodes) return authorizeFields(walk, object, type, fields, path, isRoot);
+  // The rule's info names the first field of the type selected; with none (only `__typename`, or
+  // every field skipped) the object is judged all the same, or its existence would go unguarded.
+  const [firstKey, firstNodes] = [...fields].find(([, nodes]) => type.getFields()[nodes[0]!.name.value]) ?? [...fields][0] ?? ['__typename', []];
+  const firstField = type.getFields()[firstNodes[0]?.name.value ?? ''] ?? TypeNameMetaFieldDef;
   const decided = (message: string | undefined): Decision => {
     if (message === undefined) return authorizeFields(walk, object, type, fields, path, isRoot);
     walk.errors.push(new ForbiddenError(message, pathArray(path)));
@@ -63,7 +66,7 @@ export function authorizeObject(walk: ResultWalk, object: ResponseObject, type: 
   };
   const known = walk.contextualDecisions.get(objectRule);
   if (known) return decided(known.message);
-  const info = resolveInfo(walk.info, type, type.getFields()[firstNodes[0]!.name.value]!, firstNodes, pathArray({ parent: path, key: firstKey }));
+  const info = resolveInfo(walk.info, type, firstField, firstNodes, pathArray({ parent: path, key: firstKey }));
   return walk.judge(objectRule, parentOf(object), {}, walk.ruleContext, info, deniedObjectMessage(type.name)).then((message) => {
     if ((objectRule as { cache?: unknown }).cache === 'contextual') walk.contextualDecisions.set(objectRule, { message });
     return decided(message);

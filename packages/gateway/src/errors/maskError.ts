@@ -1,6 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { BffErrorCode } from './BffError.js';
-import { downstreamMessages, isDownstreamErrorCode } from './downstreamErrors.js';
+import { downstreamMessages, downstreamRefusedMessage, isDownstreamErrorCode } from './downstreamErrors.js';
 
 /** Codes whose message is written for clients, by us or by GraphQL/Apollo itself. */
 const clientSafeCodes: ReadonlySet<unknown> = new Set([
@@ -22,6 +22,12 @@ const clientSafeCodes: ReadonlySet<unknown> = new Set([
 /** Codes a subgraph may send through to the client with its own message. */
 const subgraphSafeCodes: ReadonlySet<unknown> = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED']);
 
+/**
+ * Codes with which a subgraph refuses the very request the BFF sent it (it does not match the
+ * supergraph the BFF planned with): retrying cannot help, so the client is not told to.
+ */
+const subgraphRefusalCodes: ReadonlySet<unknown> = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST']);
+
 /** Called with an error that was hidden from the client, to log it whole. */
 export type MaskedErrorReporter = (formatted: GraphQLFormattedError, original: unknown) => void;
 
@@ -38,6 +44,7 @@ export function maskError(formatted: GraphQLFormattedError, original: unknown, r
   if (typeof serviceName === 'string') {
     if (subgraphSafeCodes.has(code)) return { message: formatted.message, ...where, extensions };
     if (!isDownstreamErrorCode(code)) report(formatted, original);
+    if (subgraphRefusalCodes.has(code)) return { message: downstreamRefusedMessage(serviceName), ...where, extensions: { code: BffErrorCode.DOWNSTREAM_SERVICE_ERROR, serviceName } };
     const downstreamCode = isDownstreamErrorCode(code) ? code : BffErrorCode.DOWNSTREAM_SERVICE_ERROR;
     return { message: downstreamMessages[downstreamCode](serviceName), ...where, extensions: { code: downstreamCode, serviceName } };
   }

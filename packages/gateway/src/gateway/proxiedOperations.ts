@@ -1,7 +1,7 @@
 import type { Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
 import type { QueryPlan } from '@apollo/query-planner';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import { TypeInfo, getNamedType, isAbstractType, visit, visitWithTypeInfo, BREAK, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { Kind, TypeInfo, getNamedType, isAbstractType, visit, visitWithTypeInfo, BREAK, type DocumentNode, type GraphQLSchema } from 'graphql';
 
 /** The client's own operation, to send unchanged to the one subgraph that serves all of it. */
 export interface ProxiedOperation {
@@ -32,6 +32,8 @@ export function recordProxiedOperations(proxied: ProxiedOperations): Experimenta
 export function proxiableService(queryPlan: QueryPlan, document: DocumentNode, schema: GraphQLSchema): string | undefined {
   const node = queryPlan.node;
   if (node?.kind !== 'Fetch' || node.requires || node.inputRewrites?.length || node.contextRewrites?.length) return undefined;
+  // The subgraph validates the whole text: another operation of the document may select fields it lacks.
+  if (document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION).length > 1) return undefined;
   return selectsAbstractTypes(document, schema) ? undefined : node.serviceName;
 }
 
