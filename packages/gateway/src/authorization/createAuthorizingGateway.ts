@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import {
   getArgumentValues,
   getOperationAST,
+  getVariableValues,
   isNonNullType,
   print,
   type DocumentNode,
@@ -17,7 +18,7 @@ import { ForbiddenError } from '../errors/ForbiddenError.js';
 import { authorizeObject, type ResultWalk } from './authorizeResult.js';
 import { collectFields, fragmentsOf } from '../operation/collectFields.js';
 import { createRuleBook, type RuleBook } from './createRuleBook.js';
-import { createRuleContext, createRuleJudge, type RuleContext } from './createRuleJudge.js';
+import { createRuleContext, createRuleJudge, judgeForRequest, type RuleContext } from './createRuleJudge.js';
 import { allContextual, rulesNeeded } from './rulesNeeded.js';
 import { deniedRootMessage } from './deniedMessages.js';
 import { resolveInfo, type InfoBase } from './resolveInfo.js';
@@ -55,7 +56,7 @@ interface PreparedDocument {
  * a gateway, which runs query plans rather than resolvers (apollographql/federation#366).
  */
 export function createAuthorizingGateway(inner: GatewayInterface, options: AuthorizationOptions & { fallbackRule: ShieldRule }, initialBook: RuleBook, logger: Logger): GatewayInterface {
-  const judge = createRuleJudge(logger);
+  const ruleJudge = createRuleJudge(logger);
   let book = initialBook;
   let schema: GraphQLSchema | undefined;
   const prepared = new LRUCache<string, PreparedDocument>({ max: maxPreparedDocuments });
@@ -92,12 +93,18 @@ export function createAuthorizingGateway(inner: GatewayInterface, options: Autho
     const rootType = operation && apiSchema.getRootType(operation.operation);
     if (!operation || !rootType) return executor(context);
 
-    const variables = (context.request.variables ?? {}) as Record<string, unknown>;
+    // Rules and @skip/@include read the operation's variables as execution does: coerced, defaults applied.
+    const coerced = operation.variableDefinitions?.length ? getVariableValues(apiSchema, operation.variableDefinitions, context.request.variables ?? {}) : undefined;
+    // Variables that do not coerce: the executor answers with their errors and runs nothing.
+    if (coerced?.errors) return executor(context);
+    const variables = coerced?.coerced ?? {};
     const fragments = fragmentsOf(context.document);
     const info: InfoBase = { schema: apiSchema, fragments, operation, variableValues: variables };
     // Made when a rule is first judged: most operations' root fields and objects have none but `allow`.
     let ruleContext: RuleContext | undefined;
     const ruleContextOf = () => (ruleContext ??= createRuleContext(context.context));
+    // Every rule judged for this request makes its answer private to it (the cache-control header).
+    const judge = judgeForRequest(ruleJudge, context.overallCachePolicy);
     const errors: ForbiddenError[] = [];
     const contextualDecisions: ResultWalk['contextualDecisions'] = new Map();
 

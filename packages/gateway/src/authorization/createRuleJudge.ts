@@ -21,6 +21,23 @@ export function createRuleContext(context: object): RuleContext {
   return { ...(context as Record<string, unknown>), _shield: { cache: {} } };
 }
 
+/** The part of Apollo Server's per-request cache policy a judged rule narrows. */
+export interface AnswerCachePolicy {
+  restrict(hint: { scope: 'PRIVATE' }): void;
+}
+
+/**
+ * The judge of one request: a rule decides by who asks (or by anything else in the request), so
+ * an answer any rule was judged for is made `private`, never shared by a cache between requests
+ * (RFC 9111 §3.5; DESIGN decision 9). `allow` is never judged, so answers it alone decides stay public.
+ */
+export function judgeForRequest(judge: RuleJudge, cachePolicy: AnswerCachePolicy): RuleJudge {
+  return (rule, ...rest) => {
+    if (rule !== allow) cachePolicy.restrict({ scope: 'PRIVATE' });
+    return judge(rule, ...rest);
+  };
+}
+
 /**
  * Evaluates graphql-shield rules the way shield's middleware does (same options, same caches),
  * except that a rule that throws is logged and denies, instead of denying silently.

@@ -15,6 +15,7 @@ import { usePassthroughRoutes } from '../passthrough/usePassthroughRoutes.js';
 import { countQueryPlanLookups } from '../gateway/countQueryPlanLookups.js';
 import { createGateway, type LocalSubgraph } from '../gateway/createGateway.js';
 import type { ProxiedOperations } from '../gateway/proxiedOperations.js';
+import { withOperationResolution } from '../gateway/withOperationResolution.js';
 import { withPlanExecution } from '../execution/withPlanExecution.js';
 import { createHttpFetcher } from '../http/createHttpFetcher.js';
 import { useValueCompletionLogging } from '../plugins/useValueCompletionLogging.js';
@@ -22,6 +23,7 @@ import { useProtection, type ProtectionStats } from '../protection/useProtection
 import { readSupergraph, type Supergraph } from '../supergraph/readSupergraph.js';
 import { usePersistedQueries } from '../persisted/usePersistedQueries.js';
 import { createResponseCache } from '../cache/createResponseCache.js';
+import { useCacheScope } from '../cache/useCacheScope.js';
 import { useAuthentication } from '../auth/useAuthentication.js';
 import { drainWithin } from '../observability/health/drainWithin.js';
 import { useObservability } from '../observability/useObservability.js';
@@ -109,14 +111,14 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
   const persisted = usePersistedQueries(http, config);
   const responseCache = config.responseCache ? createResponseCache(config.name, config.protection.rateLimit.redisUrl) : undefined;
   const apollo = new ApolloServer<BffContext>({
-    gateway: parts.authorization ? withAuthorization(executing, supergraph.sdl, parts.authorization, logger) : executing,
+    gateway: withOperationResolution(parts.authorization ? withAuthorization(executing, supergraph.sdl, parts.authorization, logger) : executing),
     logger,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, original) =>
       maskError(formatted, original, (masked) => logger.error(`masked error: ${JSON.stringify(masked)} ${String((original as Error)?.stack ?? original)}`)),
     ...protection.apolloOptions,
     ...persisted.apolloOptions,
-    plugins: [fastifyApolloDrainPlugin(http), ApolloServerPluginLandingPageDisabled(), useValueCompletionLogging(), observability.plugin, ...protection.plugins, ...(responseCache ? [responseCache.plugin] : [])],
+    plugins: [fastifyApolloDrainPlugin(http), ApolloServerPluginLandingPageDisabled(), useValueCompletionLogging(), observability.plugin, ...protection.plugins, useCacheScope(), ...(responseCache ? [responseCache.plugin] : [])],
   });
 
   http.addHook('onRequest', (request, reply, done) => {
