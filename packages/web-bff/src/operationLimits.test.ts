@@ -76,6 +76,24 @@ describe('web BFF operation limits', () => {
     );
   });
 
+  it('issue #23 - ten unknown directives on one field get one OPERATION_TOO_COMPLEX error', async () => {
+    await expectRejected(
+      /* GraphQL */ `{ topProducts(first: 1) @a @b @c @d @e @f @g @h @i @j { upc } }`,
+      'Operation rejected: its directive count is 10, over the limit of 2. Use fewer directives.',
+    );
+  });
+
+  it('measures aliases and depth before validation: unknown fields over a limit get one error, not one per field', async () => {
+    await expectRejected(/* GraphQL */ `{ a: nope b: nope c: nope }`, 'Operation rejected: its alias count is 3, over the limit of 2. Use fewer aliases.');
+    await expectRejected(/* GraphQL */ `{ a { b { c { d { e } } } } }`, 'Operation rejected: its depth is 5, over the limit of 4. Select fewer nested levels.');
+    // Under the limits, graphql-js's own validation still speaks, once per problem.
+    const unknown = await web.post({ query: /* GraphQL */ `{ topProducts(first: 1) @nope { upc } }` });
+    expect([unknown.status, unknown.body]).toEqual([
+      400,
+      { errors: [{ message: 'Unknown directive "@nope".', locations: [{ line: 1, column: 25 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] },
+    ]);
+  });
+
   it('serves 39 and 40 tokens, and rejects 41 before parsing', async () => {
     // `{` and `}` and one __typename per token beyond them.
     const withTokens = (count: number) => `{ ${Array.from({ length: count - 2 }, () => '__typename').join(' ')} }`;

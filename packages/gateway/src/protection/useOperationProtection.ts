@@ -19,14 +19,16 @@ export interface OperationProtectionOptions {
 }
 
 /**
- * guardOperation (depth, aliases, root fields, directives, cost), limitRate (in cost units) and
- * admit, in that order, as one Apollo Server plugin. They share one `didResolveOperation`
- * because Apollo runs the hooks of different plugins concurrently, and these must run in
- * sequence: nothing is counted for an operation over a limit, and nothing waits for a slot that
- * is over its rate. This is after validation and before execution, so before any subgraph is
- * called. (Size and tokens are checked earlier, before parsing: useDocumentLimits.) The slot is
- * given back in `willSendResponse`, which Apollo calls for every request that got this far,
- * whether it succeeded, failed or was refused.
+ * guardOperation (cost; and depth, aliases, root fields, directives again), limitRate (in cost
+ * units) and admit, in that order, as one Apollo Server plugin. They share one
+ * `didResolveOperation` because Apollo runs the hooks of different plugins concurrently, and
+ * these must run in sequence: nothing is counted for an operation over a limit, and nothing waits
+ * for a slot that is over its rate. This is after validation and before execution, so before any
+ * subgraph is called. (Size and tokens are checked before parsing, and the measures of the
+ * document alone before validation, by useDocumentLimits; they are checked again here for a
+ * document it never saw, a persisted query sent by its hash alone.) The slot is given back in
+ * `willSendResponse`, which Apollo calls for every request that got this far, whether it
+ * succeeded, failed or was refused.
  */
 export function useOperationProtection(options: OperationProtectionOptions): ApolloServerPlugin<BffContext> {
   const { limits, costRateLimiter, admission, classify } = options;

@@ -1,6 +1,7 @@
 import type { OperationLimits } from '../../config/readProtectionConfig.js';
 import { OperationTooComplexError } from '../../errors/BffError.js';
 import { countTokens } from './countTokens.js';
+import type { DocumentMeasures } from './measureDocument.js';
 import type { OperationMeasures } from './measureOperation.js';
 
 /** One limit: what the message calls the measure, and what the client can do about it. */
@@ -37,11 +38,24 @@ export function guardSource(source: string, operationLimits: OperationLimits): v
   check('tokens', countTokens(source), operationLimits.maxTokens);
 }
 
-/** guardOperation, after validation: every measure of the operation against its limit, cost last. */
-export function guardMeasures(measures: OperationMeasures, operationLimits: OperationLimits): void {
+/**
+ * guardOperation, before validation: the measures of the document alone (depth, aliases, root
+ * fields, directives), so that one over a limit gets this one error rather than one per unknown
+ * field or directive. Throws OperationTooComplexError.
+ */
+export function guardDocument(measures: DocumentMeasures, operationLimits: OperationLimits): void {
   check('depth', measures.depth, operationLimits.maxDepth);
   check('aliases', measures.aliases, operationLimits.maxAliases);
   check('rootFields', measures.rootFields, operationLimits.maxRootFields);
   check('directives', measures.directives, operationLimits.maxDirectives);
+}
+
+/**
+ * guardOperation, after validation: the document's measures again (for a document the HTTP layer
+ * never saw: a persisted query sent by its hash alone), then the estimated cost, which needs the
+ * schema and the variables. Throws OperationTooComplexError.
+ */
+export function guardMeasures(measures: OperationMeasures, operationLimits: OperationLimits): void {
+  guardDocument(measures, operationLimits);
   check('cost', measures.cost, operationLimits.maxCost);
 }

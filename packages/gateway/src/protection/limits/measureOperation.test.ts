@@ -97,3 +97,76 @@ describe('measureOperation', () => {
     expect(measures.aliases).toBe(levels - 1);
   });
 });
+
+describe('measureOperation on interfaces and unions', () => {
+  const abstractSchema = buildSchema(/* GraphQL */ `
+    type Query {
+      node: Node
+      nodes(first: Int): [Node!]!
+      search: Thing
+      a: A
+    }
+    interface Node {
+      id: ID!
+    }
+    interface Named {
+      name: String
+    }
+    type A implements Node & Named {
+      id: ID!
+      name: String
+      x: Int
+      y: Int
+      z: Int
+      items(first: Int): [Item!]!
+    }
+    type B implements Node & Named {
+      id: ID!
+      name: String
+      w: Int
+    }
+    type C implements Node {
+      id: ID!
+      v: Int
+    }
+    type Item {
+      id: ID!
+    }
+    union Thing = A | B | C
+  `);
+  const cost = (source: string) => {
+    const document = parse(source);
+    return measureOperation(abstractSchema, document, getOperationAST(document)!, undefined, 10).cost;
+  };
+
+  it('costs the type condition that selects the most, not the sum of them: one object gets one branch', () => {
+    // node 1 + max(A: x y z 3, B: w 1)
+    expect(cost(`{ node { ... on A { x y z } ... on B { w } } }`)).toBe(1 + 3);
+    // What every type gets (a field of the interface, a fragment on the interface itself) is added to the largest branch.
+    expect(cost(`{ node { id ... on A { x y z } ... on B { w } ... on Node { id } ... { id } } }`)).toBe(1 + 3 + 3);
+  });
+
+  it('groups selections by the concrete type they apply to, through fragments on interfaces inside a union', () => {
+    // search 1 + max(A: name x y 3, B: name 1, C: v 1)
+    expect(cost(`{ search { ... on Named { name } ... on A { x y } ... on C { v } } }`)).toBe(1 + 3);
+    // B gets name and w, w twice over: 1 + max(A: name x 2, B: name w w 3, C: 0)
+    expect(cost(`{ search { ... on Named { name ... on A { x } ... on B { w } } ... on B { w } } }`)).toBe(1 + 3);
+    // A fragment on the union itself applies to every member (its __typename costs nothing): 1 + max(A: id x 2, B: 0, C: v 1)
+    expect(cost(`{ search { ... on Thing { __typename ... on A { id } } ... on A { x } ... on C { v } } }`)).toBe(1 + 2);
+  });
+
+  it('multiplies the largest branch by the list size, with named fragments measured once each', () => {
+    // nodes 1 + 3 × max(A: x 1 + items (1 + 2 × id 1), B: w 1)
+    const source = /* GraphQL */ `
+      { nodes(first: 3) { ...OnA ...OnB } }
+      fragment OnA on A { x items(first: 2) { id } }
+      fragment OnB on B { w }
+    `;
+    expect(cost(source)).toBe(1 + 3 * (1 + (1 + 2 * 1)));
+  });
+
+  it('counts only the branch of the object type, when a fragment on an interface is spread on it', () => {
+    // a 1 + (id 1 + x 1); B's w never applies to an A
+    expect(cost(`{ a { ...N } } fragment N on Node { id ... on A { x } ... on B { w } }`)).toBe(1 + 2);
+  });
+});
