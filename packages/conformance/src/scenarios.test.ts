@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startScenario, type ConformanceRun } from './harness/startScenario.js';
+import type { ConformanceRun } from './harness/conformanceRun.js';
+import { startScenario } from './harness/startScenario.js';
 import { scenarios } from './scenarios/index.js';
 
 // Each operation of each fixture goes to stock Apollo Server + @apollo/gateway and to every kit variant;

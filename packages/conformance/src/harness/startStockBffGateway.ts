@@ -1,4 +1,4 @@
-import { anonymousViewer, createDownstream, createHttpFetcher, readSupergraph, type BffConfig, type BffContext, type BffKit, type LocalSubgraph } from '@bff/gateway';
+import { anonymousViewer, createDownstream, type Viewer, createHttpFetcher, readSupergraph, type BffConfig, type BffContext, type BffKit, type LocalSubgraph } from '@bff/gateway';
 import { randomUUID } from 'node:crypto';
 import { startStockGateway } from './startStockGateway.js';
 
@@ -11,7 +11,12 @@ const quietLogger = { debug() {}, info() {}, warn: console.warn, error: console.
  * both sides pay the same for the REST services; without the BFF's sharing of identical in-flight
  * calls, which is the BFF's own (every stock request would be one anonymous identity, and share all).
  */
-export async function startStockBffGateway(config: BffConfig, localSubgraphs: (kit: BffKit) => readonly LocalSubgraph[]): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startStockBffGateway(
+  config: BffConfig,
+  localSubgraphs: (kit: BffKit) => readonly LocalSubgraph[],
+  /** Who every request is from, for the in-process subgraphs (stock reads no token). @default anonymous */
+  viewer: Viewer = anonymousViewer,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const supergraph = readSupergraph(config.supergraphFile, config.subgraphs.urlOverrides);
   const pool = createHttpFetcher({ connectionsPerOrigin: config.subgraphs.connectionsPerOrigin, timeoutMs: config.subgraphs.timeoutMs });
   const downstream = createDownstream({ config: config.downstream, defaultTimeoutMs: config.subgraphs.timeoutMs, logger: quietLogger });
@@ -21,7 +26,7 @@ export async function startStockBffGateway(config: BffConfig, localSubgraphs: (k
   const stock = await startStockGateway({
     supergraph,
     localSubgraphs: localSubgraphs(kit),
-    context: (): BffContext => ({ requestId: randomUUID(), bffName: config.name, viewer: anonymousViewer, deadline: Date.now() + config.downstream.requestDeadlineMs }),
+    context: (): BffContext => ({ requestId: randomUUID(), bffName: config.name, viewer, deadline: Date.now() + config.downstream.requestDeadlineMs }),
   });
   return {
     url: stock.url,

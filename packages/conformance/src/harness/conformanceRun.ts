@@ -1,0 +1,68 @@
+import { postGraphQL } from '@bff/testing';
+import type { GraphQLSchema } from 'graphql';
+import { answersAgree, comparedAnswer, type ComparedAnswer } from './compareResponses.js';
+import type { ScenarioOperation } from './Scenario.js';
+
+/** A request both gateways are sent. */
+export type ConformanceRequest = Omit<ScenarioOperation, 'name'>;
+
+/** A gateway the suite sends requests to, as one kind of client. */
+export interface Endpoint {
+  /** e.g. `stock`, `bff`, `web rules as staff`. */
+  readonly name: string;
+  readonly url: string;
+  /** Sent with every request, e.g. a viewer's Authorization. @default none */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Stock is the oracle; a kit endpoint is compared with it as the kit. */
+  readonly side: 'stock' | 'kit';
+}
+
+/** One kit endpoint that must answer as its oracle does (stock, or the kit without rules). */
+export interface Comparison {
+  readonly kit: Endpoint;
+  readonly oracle: Endpoint;
+}
+
+/** A kit endpoint's answer that differs from its oracle's, both as compared. */
+export interface Difference {
+  readonly variant: string;
+  readonly oracle: string;
+  readonly request: ConformanceRequest;
+  readonly expected: ComparedAnswer;
+  readonly actual: ComparedAnswer;
+}
+
+/** Gateways over one supergraph, ready to be compared. */
+export interface ConformanceRun extends AsyncDisposable {
+  /** The API schema clients see (what generated operations are written against). */
+  readonly apiSchema: GraphQLSchema;
+  /** Sends `request` to every endpoint, one after another; the comparisons that disagree. */
+  compare(request: ConformanceRequest): Promise<Difference[]>;
+  close(): Promise<void>;
+}
+
+/** Sends one request to a GraphQL endpoint as a client would (POST, JSON). */
+async function send(endpoint: Endpoint, request: ConformanceRequest): Promise<ComparedAnswer> {
+  const body = { query: request.query, ...(request.variables && { variables: request.variables }), ...(request.operationName !== undefined && { operationName: request.operationName }) };
+  const { status, body: answer } = await postGraphQL(endpoint.url, body, { ...endpoint.headers });
+  return comparedAnswer({ status, body: answer }, endpoint.side);
+}
+
+/**
+ * Compares each kit endpoint with its oracle. Every endpoint gets each request once, in the order
+ * the comparisons name them (oracles first), so subgraphs that keep state see the same sequence
+ * of calls from each gateway.
+ */
+export function conformanceRun(apiSchema: GraphQLSchema, comparisons: readonly Comparison[], close: () => Promise<void>): ConformanceRun {
+  const endpoints = [...new Set(comparisons.flatMap(({ oracle, kit }) => [oracle, kit]))];
+  const compare = async (request: ConformanceRequest): Promise<Difference[]> => {
+    const answers = new Map<Endpoint, ComparedAnswer>();
+    for (const endpoint of endpoints) answers.set(endpoint, await send(endpoint, request));
+    return comparisons.flatMap(({ kit, oracle }) => {
+      const expected = answers.get(oracle)!;
+      const actual = answers.get(kit)!;
+      return answersAgree(expected, actual) ? [] : [{ variant: kit.name, oracle: oracle.name, request, expected, actual }];
+    });
+  };
+  return { apiSchema, compare, close, [Symbol.asyncDispose]: close };
+}
