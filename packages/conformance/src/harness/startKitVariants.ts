@@ -18,31 +18,33 @@ export interface KitVariantsOptions {
 /**
  * Settings that take the kit's protections out of the comparison: the oracle has no limits, so
  * the suite's operations must never meet one; a subgraph's error is not retried (stock does not
- * retry), and breakers never open on a fixture that answers errors on purpose.
+ * retry), and breakers never open on a fixture that answers errors on purpose. `prefix` is the
+ * BFF's own, e.g. `WEB_BFF_`.
  */
-export const conformanceEnv: Readonly<NodeJS.ProcessEnv> = {
-  LOG_LEVEL: 'silent',
-  NODE_ENV: 'test',
-  BFF_RESPONSE_CACHE: 'off',
-  BFF_INTROSPECTION: 'on',
-  BFF_FIELD_SUGGESTIONS: 'on',
-  BFF_MAX_DEPTH: '1000',
-  BFF_MAX_ALIASES: '100000',
-  BFF_MAX_ROOT_FIELDS: '10000',
-  BFF_MAX_DIRECTIVES: '100000',
-  BFF_MAX_TOKENS: '1000000',
-  BFF_MAX_COST: '9007199254740991',
-  BFF_RATE_LIMIT_PER_USER: '0',
-  BFF_RATE_LIMIT_PER_CLIENT: '0',
-  BFF_ADMISSION_MAX_IN_FLIGHT: '0',
-  BFF_RETRY_MAX_ATTEMPTS: '1',
-  BFF_BREAKER_THRESHOLD: '1000',
-};
+export function conformanceEnv(prefix: string): NodeJS.ProcessEnv {
+  const settings: Record<string, string> = {
+    RESPONSE_CACHE: 'off',
+    INTROSPECTION: 'on',
+    FIELD_SUGGESTIONS: 'on',
+    MAX_DEPTH: '1000',
+    MAX_ALIASES: '100000',
+    MAX_ROOT_FIELDS: '10000',
+    MAX_DIRECTIVES: '100000',
+    MAX_TOKENS: '1000000',
+    MAX_COST: '9007199254740991',
+    RATE_LIMIT_PER_USER: '0',
+    RATE_LIMIT_PER_CLIENT: '0',
+    ADMISSION_MAX_IN_FLIGHT: '0',
+    RETRY_MAX_ATTEMPTS: '1',
+    BREAKER_THRESHOLD: '1000',
+  };
+  return { LOG_LEVEL: 'silent', NODE_ENV: 'test', ...Object.fromEntries(Object.entries(settings).map(([key, value]) => [`${prefix}${key}`, value])) };
+}
 
 const auth = { issuer: 'bff-dev', audience: 'conformance', developmentSecret: 'conformance-development-secret-not-for-production' };
 
 async function startVariant(name: string, options: KitVariantsOptions, env: NodeJS.ProcessEnv, authorization?: AuthorizationOptions): Promise<KitVariant> {
-  const config = readConfig({ ...conformanceEnv, ...env }, 'BFF_', { name: 'conformance', port: 0, supergraphFile: options.supergraphFile, auth });
+  const config = readConfig({ ...conformanceEnv('BFF_'), ...env }, 'BFF_', { name: 'conformance', port: 0, supergraphFile: options.supergraphFile, auth });
   const server = createBffServer(config, { ...(authorization && { authorization }) });
   const url = `${await server.start()}/graphql`;
   return { name, url, server };
