@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { codesWithComparedMessages, downstreamCodes, subgraphCodesKept, unresolvedOperation } from './intendedDifferences.js';
+import { codesWithComparedMessages, downstreamCodes, subgraphCodeInHttpError, subgraphCodesKept, unresolvedOperation } from './intendedDifferences.js';
 
 /** A GraphQL-over-HTTP answer as both gateways are compared on it. */
 export interface HttpAnswer {
@@ -20,7 +20,6 @@ export interface ComparedAnswer {
   readonly status: number;
   readonly data?: unknown;
   readonly errors?: readonly ComparedError[];
-  readonly valueCompletion?: readonly ComparedError[];
   /** A body that was not a GraphQL response. */
   readonly text?: string;
 }
@@ -28,8 +27,9 @@ export interface ComparedAnswer {
 type RawError = { message?: unknown; path?: unknown; extensions?: Record<string, unknown> };
 
 function compareError(error: RawError, side: 'stock' | 'kit'): ComparedError {
-  let code = typeof error.extensions?.['code'] === 'string' ? error.extensions['code'] : undefined;
-  const fromSubgraph = typeof error.extensions?.['serviceName'] === 'string';
+  const codeInHttpError = side === 'stock' ? subgraphCodeInHttpError(error.extensions) : undefined;
+  let code = codeInHttpError ?? (typeof error.extensions?.['code'] === 'string' ? error.extensions['code'] : undefined);
+  const fromSubgraph = codeInHttpError !== undefined || typeof error.extensions?.['serviceName'] === 'string';
   if (side === 'stock' && fromSubgraph && !subgraphCodesKept.has(code ?? '')) code = 'DOWNSTREAM_SERVICE_ERROR';
   if (code && downstreamCodes.has(code)) code = 'DOWNSTREAM_SERVICE_ERROR';
   const compareMessage = code !== undefined && codesWithComparedMessages.has(code) && !fromSubgraph;
@@ -49,7 +49,7 @@ function sortErrors(errors: ComparedError[]): ComparedError[] {
 export function comparedAnswer(answer: HttpAnswer, side: 'stock' | 'kit'): ComparedAnswer {
   const body = answer.body;
   if (typeof body !== 'object' || body === null) return { status: answer.status, text: String(body) };
-  const { data, errors, extensions } = body as { data?: unknown; errors?: RawError[]; extensions?: { valueCompletion?: RawError[] } };
+  const { data, errors } = body as { data?: unknown; errors?: RawError[] };
   const unresolved = side === 'stock' ? unresolvedOperation.stock : unresolvedOperation.kit;
   if (data === undefined && errors?.length === 1 && answer.status === unresolved.status && errors[0]?.extensions?.['code'] === unresolved.code) {
     return { status: unresolvedOperation.kit.status, errors: [{ code: unresolvedOperation.kit.code }] };
@@ -58,7 +58,6 @@ export function comparedAnswer(answer: HttpAnswer, side: 'stock' | 'kit'): Compa
     status: answer.status,
     ...(data !== undefined && { data }),
     ...(errors !== undefined && { errors: sortErrors(errors.map((error) => compareError(error, side))) }),
-    ...(extensions?.valueCompletion !== undefined && { valueCompletion: sortErrors(extensions.valueCompletion.map((error) => compareError(error, side))) }),
   };
 }
 
@@ -66,3 +65,39 @@ export function comparedAnswer(answer: HttpAnswer, side: 'stock' | 'kit'): Compa
 export function answersAgree(stock: ComparedAnswer, kit: ComparedAnswer): boolean {
   return isDeepStrictEqual(stock, kit) && JSON.stringify(stock.data) === JSON.stringify(kit.data);
 }
+
+/** The value at `path` in `data`, or undefined when the path leaves the data. */
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
+}
+
+/** The part of a path before its first list index: the list an entity fetch's errors are about. */
+function listOf(path: readonly (string | number)[]): string {
+  const firstIndex = path.findIndex((key) => typeof key === 'number');
+  return JSON.stringify(firstIndex < 0 ? path : path.slice(0, firstIndex));
+}
+
+/**
+ * Stock's answer with each misplaced entity error (its path ends in a key its parent object lacks)
+ * replaced by the kit's error it stands for, when the kit has one (intendedDifferences.ts:
+ * misplacedStockErrors); undefined when stock has none or one cannot be matched.
+ */
+export function withMisplacedErrorsMatched(stock: ComparedAnswer, kit: ComparedAnswer): ComparedAnswer | undefined {
+  const misplaced = (stock.errors ?? []).filter((error) => error.path && error.path.length > 1 && valueAt(stock.data, error.path) === undefined && valueAt(stock.data, error.path.slice(0, -1)) !== undefined);
+  if (misplaced.length === 0) return undefined;
+  const unmatched = (kit.errors ?? []).filter((error) => !(stock.errors ?? []).some((candidate) => JSON.stringify(candidate) === JSON.stringify(error)));
+  const replacements: ComparedError[] = [];
+  for (const error of misplaced) {
+    const index = unmatched.findIndex((candidate) => candidate.code === error.code && candidate.path && listOf(candidate.path) === listOf(error.path!) && valueAt(kit.data, candidate.path) === null);
+    if (index < 0) return undefined;
+    replacements.push(unmatched.splice(index, 1)[0]!);
+  }
+  const kept = (stock.errors ?? []).filter((error) => !misplaced.includes(error));
+  return { ...stock, errors: sortErrors([...kept, ...replacements]) };
+}
+

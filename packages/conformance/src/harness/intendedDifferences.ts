@@ -32,6 +32,20 @@ export const subgraphCodesKept: ReadonlySet<string> = new Set(['BAD_USER_INPUT',
 export const downstreamCodes: ReadonlySet<string> = new Set(['DOWNSTREAM_SERVICE_ERROR', 'DOWNSTREAM_TIMEOUT', 'DOWNSTREAM_UNAVAILABLE']);
 
 /**
+ * A subgraph that answers a non-2xx status with a GraphQL body (Apollo Server answers 400 for a
+ * variable value its scalar refuses): the kit reads the body's errors, as GraphQL over HTTP
+ * means them, so the subgraph's own code applies (BAD_USER_INPUT reaches the client as such);
+ * stock throws an HTTP error instead (INTERNAL_SERVER_ERROR, "400: Bad Request", the body under
+ * `extensions.response`). Stock's error is compared as the code of the body's first error.
+ */
+export function subgraphCodeInHttpError(extensions: Record<string, unknown> | undefined): string | undefined {
+  const response = extensions?.['response'] as { status?: unknown; body?: { errors?: { extensions?: { code?: unknown } }[] } } | undefined;
+  if (typeof response?.status !== 'number' || response.status < 400) return undefined;
+  const code = response.body?.errors?.[0]?.extensions?.code;
+  return typeof code === 'string' ? code : 'DOWNSTREAM_SERVICE_ERROR';
+}
+
+/**
  * A request whose operation cannot be chosen (an `operationName` the document lacks, or none for a
  * document of several operations) is the client's mistake: the kit answers 400
  * OPERATION_RESOLUTION_FAILURE with graphql-js's message, as Apollo Server does for a schema it
@@ -41,12 +55,36 @@ export const downstreamCodes: ReadonlySet<string> = new Set(['DOWNSTREAM_SERVICE
 export const unresolvedOperation = { stock: { status: 500, code: 'INVALID_GRAPHQL' }, kit: { status: 400, code: 'OPERATION_RESOLUTION_FAILURE' } } as const;
 
 /**
+ * The order of keys in `data` is compared, and the GraphQL spec's CollectFields decides it: where
+ * stock @apollo/gateway 2.14.4 orders otherwise (an object type's fields split by another field
+ * between two fragments on that type, e.g. `... on Book { pages } id ... on Book { year }`: stock
+ * answers pages, year, id), the kit's answer passes when its order is the spec's (specKeyOrder.ts:
+ * graphql-js executes the operation over the answer).
+ */
+export const keyOrderDecidedBy = 'the GraphQL spec (graphql-js)' as const;
+
+/**
+ * An error of an entity fetch that skipped some entities of a list (another type under an
+ * interface or union, e.g. `topRated { id ... on Book { isbn } }` over books and podcasts): the
+ * kit puts it at the path of the entity it is about; stock @apollo/gateway 2.14.4 counts the
+ * skipped entities too, so its error lands on another item, at a field that item does not have.
+ * Such a stock error (its path ends in a key its parent object lacks) is matched with a kit error
+ * of the same code at the same list whose path ends at a null the data has; the kit's exact paths
+ * are asserted by the kit's own test (executePlan's errorPathsOf).
+ */
+export const misplacedStockErrors = 'matched by code and list, at a null of the kit' as const;
+
+/**
  * Not compared at all:
  * - an error's `extensions` other than `code` (`serviceName` is added by both but by the kit only
  *   on downstream codes; stock adds `stacktrace` outside production; `http` is internal);
  * - an error's `locations` (the kit rewrites some documents for its rules; the locations of
  *   validation errors are checked by comparing their messages, which name the fields);
  * - the order of errors (GraphQL does not define it; the kit judges rules concurrently);
- * - response `extensions` other than `valueCompletion` (tracing and cache hints are each gateway's own).
+ * - response `extensions`: tracing and cache hints are each gateway's own, and stock's
+ *   `valueCompletion` (the nulls it had to propagate because a subgraph left a non-null field
+ *   null, e.g. an entity it says does not exist) is news about the supergraph, not the client's
+ *   request: the kit logs it with the request id (useValueCompletionLogging) and sends the data
+ *   null propagation left, which is compared.
  */
-export const uncomparedParts = ['error.extensions except code', 'error.locations', 'error order', 'extensions except valueCompletion'] as const;
+export const uncomparedParts = ['error.extensions except code', 'error.locations', 'error order', 'response extensions'] as const;

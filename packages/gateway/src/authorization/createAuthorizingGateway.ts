@@ -147,7 +147,7 @@ export function createAuthorizingGateway(inner: GatewayInterface, options: Autho
     const prepared = prepare(context, denied, rootType.name);
     const { document, source, queryHash } = prepared;
     const result = await executor(document === context.document ? context : { ...context, document, source, queryHash, operation: getOperationAST(document, context.operationName)! });
-    if (!result.data) return { ...result, errors: [...errors, ...(result.errors ?? [])] };
+    if (!result.data) return errors.length === 0 ? result : { ...result, errors: [...errors, ...(result.errors ?? [])] };
     if (!prepared.walkNeeded && denied.size === 0) return result;
     if (prepared.contextualRules && denied.size === 0 && (await allAllow(prepared.contextualRules, rootFields, rootType))) return result;
 

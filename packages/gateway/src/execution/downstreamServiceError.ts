@@ -5,13 +5,22 @@ import type { Cursor } from './executePlan.js';
 
 type Path = readonly (string | number)[];
 
+/** How an entity fetch's representations relate to the entities at its path. */
+export interface SentEntities {
+  /** Each representation's position among those sent (deduplicated: several share one). @default its own index */
+  readonly slotOf?: readonly number[] | undefined;
+  /** Each representation's entity among the fetch's entities (entities of another type are not sent). */
+  readonly entityIndexes: readonly number[];
+}
+
 /**
  * Maps the path of a subgraph's error into the client's response: an `_entities` error path
- * becomes the path of the entity it was about (as @apollo/gateway does; with representations
- * deduplicated, `slotOf` gives each entity's position among those sent, and the error goes to
- * every entity that shared it), others are prefixed with the fetch's position.
+ * becomes the path of the entity it was about (with representations deduplicated, the error goes
+ * to every entity that shared it), others are prefixed with the fetch's position. Unlike
+ * @apollo/gateway 2.14.4, an entity's position counts only the entities sent, so an error is not
+ * put on an entity of another type that the fetch skipped (conformance intendedDifferences.ts).
  */
-export function errorPathsOf(fetch: FetchNode, cursor: Cursor, slotOf?: readonly number[]): (errorPath: Path | undefined) => ((string | number)[] | undefined)[] {
+export function errorPathsOf(fetch: FetchNode, cursor: Cursor, sent?: SentEntities): (errorPath: Path | undefined) => ((string | number)[] | undefined)[] {
   let hydrated: (string | number)[][] | undefined;
   return (errorPath) => {
     if (fetch.requires && typeof errorPath?.[1] === 'number') {
@@ -20,8 +29,9 @@ export function errorPathsOf(fetch: FetchNode, cursor: Cursor, slotOf?: readonly
         hydratePaths([], cursor.path, cursor.fullResult, hydrated);
       }
       const slot = errorPath[1];
-      const entityIndexes = slotOf ? slotOf.flatMap((entitySlot, index) => (entitySlot === slot ? [index] : [])) : [slot];
-      return entityIndexes.map((index) => [...(hydrated![index] ?? []), ...errorPath.slice(2)]);
+      const slotOf = sent?.slotOf;
+      const representationIndexes = slotOf ? slotOf.flatMap((entitySlot, index) => (entitySlot === slot ? [index] : [])) : [slot];
+      return representationIndexes.map((index) => [...(hydrated![sent?.entityIndexes[index] ?? index] ?? []), ...errorPath.slice(2)]);
     }
     return [errorPath ? [...cursor.path, ...errorPath] : undefined];
   };

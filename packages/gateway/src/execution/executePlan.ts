@@ -5,7 +5,7 @@ import { trace } from '@opentelemetry/api';
 import { isAbstractType, isInterfaceType, isObjectType, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { conditionValuesOf } from './conditionalSelections.js';
 import { copyJson, dedupeRepresentations } from './dedupeRepresentations.js';
-import { downstreamServiceError, errorPathsOf } from './downstreamServiceError.js';
+import { downstreamServiceError, errorPathsOf, type SentEntities } from './downstreamServiceError.js';
 import { inActiveSpan } from '../observability/tracing/inActiveSpan.js';
 import { startInOrder } from './startInOrder.js';
 
@@ -91,18 +91,22 @@ async function executeFetch(execution: PlanExecution, fetch: FetchNode, cursor: 
   }
   const representations: Record<string, unknown>[] = [];
   const representedEntities: Record<string, unknown>[] = [];
-  for (const entity of entities as Record<string, unknown>[]) {
+  // Where each representation's entity is among the fetch's entities (some are skipped: another type, a missing key).
+  const entityIndexes: number[] = [];
+  for (let index = 0; index < entities.length; index += 1) {
+    const entity = entities[index] as Record<string, unknown>;
     const representation = selectRepresentation(execution.supergraphSchema, entity, fetch.requires);
     if (representation?.['__typename']) {
       representations.push(representation);
       representedEntities.push(entity);
+      entityIndexes.push(index);
     }
   }
   if (representations.length === 0) return;
   if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
   const { unique, slotOf } = dedupeRepresentations(representations);
   // Object.assign, not `{ ...variables, representations }`: a spread followed by a new key builds a new hidden class per call (see resolveInfo).
-  const received = await send(execution, service, fetch, cursor, Object.assign({}, variables, { representations: unique }), slotOf);
+  const received = await send(execution, service, fetch, cursor, Object.assign({}, variables, { representations: unique }), { slotOf, entityIndexes });
   if (!received) return;
   const receivedEntities = received['_entities'];
   if (!Array.isArray(receivedEntities)) throw new Error('Expected "data._entities" in response to be an array');
@@ -122,7 +126,7 @@ async function executeFetch(execution: PlanExecution, fetch: FetchNode, cursor: 
   }
 }
 
-async function send(execution: PlanExecution, service: GraphQLDataSource, fetch: FetchNode, cursor: Cursor, variables: Record<string, unknown>, slotOf?: readonly number[]): Promise<Record<string, unknown> | null | undefined> {
+async function send(execution: PlanExecution, service: GraphQLDataSource, fetch: FetchNode, cursor: Cursor, variables: Record<string, unknown>, sent?: SentEntities): Promise<Record<string, unknown> | null | undefined> {
   const { requestContext } = execution;
   const response = await service.process({
     kind: incomingOperation,
@@ -133,7 +137,7 @@ async function send(execution: PlanExecution, service: GraphQLDataSource, fetch:
     pathInIncomingRequest: cursor.path as (string | number)[],
   } as GraphQLDataSourceProcessOptions);
   if (response.errors) {
-    const pathsOf = errorPathsOf(fetch, cursor, slotOf);
+    const pathsOf = errorPathsOf(fetch, cursor, sent);
     for (const error of response.errors) for (const path of pathsOf(error.path)) execution.errors.push(downstreamServiceError(error, fetch.serviceName, path));
   }
   return response.data as Record<string, unknown> | null | undefined;

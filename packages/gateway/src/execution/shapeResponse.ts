@@ -5,6 +5,7 @@ import {
   GraphQLID,
   GraphQLInt,
   GraphQLString,
+  getNullableType,
   isCompositeType,
   isEnumType,
   isListType,
@@ -19,6 +20,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { collectFields, subSelections } from '../operation/collectFields.js';
+import { hiddenKeyPrefix } from '../authorization/rewriteDocument.js';
 
 /** Marks a null that must propagate to the nearest nullable parent. */
 const bubble = Symbol('null bubbles up');
@@ -85,10 +87,13 @@ export class SelectionShape {
         const isTypename = nodes[0]!.name.value === '__typename';
         const definition = isTypename || isUnionType(runtimeType) ? undefined : runtimeType.getFields()[nodes[0]!.name.value];
         if (!isTypename && !definition) continue;
+        // A field the rules layer added for itself (hidden alias) is nullable here: the client never
+        // asked for it, so its null must not take the client's object with it.
+        const type = definition && responseName.startsWith(hiddenKeyPrefix) ? getNullableType(definition.type) : definition?.type;
         fields.push({
           responseName,
           isTypename,
-          type: compileType(definition?.type ?? GraphQLString),
+          type: compileType(type ?? GraphQLString),
           parentTypeName: runtimeType.name,
           selectionSets: subSelections(nodes),
           source: this.source,
