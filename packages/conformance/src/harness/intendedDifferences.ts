@@ -39,10 +39,21 @@ export const downstreamCodes: ReadonlySet<string> = new Set(['DOWNSTREAM_SERVICE
  * `extensions.response`). Stock's error is compared as the code of the body's first error.
  */
 export function subgraphCodeInHttpError(extensions: Record<string, unknown> | undefined): string | undefined {
-  const response = extensions?.['response'] as { status?: unknown; body?: { errors?: { extensions?: { code?: unknown } }[] } } | undefined;
+  const response = extensions?.['response'] as { status?: unknown; body?: { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } } | undefined;
   if (typeof response?.status !== 'number' || response.status < 400) return undefined;
-  const code = response.body?.errors?.[0]?.extensions?.code;
-  return typeof code === 'string' ? code : 'DOWNSTREAM_SERVICE_ERROR';
+  const first = response.body?.errors?.[0];
+  if (typeof first?.extensions?.code !== 'string') return 'DOWNSTREAM_SERVICE_ERROR';
+  return isRefusedValue(first.extensions.code, first.message) ? 'BAD_USER_INPUT' : first.extensions.code;
+}
+
+/**
+ * A literal the gateway cannot check (a custom scalar's) that the subgraph's scalar refuses: the
+ * subgraph answers GRAPHQL_VALIDATION_FAILED "Expected value of type …", which is the client's
+ * input at fault, and the kit passes it as BAD_USER_INPUT with the subgraph's message; stock
+ * passes the validation error (as an HTTP error, above). Compared as BAD_USER_INPUT.
+ */
+export function isRefusedValue(code: unknown, message: unknown): boolean {
+  return code === 'GRAPHQL_VALIDATION_FAILED' && typeof message === 'string' && message.startsWith('Expected value of type ');
 }
 
 /**

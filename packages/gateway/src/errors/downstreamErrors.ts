@@ -11,7 +11,7 @@ export const downstreamMessages = {
 
 /** The wording for a service that refused the request the BFF sent it, as invalid for its schema. */
 export function downstreamRefusedMessage(serviceName: string): string {
-  return `The ${serviceName} service refused the request the BFF sent it (its schema does not match the BFF's supergraph); the fields it provides are null in this response. Retrying will not help; the BFF's operators have been told.`;
+  return `The ${serviceName} service refused the request the BFF sent it; the fields it provides are null in this response. Retrying will not help; the BFF's operators have been told.`;
 }
 
 /** A code of {@link downstreamMessages}. */

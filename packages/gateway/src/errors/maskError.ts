@@ -43,6 +43,10 @@ export function maskError(formatted: GraphQLFormattedError, original: unknown, r
   const where = { ...(formatted.path && { path: formatted.path }), ...(formatted.locations && { locations: formatted.locations }) };
   if (typeof serviceName === 'string') {
     if (subgraphSafeCodes.has(code)) return { message: formatted.message, ...where, extensions };
+    // A value the gateway cannot check (a custom scalar's literal) refused by the subgraph's scalar: the client's input.
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message.startsWith('Expected value of type ')) {
+      return { message: formatted.message, ...where, extensions: { code: 'BAD_USER_INPUT', serviceName } };
+    }
     if (!isDownstreamErrorCode(code)) report(formatted, original);
     if (subgraphRefusalCodes.has(code)) return { message: downstreamRefusedMessage(serviceName), ...where, extensions: { code: BffErrorCode.DOWNSTREAM_SERVICE_ERROR, serviceName } };
     const downstreamCode = isDownstreamErrorCode(code) ? code : BffErrorCode.DOWNSTREAM_SERVICE_ERROR;
