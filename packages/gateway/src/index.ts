@@ -37,4 +37,6 @@ export {
 export { OperationNotTrustedError, PersistedQueryNotFoundError } from './persisted/errors.js';
 export { trustedDocumentsModes, type PersistedConfig, type TrustedDocumentsMode } from './persisted/readPersistedConfig.js';
 export { shareInFlight } from './downstream/shareInFlight.js';
+/** Which plans the kit's executor runs itself (the conformance suite reports which executor ran). */
+export { isPlanSupported, selectsIntrospection } from './execution/planSupport.js';
 export { registerTracing, type TracingOptions } from './observability/tracing/registerTracing.js';

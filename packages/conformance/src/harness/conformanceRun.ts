@@ -40,6 +40,8 @@ export interface Difference {
 export interface ConformanceRun extends AsyncDisposable {
   /** The API schema clients see (what generated operations are written against). */
   readonly apiSchema: GraphQLSchema;
+  /** The composed supergraph both gateways serve. */
+  readonly supergraphSdl: string;
   /** Sends `request` to every endpoint, one after another; the comparisons that disagree. */
   compare(request: ConformanceRequest): Promise<Difference[]>;
   close(): Promise<void>;
@@ -57,7 +59,7 @@ async function send(endpoint: Endpoint, request: ConformanceRequest): Promise<Co
  * the comparisons name them (oracles first), so subgraphs that keep state see the same sequence
  * of calls from each gateway.
  */
-export function conformanceRun(apiSchema: GraphQLSchema, comparisons: readonly Comparison[], close: () => Promise<void>): ConformanceRun {
+export function conformanceRun(supergraphSdl: string, apiSchema: GraphQLSchema, comparisons: readonly Comparison[], close: () => Promise<void>): ConformanceRun {
   const endpoints = [...new Set(comparisons.flatMap(({ oracle, kit }) => [oracle, kit]))];
   const compare = async (request: ConformanceRequest): Promise<Difference[]> => {
     const answers = new Map<Endpoint, ComparedAnswer>();
@@ -74,5 +76,5 @@ export function conformanceRun(apiSchema: GraphQLSchema, comparisons: readonly C
       return [{ variant: kit.name, oracle: oracle.name, request, expected, actual, ...(expectedJson !== actualJson && { keyOrder: { expected: expectedJson, actual: actualJson } }) }];
     });
   };
-  return { apiSchema, compare, close, [Symbol.asyncDispose]: close };
+  return { apiSchema, supergraphSdl, compare, close, [Symbol.asyncDispose]: close };
 }

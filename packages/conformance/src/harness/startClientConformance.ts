@@ -27,7 +27,8 @@ const clients = {
 export async function startClientConformance(client: ClientName, services: RunningServices): Promise<ConformanceRun> {
   const { prefix, read, create, viewModels } = clients[client];
   const config = read({ ...conformanceEnv(prefix), ...routedTo(client, services) });
-  const apiSchema = Supergraph.build(readFileSync(config.supergraphFile, 'utf8')).apiSchema().toGraphQLJSSchema();
+  const supergraphSdl = readFileSync(config.supergraphFile, 'utf8');
+  const apiSchema = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
   const servers: BffServer[] = [];
   let stopStock: (() => Promise<void>) | undefined;
   const close = async () => {
@@ -51,6 +52,7 @@ export async function startClientConformance(client: ClientName, services: Runni
     const unruledStaff = endpoint('no rules as staff', unruled, as.staff);
     const unruledAnonymous = endpoint('no rules, anonymous', unruled, as.anonymous);
     return conformanceRun(
+      supergraphSdl,
       apiSchema,
       [
         { oracle, kit: endpoint(`${client} rules as staff`, ruled, as.staff) },
