@@ -34,6 +34,15 @@ describe('web BFF REST passthrough routes', () => {
     ]);
   });
 
+  it('issue #23 - marks a ruled route private to its viewer, and an allowed anonymous one as the service said', async () => {
+    const own = await get('/api/users/1/orders', as.customer);
+    expect([own.headers.get('cache-control'), own.headers.get('vary')]).toEqual(['private', 'authorization']);
+    const stock = await get(`/api/inventory/${seedInventory()[0]!.upc}`);
+    expect([stock.status, stock.headers.get('cache-control'), stock.headers.get('vary')]).toEqual([200, null, 'authorization']);
+    const stockSignedIn = await get(`/api/inventory/${seedInventory()[0]!.upc}`, as.customer);
+    expect(stockSignedIn.headers.get('cache-control')).toBe('private');
+  });
+
   it("lets staff read anyone's orders", async () => {
     expect((await get('/api/users/1/orders', as.staff)).status).toBe(200);
   });

@@ -10,6 +10,8 @@ import { BffErrorCode } from '../errors/BffError.js';
 import { ConfigError } from '../errors/ConfigError.js';
 import type { BffContext } from '../server/BffContext.js';
 import { forwardedRequestHeaders, forwardedResponseHeaders } from './forwardedHeaders.js';
+import { privateCacheControl } from '../cache/privateCacheControl.js';
+import { allow } from 'graphql-shield';
 import type { PassthroughRoute } from './PassthroughRoute.js';
 
 /** What passthrough routes are served with. */
@@ -73,7 +75,11 @@ export function usePassthroughRoutes(http: FastifyInstance, routes: readonly Pas
         }
         return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
       });
-      return reply.code(answer.status).headers(forwardedResponseHeaders(answer.headers)).send(answer.body);
+      const responseHeaders = forwardedResponseHeaders(answer.headers);
+      // As for GraphQL (useCacheScope): an answer to a viewer, or one a rule decided, is no shared cache's to keep.
+      if (request.viewer.kind !== 'anonymous' || route.rule !== allow) responseHeaders['cache-control'] = privateCacheControl(responseHeaders['cache-control']);
+      responseHeaders['vary'] = responseHeaders['vary'] ? `${responseHeaders['vary']}, authorization` : 'authorization';
+      return reply.code(answer.status).headers(responseHeaders).send(answer.body);
     } catch (error) {
       const code = error instanceof GraphQLError ? String(error.extensions['code']) : BffErrorCode.DOWNSTREAM_SERVICE_ERROR;
       const message = error instanceof GraphQLError ? error.message : 'The service failed to answer.';
