@@ -22,5 +22,9 @@ export function productionEnv(): NodeJS.ProcessEnv {
     WEB_BFF_JWT_SECRET: developmentSecretOf(readWebBffConfig({})),
     MOBILE_BFF_JWT_SECRET: developmentSecretOf(readMobileBffConfig({})),
     BFF_JWT_SECRET: developmentSecretOf(readGuildConfig({})),
+    // A bench target is stopped between parts: no load balancer to wait for.
+    WEB_BFF_SHUTDOWN_DELAY_MS: '0',
+    MOBILE_BFF_SHUTDOWN_DELAY_MS: '0',
+    BFF_SHUTDOWN_DELAY_MS: '0',
   };
 }

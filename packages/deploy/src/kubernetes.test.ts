@@ -114,6 +114,27 @@ describe('deploy/kubernetes', () => {
     expect(problems).toEqual([]);
   });
 
+  it('gives each BFF longer than its shutdown delay and grace together before the kubelet kills it', () => {
+    const budgets = ['web-bff', 'mobile-bff'].map((name) => {
+      const deployment = named('Deployment', name)!;
+      const container = containerOf(deployment);
+      const deployable = deployableOf(container.command);
+      if (typeof deployable === 'string' || deployable.kind !== 'bff') throw new Error(`${name}: ${String(deployable)}`);
+      const env: Record<string, string> = {};
+      for (const { configMapRef } of container.envFrom ?? []) Object.assign(env, (named('ConfigMap', configMapRef.name) as unknown as { data: Record<string, string> }).data);
+      for (const variable of container.env ?? []) if (variable.valueFrom?.secretKeyRef) env[variable.name] = 's'.repeat(32);
+      // As the BFF reads them, defaults included.
+      const { shutdownDelayMs, shutdownGraceMs } = deployable.read(env).observability;
+      const terminationGracePeriodSeconds = (deployment as unknown as { spec: { template: { spec: { terminationGracePeriodSeconds?: number } } } }).spec.template.spec.terminationGracePeriodSeconds ?? 30;
+      return { name, shutdownDelayMs, shutdownGraceMs, killedAfterMs: terminationGracePeriodSeconds * 1000 };
+    });
+    for (const { name, shutdownDelayMs, shutdownGraceMs, killedAfterMs } of budgets) {
+      // A delay is what keeps clients of the pod's keep-alive connections from meeting resets (issue #23).
+      expect(shutdownDelayMs, name).toBeGreaterThan(0);
+      expect(shutdownDelayMs + shutdownGraceMs, `${name}: delay + grace < terminationGracePeriodSeconds`).toBeLessThan(killedAfterMs);
+    }
+  });
+
   it('keeps the JWT secrets out of the repository: the BFFs read them from the Secret bff-secrets, which no manifest holds', () => {
     expect(byKind('Secret')).toEqual([]);
     const secretKeys = ['web-bff', 'mobile-bff'].map((name) => containerOf(named('Deployment', name)!).env?.map((variable) => variable.valueFrom?.secretKeyRef.key));

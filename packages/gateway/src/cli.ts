@@ -13,7 +13,7 @@ BFF_JWT_ALGORITHMS (default HS256), BFF_JWT_SECRET (required in production), BFF
 or BFF_JWT_JWKS_URL (for RS*, PS*, ES*), BFF_JWT_CLOCK_TOLERANCE_S, BFF_JWT_MAX_BYTES.
 Protection: BFF_MAX_DEPTH, BFF_MAX_COST and the other BFF_MAX_* limits, BFF_RATE_LIMIT_*,
 REDIS_URL, BFF_ADMISSION_*, BFF_PRIORITY_<CLASS>.
-Operations: BFF_METRICS, BFF_SHUTDOWN_GRACE_MS, BFF_SUPERGRAPH_RELOAD, BFF_OTLP_TRACES_URL (see the README's configuration table).`;
+Operations: BFF_METRICS, BFF_SHUTDOWN_DELAY_MS, BFF_SHUTDOWN_GRACE_MS, BFF_SUPERGRAPH_RELOAD, BFF_OTLP_TRACES_URL (see the README's configuration table).`;
 
 let flags: { supergraph?: string; port?: string; host?: string; name?: string; help?: boolean };
 try {

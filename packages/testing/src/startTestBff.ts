@@ -44,6 +44,8 @@ export async function startTestBff(client: ClientName, services: RunningServices
     LOG_LEVEL: 'silent',
     // Tests count the calls each request makes; the response cache is tested where it is turned on.
     [`${prefix}RESPONSE_CACHE`]: 'off',
+    // A test stops its BFF at once, in production mode too; the shutdown tests set their own delay.
+    [`${prefix}SHUTDOWN_DELAY_MS`]: '0',
     NODE_ENV: 'test',
     ...env,
   });

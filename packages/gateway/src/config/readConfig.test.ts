@@ -49,7 +49,7 @@ describe('readConfig', () => {
       // Its defaults are spelled out in readProtectionConfig.test.ts.
       protection: readProtectionConfig({}, 'WEB_BFF_', undefined, 'development', []),
       explorer: { enabled: true, developmentTokens: true },
-      observability: { metrics: true, shutdownGraceMs: 10_000, reloadSupergraph: true },
+      observability: { metrics: true, shutdownDelayMs: 0, shutdownGraceMs: 10_000, reloadSupergraph: true },
       persisted: { apq: { enabled: true, ttlSeconds: 86_400, redisUrl: undefined }, trustedDocuments: { mode: 'off', manifestFile: undefined } },
     });
     expect(Object.isFrozen(config.server)).toBe(true);

@@ -53,7 +53,7 @@ export interface BffConfig {
   readonly explorer: ExplorerConfig;
   /** Automatic persisted queries and trusted documents (`<prefix>APQ*`, `<prefix>TRUSTED_DOCUMENTS*`). */
   readonly persisted: PersistedConfig;
-  /** Metrics, graceful shutdown, supergraph reload (`<prefix>METRICS`, `<prefix>SHUTDOWN_GRACE_MS`, `<prefix>SUPERGRAPH_RELOAD`). */
+  /** Metrics, graceful shutdown, supergraph reload (`<prefix>METRICS`, `<prefix>SHUTDOWN_DELAY_MS`, `<prefix>SHUTDOWN_GRACE_MS`, `<prefix>SUPERGRAPH_RELOAD`). */
   readonly observability: ObservabilityConfig;
 }
 
@@ -115,7 +115,7 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
   const downstream = readDownstreamConfig(env, prefix, problems);
   const protection = readProtectionConfig(env, prefix, defaults.protection, common.NODE_ENV ?? 'development', problems);
   const explorer = readExplorerConfig(env, prefix, common.NODE_ENV ?? 'development', problems);
-  const observability = readObservabilityConfig(env, prefix, problems);
+  const observability = readObservabilityConfig(env, prefix, common.NODE_ENV ?? 'development', problems);
   const persisted = readPersistedConfig(env, prefix, defaults.trustedDocumentsManifest, common.NODE_ENV ?? 'development', protection.rateLimit.redisUrl, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({

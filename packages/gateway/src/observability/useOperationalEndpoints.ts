@@ -25,7 +25,9 @@ export function useOperationalEndpoints(http: FastifyInstance, health: Health, m
   if (metrics) {
     answers['/metrics'] = async (reply) => reply.header('content-type', metrics.registry.contentType).header('cache-control', 'no-store').send(await metrics.render());
   }
-  // Keep-alive connections would outlive the drain: each response sent while draining closes its own.
+  // Keep-alive connections would outlive the drain: each response sent while draining closes its
+  // own, so during the shutdown delay clients leave between requests on their own (no reset), and
+  // the connections still idle when it ends are ones no client is using.
   http.addHook('onSend', (_request, reply, payload, done) => {
     if (health.draining) reply.header('connection', 'close');
     done(null, payload);

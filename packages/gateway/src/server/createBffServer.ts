@@ -4,6 +4,7 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import type { Fetcher } from '@apollo/utils.fetcher';
 import type { Logger } from '@apollo/utils.logger';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { BffConfig } from '../config/readConfig.js';
 import { createDownstream, type Downstream } from '../downstream/createDownstream.js';
 import type { DownstreamConfig } from '../downstream/readDownstreamConfig.js';
@@ -67,7 +68,7 @@ export interface BffServer extends AsyncDisposable {
   readonly http: FastifyInstance;
   /** Starts listening; resolves to the base URL (GraphQL is at `${url}/graphql`). */
   start(): Promise<string>;
-  /** Stops accepting, finishes in-flight requests, closes the downstream pool. */
+  /** Turns unready and serves on for `<P>SHUTDOWN_DELAY_MS`, then stops accepting, finishes in-flight requests, closes the downstream pool. */
   stop(): Promise<void>;
   /** Admission (per priority class) and rate-limit counters since the server was built. */
   protectionStats(): ProtectionStats;
@@ -87,6 +88,8 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     genReqId: (request) => readRequestId(request.headers[requestIdHeader]),
     // One log line per request is the BFF's own (with client and operation), not fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
+    // A request arriving while the BFF drains is served (closing its connection after it), not refused with 503.
+    return503OnClosing: false,
   });
   const logger: Logger = http.log;
   const pool = createHttpFetcher({ connectionsPerOrigin: config.subgraphs.connectionsPerOrigin, timeoutMs: config.subgraphs.timeoutMs, keepAlive: config.downstream.keepAlive });
@@ -158,15 +161,20 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopped ??= (async () => {
-      // Apollo's drain plugin closes fastify (no new connections, in-flight requests finish),
-      // then Apollo stops the gateway; an unstarted server only has fastify to close.
-      // Past <P>SHUTDOWN_GRACE_MS the connections still open are closed.
+      // Unready at once (/readyz 503, every response closes its connection), but every request
+      // is still served for <P>SHUTDOWN_DELAY_MS while load balancers take the BFF out of
+      // rotation: closing idle keep-alive connections now would race clients writing a request
+      // on them (ECONNRESET). Then fastify closes: no new connections, the connections idle by
+      // now closed, in-flight requests finished; past <P>SHUTDOWN_GRACE_MS the rest are cut off.
+      // Only then does Apollo stop the gateway (its drain plugin finds fastify closed).
       observability.health.markDraining();
-      const drained = (async () => {
-        if (started) await started.then(() => apollo.stop(), () => apollo.stop());
-        await http.close();
-      })();
-      await drainWithin(drained, config.observability.shutdownGraceMs, () => http.server.closeAllConnections(), logger);
+      const listening = started !== undefined && (await started.then(() => true, () => false));
+      if (listening && config.observability.shutdownDelayMs > 0) {
+        logger.info(`unready; serving ${config.observability.shutdownDelayMs} ms more before draining`);
+        await sleep(config.observability.shutdownDelayMs);
+      }
+      await drainWithin(http.close(), config.observability.shutdownGraceMs, () => http.server.closeAllConnections(), logger);
+      if (started) await apollo.stop();
       await pool.close();
       responseCache?.close();
       await observability.close();

@@ -4,7 +4,8 @@ import { forkIfConfigured, startServing } from './forkWorkers.js';
 
 /**
  * The body of every BFF's `main`: builds and starts the server, stops it cleanly on SIGINT or
- * SIGTERM (exit 0), and on a configuration error prints every problem and exits 1. With
+ * SIGTERM (unready but serving for `<P>SHUTDOWN_DELAY_MS`, then draining; exit 0), and on a
+ * configuration error prints every problem and exits 1. With
  * `<P>WORKERS` above 1 the process forks that many workers sharing the port, each a whole BFF.
  */
 export async function serveUntilSignal(build: () => BffServer): Promise<void> {
