@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { codesWithComparedMessages, downstreamCodes, subgraphCodeInHttpError, subgraphCodesKept, unresolvedOperation } from './intendedDifferences.js';
+import { codesWithComparedMessages, downstreamCodes, subgraphCodesInHttpError, subgraphCodesKept, unresolvedOperation } from './intendedDifferences.js';
 
 /** A GraphQL-over-HTTP answer as both gateways are compared on it. */
 export interface HttpAnswer {
@@ -26,18 +26,21 @@ export interface ComparedAnswer {
 
 type RawError = { message?: unknown; path?: unknown; extensions?: Record<string, unknown> };
 
-function compareError(error: RawError, side: 'stock' | 'kit'): ComparedError {
-  const codeInHttpError = side === 'stock' ? subgraphCodeInHttpError(error.extensions) : undefined;
-  let code = codeInHttpError ?? (typeof error.extensions?.['code'] === 'string' ? error.extensions['code'] : undefined);
-  const fromSubgraph = codeInHttpError !== undefined || typeof error.extensions?.['serviceName'] === 'string';
-  if (side === 'stock' && fromSubgraph && !subgraphCodesKept.has(code ?? '')) code = 'DOWNSTREAM_SERVICE_ERROR';
-  if (code && downstreamCodes.has(code)) code = 'DOWNSTREAM_SERVICE_ERROR';
-  const compareMessage = code !== undefined && codesWithComparedMessages.has(code) && !fromSubgraph;
-  return {
-    ...(Array.isArray(error.path) && { path: error.path as (string | number)[] }),
-    ...(code !== undefined && { code }),
-    ...(compareMessage && { message: String(error.message) }),
-  };
+function compareError(error: RawError, side: 'stock' | 'kit'): ComparedError[] {
+  const codesInHttpError = side === 'stock' ? subgraphCodesInHttpError(error.extensions) : undefined;
+  const ownCode = typeof error.extensions?.['code'] === 'string' ? error.extensions['code'] : undefined;
+  const fromSubgraph = codesInHttpError !== undefined || typeof error.extensions?.['serviceName'] === 'string';
+  return (codesInHttpError ?? [ownCode]).map((given) => {
+    let code = given;
+    if (side === 'stock' && fromSubgraph && !subgraphCodesKept.has(code ?? '')) code = 'DOWNSTREAM_SERVICE_ERROR';
+    if (code && downstreamCodes.has(code)) code = 'DOWNSTREAM_SERVICE_ERROR';
+    const compareMessage = code !== undefined && codesWithComparedMessages.has(code) && !fromSubgraph;
+    return {
+      ...(Array.isArray(error.path) && { path: error.path as (string | number)[] }),
+      ...(code !== undefined && { code }),
+      ...(compareMessage && { message: String(error.message) }),
+    };
+  });
 }
 
 function sortErrors(errors: ComparedError[]): ComparedError[] {
@@ -51,13 +54,14 @@ export function comparedAnswer(answer: HttpAnswer, side: 'stock' | 'kit'): Compa
   if (typeof body !== 'object' || body === null) return { status: answer.status, text: String(body) };
   const { data, errors } = body as { data?: unknown; errors?: RawError[] };
   const unresolved = side === 'stock' ? unresolvedOperation.stock : unresolvedOperation.kit;
-  if (data === undefined && errors?.length === 1 && answer.status === unresolved.status && errors[0]?.extensions?.['code'] === unresolved.code) {
+  const aboutOperation = side === 'kit' || /operation/i.test(String(errors?.[0]?.message));
+  if (data === undefined && errors?.length === 1 && answer.status === unresolved.status && errors[0]?.extensions?.['code'] === unresolved.code && aboutOperation) {
     return { status: unresolvedOperation.kit.status, errors: [{ code: unresolvedOperation.kit.code }] };
   }
   return {
     status: answer.status,
     ...(data !== undefined && { data }),
-    ...(errors !== undefined && { errors: sortErrors(errors.map((error) => compareError(error, side))) }),
+    ...(errors !== undefined && { errors: sortErrors(markedBeneathNulls(errors.flatMap((error) => compareError(error, side)), data)) }),
   };
 }
 
@@ -99,5 +103,25 @@ export function withMisplacedErrorsMatched(stock: ComparedAnswer, kit: ComparedA
   }
   const kept = (stock.errors ?? []).filter((error) => !misplaced.includes(error));
   return { ...stock, errors: sortErrors([...kept, ...replacements]) };
+}
+
+/**
+ * The errors with those beneath a nulled object (a path that passes through a null before its
+ * end) replaced by one marker per such null (intendedDifferences.ts: errorsBeneathNull).
+ */
+function markedBeneathNulls(errors: ComparedError[], data: unknown): ComparedError[] {
+  const markers = new Map<string, ComparedError>();
+  const kept = errors.filter((error) => {
+    const path = error.path ?? [];
+    // From the root: `data: null` is the null a non-null root field's error caused.
+    for (let end = 0; end < path.length; end += 1) {
+      if (valueAt(data, path.slice(0, end)) !== null) continue;
+      const nulled = path.slice(0, end);
+      markers.set(JSON.stringify(nulled), { path: nulled, code: 'ERRORS BENEATH THIS NULL' });
+      return false;
+    }
+    return true;
+  });
+  return [...kept, ...markers.values()];
 }
 

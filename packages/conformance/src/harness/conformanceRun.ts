@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { answersAgree, comparedAnswer, withMisplacedErrorsMatched, type ComparedAnswer } from './compareResponses.js';
 import type { ScenarioOperation } from './Scenario.js';
 import { specKeyOrder } from './specKeyOrder.js';
+import { chosenOperationOnly } from './chosenOperationOnly.js';
 
 /** A request both gateways are sent. */
 export type ConformanceRequest = Omit<ScenarioOperation, 'name'>;
@@ -48,7 +49,8 @@ export interface ConformanceRun extends AsyncDisposable {
 }
 
 /** Sends one request to a GraphQL endpoint as a client would (POST, JSON). */
-async function send(endpoint: Endpoint, request: ConformanceRequest): Promise<ComparedAnswer> {
+async function send(endpoint: Endpoint, sent: ConformanceRequest): Promise<ComparedAnswer> {
+  const request = endpoint.side === 'stock' ? chosenOperationOnly(sent) : sent;
   const body = { query: request.query, ...(request.variables && { variables: request.variables }), ...(request.operationName !== undefined && { operationName: request.operationName }) };
   const { status, body: answer } = await postGraphQL(endpoint.url, body, { ...endpoint.headers });
   return comparedAnswer({ status, body: answer }, endpoint.side);

@@ -141,7 +141,8 @@ export function createAuthorizingGateway(inner: GatewayInterface, options: Autho
       return messages.every((message) => message === undefined);
     };
     if (executable.length === 0 || dataIsNull) {
-      return { data: dataIsNull ? null : Object.fromEntries(rootFields.map(([key]) => [key, null])), errors };
+      // No root field left: every one denied, or every one skipped by @skip/@include (then no error).
+      return { data: dataIsNull ? null : Object.fromEntries(rootFields.map(([key]) => [key, null])), ...(errors.length > 0 && { errors }) };
     }
 
     const prepared = prepare(context, denied, rootType.name);

@@ -1,5 +1,5 @@
 import { buildSchema, getOperationAST, parse, print } from 'graphql';
-import { allow, deny } from 'graphql-shield';
+import { allow, deny, rule } from 'graphql-shield';
 import { describe, expect, it } from 'vitest';
 import { createRuleBook } from './createRuleBook.js';
 import { isOwner } from './namedRules.js';
@@ -37,6 +37,28 @@ describe('withRuleSelections', () => {
     const document = parse(/* GraphQL */ `{ search { ... on User { name } } }`);
     expect(print(withRuleSelections(document, schema, book))).toBe(
       normalized(`{ search { ... on User { name } _authz_typename: __typename ... on Order { _authz_buyer: buyer { id } } } }`),
+    );
+  });
+
+  it("appends to the field's own selection set, never inside the client's fragments, and asks an interface's own fields on the interface", () => {
+    const withInterface = buildSchema(/* GraphQL */ `
+      type Query { products: [Product!]! }
+      interface Product { sku: ID!  name: String! }
+      type Shirt implements Product { sku: ID!  name: String!  color: String!  maker: Maker! }
+      type Shoe implements Product { sku: ID!  name: String!  size: Int! }
+      type Maker { id: ID! }
+    `);
+    const fragment = (type: string, fields: string) => rule(`needs${type}`, { fragment: `fragment Needs${type} on ${type} { ${fields} }` })(() => true);
+    const rules = { Query: allow, Shirt: { '*': allow, color: fragment('Shirt', 'sku maker { id }') }, Shoe: fragment('Shoe', 'sku'), Maker: allow };
+    const document = parse(/* GraphQL */ `
+      { products { ... on Product { name } ... on Product { ... on Shirt { color } ...Sized } } }
+      fragment Sized on Shoe { size }
+    `);
+    expect(print(withRuleSelections(document, withInterface, createRuleBook(withInterface, rules, deny)))).toBe(
+      normalized(`
+        { products { ... on Product { name } ... on Product { ... on Shirt { color } ...Sized } _authz_typename: __typename _authz_sku: sku ... on Shirt { _authz_maker: maker { id } } } }
+        fragment Sized on Shoe { size }
+      `),
     );
   });
 });

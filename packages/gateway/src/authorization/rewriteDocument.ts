@@ -2,13 +2,21 @@ import {
   Kind,
   TypeInfo,
   isAbstractType,
+  isEqualType,
+  isInterfaceType,
   isObjectType,
+  print,
   visit,
   visitWithTypeInfo,
+  type ASTNode,
   type DefinitionNode,
   type DocumentNode,
   type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLInterfaceType,
+  type GraphQLObjectType,
   type GraphQLSchema,
+  type NamedTypeNode,
   type OperationDefinitionNode,
   type SelectionNode,
   type SelectionSetNode,
@@ -23,32 +31,49 @@ export const hiddenTypenameKey = `${hiddenKeyPrefix}typename`;
 const name = (value: string) => ({ kind: Kind.NAME, value }) as const;
 
 /**
- * Adds, to every selection set, the parent fields its type's rules (and its selected fields'
- * rules) declare (aliased under
- * {@link hiddenKeyPrefix}), and `__typename` under interfaces and unions so the runtime type is
- * known. The result depends on the document only, never on the viewer.
+ * Adds, at the end of every field's (and the operation's) selection set, the parent fields its
+ * type's rules (and its selected fields' rules) declare (aliased under {@link hiddenKeyPrefix}),
+ * and `__typename` under interfaces and unions so the runtime type is known. The result depends
+ * on the document only, never on the viewer or the variables.
+ *
+ * Never inside the client's fragments, and an interface's own fields on the interface rather than
+ * per implementation: plans with data rewrites (@interfaceObject) run on @apollo/gateway's
+ * executor, which merges inline fragments into their first occurrence (a hidden `... on Shirt`
+ * in an earlier fragment would move the client's `color` ahead of its other fields), and which
+ * may fetch a field asked under `... on User` of an @interfaceObject interface from a subgraph
+ * that answers `__typename: "Account"`, overwriting the runtime type and so dropping the client's
+ * own `... on User` from the response.
  */
 export function withRuleSelections(document: DocumentNode, schema: GraphQLSchema, book: RuleBook): DocumentNode {
   const typeInfo = new TypeInfo(schema);
+  const fragments = new Map(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])));
   const hidden = (selection: SelectionNode): SelectionNode =>
     selection.kind === Kind.FIELD ? { ...selection, alias: name(`${hiddenKeyPrefix}${selection.name.value}`) } : selection;
   return visit(
     document,
     visitWithTypeInfo(typeInfo, {
       SelectionSet: {
-        leave(node) {
+        leave(node, _key, parent) {
+          const owner = parent as ASTNode | readonly ASTNode[] | undefined;
+          if (!owner || 'length' in owner || owner.kind === Kind.INLINE_FRAGMENT || owner.kind === Kind.FRAGMENT_DEFINITION) return undefined;
           const type = typeInfo.getParentType();
+          const namesFor = (possible: GraphQLObjectType) => [...selectedFieldNames(schema, fragments, possible, node, new Set())];
           let additions: SelectionNode[] = [];
-          if (isObjectType(type)) additions = book.neededSelections(type.name, selectedFieldNames(node)).map(hidden);
+          if (isObjectType(type)) additions = book.neededSelections(type.name, namesFor(type)).map(hidden);
           else if (type && isAbstractType(type)) {
             const typename: FieldNode = { kind: Kind.FIELD, alias: name(hiddenTypenameKey), name: name('__typename') };
+            const onInterface = new Map<string, SelectionNode>();
             const perType = schema.getPossibleTypes(type).flatMap((possible): SelectionNode[] => {
-              const needed = book.neededSelections(possible.name);
+              const needed = book.neededSelections(possible.name, namesFor(possible)).filter((selection) => {
+                if (!isInterfaceType(type) || !isSameInterfaceField(type, possible, selection)) return true;
+                onInterface.set(print(selection), selection);
+                return false;
+              });
               return needed.length === 0
                 ? []
                 : [{ kind: Kind.INLINE_FRAGMENT, typeCondition: { kind: Kind.NAMED_TYPE, name: name(possible.name) }, selectionSet: { kind: Kind.SELECTION_SET, selections: needed.map(hidden) } }];
             });
-            additions = [typename, ...perType];
+            additions = [typename, ...[...onInterface.values()].map(hidden), ...perType];
           }
           return additions.length === 0 ? undefined : { ...node, selections: [...node.selections, ...additions] };
         },
@@ -57,9 +82,42 @@ export function withRuleSelections(document: DocumentNode, schema: GraphQLSchema
   );
 }
 
-/** The fields a selection set names itself (its fragments' fields are handled where they stand). */
-function selectedFieldNames(selectionSet: SelectionSetNode): string[] {
-  return selectionSet.selections.flatMap((selection) => (selection.kind === Kind.FIELD ? [selection.name.value] : []));
+/**
+ * The names of the fields a selection set selects on objects of `type`, through its inline and
+ * named fragments that apply to it. @skip/@include are not read: the rewrite serves any variables.
+ */
+function selectedFieldNames(
+  schema: GraphQLSchema,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  type: GraphQLObjectType,
+  selectionSet: SelectionSetNode,
+  spread: Set<string>,
+  names = new Set<string>(),
+): Set<string> {
+  const applies = (typeCondition: NamedTypeNode | undefined) => {
+    const condition = typeCondition && schema.getType(typeCondition.name.value);
+    return !condition || condition === type || (isAbstractType(condition) && schema.isSubType(condition, type));
+  };
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) names.add(selection.name.value);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      if (applies(selection.typeCondition)) selectedFieldNames(schema, fragments, type, selection.selectionSet, spread, names);
+    } else {
+      const fragment = fragments.get(selection.name.value);
+      if (!fragment || spread.has(fragment.name.value) || !applies(fragment.typeCondition)) continue;
+      spread.add(fragment.name.value);
+      selectedFieldNames(schema, fragments, type, fragment.selectionSet, spread, names);
+    }
+  }
+  return names;
+}
+
+/** Whether a needed selection is a plain field the interface has with the same type as `possible`: then it is asked on the interface. */
+function isSameInterfaceField(type: GraphQLInterfaceType, possible: GraphQLObjectType, selection: SelectionNode): boolean {
+  if (selection.kind !== Kind.FIELD || selection.selectionSet || selection.arguments?.length || selection.directives?.length) return false;
+  const onInterface = type.getFields()[selection.name.value];
+  const onPossible = possible.getFields()[selection.name.value];
+  return !!onInterface && !!onPossible && isEqualType(onInterface.type, onPossible.type);
 }
 
 /**

@@ -18,8 +18,8 @@ export type ProxiedOperations = WeakMap<object, ProxiedOperation>;
  * Notes, when a query plan is a single fetch from one subgraph with nothing required from
  * another, that the operation may go to that subgraph as the client wrote it (only identity and
  * tracing headers added): same text, same operation name, same variables. Left to the planner's
- * normalized fetch: operations over interfaces or unions, whose shaping needs the planner's
- * __typename selections.
+ * normalized fetch: documents of several operations, and those whose text may differ from what the
+ * planner would send (differsFromPlannedFetch).
  */
 export function recordProxiedOperations(proxied: ProxiedOperations): Experimental_DidResolveQueryPlanCallback {
   return ({ queryPlan, requestContext, operationContext }) => {
@@ -34,7 +34,7 @@ export function proxiableService(queryPlan: QueryPlan, document: DocumentNode, s
   if (node?.kind !== 'Fetch' || node.requires || node.inputRewrites?.length || node.contextRewrites?.length) return undefined;
   // The subgraph validates the whole text: another operation of the document may select fields it lacks.
   if (document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION).length > 1) return undefined;
-  return selectsAbstractTypes(document, schema) ? undefined : node.serviceName;
+  return differsFromPlannedFetch(document, schema) ? undefined : node.serviceName;
 }
 
 /** What goes to `serviceName` for this request: the client's text, operation name and variables. */
@@ -47,21 +47,37 @@ export function proxiedOperationOf(serviceName: string, requestContext: GatewayG
   };
 }
 
-function selectsAbstractTypes(document: DocumentNode, schema: GraphQLSchema): boolean {
+/**
+ * Whether the client's text may hold what the planner's fetch would not: selections under
+ * interfaces or unions (their shaping needs the planner's __typename), type conditions on an
+ * abstract type the subgraph may not have, and @skip/@include (a field the planner drops for a
+ * literal `false` may belong to another subgraph, which would then refuse the whole text).
+ */
+function differsFromPlannedFetch(document: DocumentNode, schema: GraphQLSchema): boolean {
   const typeInfo = new TypeInfo(schema);
-  let abstract = false;
+  let differs = false;
+  const isAbstractCondition = (typeName: string | undefined) => typeName !== undefined && isAbstractType(schema.getType(typeName));
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Field() {
         const type = typeInfo.getType();
-        if (type && isAbstractType(getNamedType(type))) {
-          abstract = true;
-          return BREAK;
-        }
-        return undefined;
+        if (type && isAbstractType(getNamedType(type))) differs = true;
+        return differs ? BREAK : undefined;
+      },
+      InlineFragment(node) {
+        if (isAbstractCondition(node.typeCondition?.name.value)) differs = true;
+        return differs ? BREAK : undefined;
+      },
+      FragmentDefinition(node) {
+        if (isAbstractCondition(node.typeCondition.name.value)) differs = true;
+        return differs ? BREAK : undefined;
+      },
+      Directive(node) {
+        if (node.name.value === 'skip' || node.name.value === 'include') differs = true;
+        return differs ? BREAK : undefined;
       },
     }),
   );
-  return abstract;
+  return differs;
 }

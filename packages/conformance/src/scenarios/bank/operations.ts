@@ -371,4 +371,17 @@ export const bankOperations: readonly ScenarioOperation[] = [
     `,
     variables: { input: { from: 'acc-1', to: 'acc-2' } },
   },
+  {
+    name: 'issue #23 - a single-subgraph query with a literal @include(if: false) fragment of another subgraph field',
+    query: /* GraphQL */ `
+      {
+        accounts {
+          id
+        }
+        ... @include(if: false) {
+          currencies
+        }
+      }
+    `,
+  },
 ];

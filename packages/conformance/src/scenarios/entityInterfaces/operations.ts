@@ -235,6 +235,24 @@ export const entityInterfacesOperations: readonly ScenarioOperation[] = [
     operationName: 'Feedback',
   },
   {
+    name: 'two fragments on the entity interface, the second nesting an implementation fragment: key order',
+    query: /* GraphQL */ `
+      {
+        products {
+          ... on Product {
+            name
+          }
+          ... on Product {
+            averageStars
+            ... on Shirt {
+              color
+            }
+          }
+        }
+      }
+    `,
+  },
+  {
     name: 'unknown field on the entity interface is refused',
     query: /* GraphQL */ `
       {

@@ -218,6 +218,46 @@ export const interfaceObjectOperations: readonly ScenarioOperation[] = [
     variables: { noBilling: true },
   },
   {
+    name: '__typename inside an implementation fragment from an interfaceObject entry point',
+    query: /* GraphQL */ `
+      {
+        mostActive {
+          ... on User {
+            __typename
+            id
+          }
+        }
+      }
+    `,
+  },
+  {
+    name: '__typename beside and inside an implementation fragment from an interfaceObject entry point',
+    query: /* GraphQL */ `
+      {
+        mostActive {
+          __typename
+          ... on User {
+            __typename
+            id
+          }
+        }
+      }
+    `,
+  },
+  {
+    name: '__typename inside an implementation fragment on an interfaceObject list of both implementations',
+    query: /* GraphQL */ `
+      {
+        overdueAccounts {
+          ... on User {
+            __typename
+            id
+          }
+        }
+      }
+    `,
+  },
+  {
     name: 'implementation field selected on the interface is refused',
     query: /* GraphQL */ `
       {

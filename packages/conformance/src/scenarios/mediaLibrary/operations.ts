@@ -726,4 +726,16 @@ export const mediaLibraryOperations: readonly ScenarioOperation[] = [
       }
     `,
   },
+  {
+    name: 'issue #23 - a fragment on a union the serving subgraph lacks, spread in an object of another subgraph',
+    query: /* GraphQL */ `
+      {
+        author(id: "a2") {
+          ... on SearchHit {
+            __typename
+          }
+        }
+      }
+    `,
+  },
 ];

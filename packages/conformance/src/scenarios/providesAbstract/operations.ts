@@ -321,4 +321,23 @@ export const providesAbstractOperations: readonly ScenarioOperation[] = [
       }
     `,
   },
+  {
+    name: 'issue #23 - the chosen operation of two, beside a fragment only the other spreads, with its variable',
+    query: /* GraphQL */ `
+      query Query1($id1: ID = "bk3") {
+        ...QueryFields1
+      }
+      query Query2 {
+        node(id: "bk3") {
+          id
+        }
+      }
+      fragment QueryFields1 on Query {
+        node(id: $id1) {
+          id
+        }
+      }
+    `,
+    operationName: 'Query2',
+  },
 ];

@@ -393,4 +393,17 @@ export const shippingOperations: readonly ScenarioOperation[] = [
       }
     `,
   },
+  {
+    name: 'issue #23 - an entity whose only fragment is dropped by a literal @include(if: false)',
+    query: /* GraphQL */ `
+      {
+        product(upc: "p1") {
+          ... @include(if: false) {
+            upc
+            inStock
+          }
+        }
+      }
+    `,
+  },
 ];

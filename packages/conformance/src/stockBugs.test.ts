@@ -6,9 +6,9 @@ import { walkEveryObject } from './harness/walkEveryObject.js';
 import { mediaLibraryScenario } from './scenarios/mediaLibrary/index.js';
 import { Supergraph } from '@apollo/federation-internals';
 
-// Where stock @apollo/gateway 2.14.4 puts an entity error on the wrong item (intendedDifferences.ts:
-// misplacedStockErrors), the kit's exact answer, asserted here rather than against stock.
-describe('errors of an entity fetch that skipped entities of another type', () => {
+// Where stock @apollo/gateway 2.14.4 answers wrongly (intendedDifferences.ts: misplacedStockErrors,
+// unionSpreadInObject), the kit's exact answer, asserted here rather than against stock.
+describe('the kit where stock @apollo/gateway is wrong', () => {
   let subgraphs: RunningSubgraphs;
   let variants: KitVariant[];
   beforeAll(async () => {
@@ -19,6 +19,14 @@ describe('errors of an entity fetch that skipped entities of another type', () =
   afterAll(async () => {
     await Promise.all((variants ?? []).map((variant) => variant.server.stop()));
     await subgraphs?.close();
+  });
+
+  it('issue #23 - answers the fields of a union fragment spread on an object of the union, on its own executor', async () => {
+    const query = /* GraphQL */ `{ author(id: "a2") { ... on SearchHit { ... on Author { works { __typename } } } } }`;
+    for (const variant of variants.filter((candidate) => candidate.name !== 'apollo')) {
+      const response = await postGraphQL(variant.url, { query });
+      expect({ variant: variant.name, body: response.body }).toEqual({ variant: variant.name, body: { data: { author: { works: [{ __typename: 'Book' }, { __typename: 'Movie' }] } } } });
+    }
   });
 
   it('issue #23 - puts the error at the path of the entity it is about, on the kit executor with and without rules', async () => {
