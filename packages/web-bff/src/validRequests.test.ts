@@ -62,6 +62,18 @@ describe('web BFF: valid requests answered as GraphQL says', () => {
     expect(await stack.bff.post({ query }, as.customer).then((response) => response.body)).toEqual({ data: { order: { __typename: 'Order' } } });
   });
 
+  it('issue #23 - applies an omitted non-null variable default in a fetch of an in-process subgraph', async () => {
+    const query = /* GraphQL */ `query ($upc: String! = "${product1!.upc}") { productPage(upc: $upc) { upc product { name } } }`;
+    const response = await stack.bff.post({ query }, as.anonymous);
+    expect(response.body).toEqual({ data: { productPage: { upc: product1!.upc, product: { name: product1!.name } } } });
+  });
+
+  it('issue #23 - answers the root __typename beside a field a contextual rule guards, as staff', async () => {
+    const response = await stack.bff.post({ query: /* GraphQL */ `{ __typename topProducts(first: 1) { cost } }` }, as.staff);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ data: { __typename: 'Query', topProducts: [{ cost: expect.any(Number) }] } });
+  });
+
   it('issue #23 - keeps a second product of the same document apart from the first', async () => {
     const query = /* GraphQL */ `query One { product(upc: "${product1!.upc}") { name } } query Two { product(upc: "${product2!.upc}") { name } }`;
     const response = await stack.bff.post({ query, operationName: 'Two' }, as.anonymous);

@@ -9,6 +9,7 @@ import {
   getVariableValues,
   isNonNullType,
   print,
+  TypeNameMetaFieldDef,
   type DocumentNode,
   type GraphQLError,
   type GraphQLSchema,
@@ -133,8 +134,9 @@ export function createAuthorizingGateway(inner: GatewayInterface, options: Autho
     const executable = rootFields.filter(([key]) => !denied.has(key));
     // Rules that answer for the whole request, decided once: when all allow, no object needs a look.
     const allAllow = async (rules: readonly ShieldRule[], fields: typeof rootFields, type: typeof rootType): Promise<boolean> => {
-      const [key, nodes] = fields[0]!;
-      const field = type.getFields()[nodes[0]!.name.value]!;
+      // The rules' info names the first root field of the type (`__typename` when it is all there is).
+      const [key, nodes] = fields.find(([, candidates]) => type.getFields()[candidates[0]!.name.value]) ?? fields[0]!;
+      const field = type.getFields()[nodes[0]!.name.value] ?? TypeNameMetaFieldDef;
       const ruleInfo = resolveInfo(info, type, field, nodes, [key]);
       const messages = await Promise.all(rules.map((rule) => judge(rule, undefined, {}, ruleContextOf(), ruleInfo, '')));
       messages.forEach((message, index) => message === undefined && contextualDecisions.set(rules[index]!, { message }));

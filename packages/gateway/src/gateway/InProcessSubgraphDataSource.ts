@@ -2,8 +2,30 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { LRUCache } from 'lru-cache';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
-import { parse, validate, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { getOperationAST, parse, validate, valueFromASTUntyped, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { restrictCachePolicy } from './restrictCachePolicy.js';
+
+/** A compiled fetch, with the defaults of its variables. */
+type CompiledOperation = CompiledQuery & { readonly variableDefaults: Readonly<Record<string, unknown>> | undefined };
+
+/**
+ * The default values of an operation's variables, as JSON input. graphql-jit (0.8) refuses a
+ * non-null variable with a default that the request omits ("was not provided"), where graphql-js
+ * applies the default; the planner's fetches declare the client's defaults, so they are given here.
+ */
+function variableDefaultsOf(operation: OperationDefinitionNode | null | undefined): Record<string, unknown> | undefined {
+  const definitions = (operation?.variableDefinitions ?? []).filter((definition) => definition.defaultValue);
+  if (definitions.length === 0) return undefined;
+  return Object.fromEntries(definitions.map((definition) => [definition.variable.name.value, valueFromASTUntyped(definition.defaultValue!)]));
+}
+
+/** The request's variables over the operation's defaults (a variable given, even as null, keeps its value). */
+function withDefaults(defaults: Readonly<Record<string, unknown>> | undefined, variables: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!defaults) return variables ?? {};
+  const merged: Record<string, unknown> = { ...defaults };
+  for (const [name, value] of Object.entries(variables ?? {})) if (value !== undefined) merged[name] = value;
+  return merged;
+}
 
 /** Distinct subgraph operations kept compiled; the gateway sends few distinct ones. */
 const maxCachedOperations = 1_000;
@@ -15,7 +37,7 @@ const maxCachedOperations = 1_000;
  * compiled to a function once, by graphql-jit.
  */
 export class InProcessSubgraphDataSource implements GraphQLDataSource {
-  readonly #operations = new LRUCache<string, CompiledQuery | readonly GraphQLError[]>({ max: maxCachedOperations });
+  readonly #operations = new LRUCache<string, CompiledOperation | readonly GraphQLError[]>({ max: maxCachedOperations });
 
   /**
    * @param cacheControl how long its answers stay fresh, as a Cache-Control value; folded into the
@@ -31,10 +53,11 @@ export class InProcessSubgraphDataSource implements GraphQLDataSource {
     if ('incomingRequestContext' in options) restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, this.cacheControl);
     const operation = this.#operationOf(request.query ?? '', request.operationName);
     if (!('query' in operation)) return { errors: operation };
-    return operation.query(undefined, context, request.variables ?? {}) as GatewayGraphQLResponse | Promise<GatewayGraphQLResponse>;
+    const variables = withDefaults(operation.variableDefaults, request.variables);
+    return operation.query(undefined, context, variables) as GatewayGraphQLResponse | Promise<GatewayGraphQLResponse>;
   }
 
-  #operationOf(source: string, operationName: string | undefined): CompiledQuery | readonly GraphQLError[] {
+  #operationOf(source: string, operationName: string | undefined): CompiledOperation | readonly GraphQLError[] {
     const key = operationName ? `${operationName}\n${source}` : source;
     let operation = this.#operations.get(key);
     if (operation) return operation;
@@ -43,13 +66,14 @@ export class InProcessSubgraphDataSource implements GraphQLDataSource {
     return operation;
   }
 
-  #compile(source: string, operationName: string | undefined): CompiledQuery | readonly GraphQLError[] {
+  #compile(source: string, operationName: string | undefined): CompiledOperation | readonly GraphQLError[] {
     try {
       const document = parse(source);
       const errors = validate(this.schema, document);
       if (errors.length > 0) return errors;
       const compiled = compileQuery(this.schema, document, operationName);
-      return isCompiledQuery(compiled) ? compiled : (compiled.errors ?? []);
+      if (!isCompiledQuery(compiled)) return compiled.errors ?? [];
+      return Object.assign(compiled, { variableDefaults: variableDefaultsOf(getOperationAST(document, operationName)) });
     } catch (error) {
       return [error as GraphQLError];
     }
