@@ -1,4 +1,4 @@
-import { parse } from 'graphql';
+import { getIntrospectionQuery, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { measureDocument } from './measureDocument.js';
 import { measureSource } from './measureSource.js';
@@ -29,15 +29,20 @@ describe('measureDocument', () => {
     });
   });
 
-  it('measures through fragment spreads, and every definition: the deepest operation or fragment, the operation with most root fields', () => {
+  it('measures through fragment spreads, every operation: the deepest operation, the operation with most root fields', () => {
     const source = /* GraphQL */ `
       query Shallow { a { ...Two } b c }
       query Deep { a { b { c { d } } } }
       fragment Two on T { x { y } }
       fragment Unused on T { p { q { r { s { t } } } } }
     `;
-    expect(measure(source)).toEqual({ depth: 5, aliases: 0, rootFields: 3, directives: 0 });
+    expect(measure(source)).toEqual({ depth: 4, aliases: 0, rootFields: 3, directives: 0 });
     expect(measure(`{ a { ...Two } } fragment Two on T { x { y } }`).depth).toBe(3);
+  });
+
+  it('issue #23 - leaves what introspection selects out of depth, fragments included: the introspection query passes', () => {
+    expect(measure(getIntrospectionQuery()).depth).toBe(0);
+    expect(measure(/* GraphQL */ `{ a { b } __schema { types { ...Deep } } } fragment Deep on __Type { ofType { ofType { ofType { name } } } }`).depth).toBe(2);
   });
 
   it('counts root fields by response key, through fragments, each fragment once', () => {

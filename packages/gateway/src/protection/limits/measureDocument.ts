@@ -8,8 +8,11 @@ import { introspectionFieldNames } from '../../operation/introspectionFields.js'
  */
 export interface DocumentMeasures {
   /**
-   * Deepest nesting of fields in any operation or fragment of the document, through fragment
-   * spreads; `__schema` and `__type` are not counted (introspection has its own switch).
+   * Deepest nesting of fields in any operation of the document, through fragment spreads;
+   * `__schema` and `__type` are not counted, nor what they select (introspection has its own
+   * switch): a fragment is measured where an operation spreads it, so the introspection query's
+   * deep `TypeRef` fragment counts only under `__schema`, that is not at all. A fragment no
+   * operation spreads is refused by validation, with one error.
    */
   readonly depth: number;
   /** Aliased fields in the whole document, each fragment counted once. */
@@ -24,8 +27,8 @@ export interface DocumentMeasures {
 const measuredDocuments = new WeakMap<DocumentNode, DocumentMeasures>();
 
 /**
- * The schema-free measures of a parsed, not yet validated document. Every definition counts,
- * not only the operation a request names: validation reads them all. (For a valid document of
+ * The schema-free measures of a parsed, not yet validated document. Every operation counts,
+ * not only the one a request names: validation reads them all. (For a valid document of
  * one operation they are that operation's measures.) Each fragment's depth is measured once
  * (memoised), so a document that spreads fragments many times over costs time in its size, not
  * in its expansion, while the depth counts the expansion. A fragment cycle (a validation error)
@@ -49,7 +52,6 @@ export function measureDocument(document: DocumentNode): DocumentMeasures {
   let depth = 0;
   let rootFields = 0;
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) depth = Math.max(depth, fragmentDepth(definition.name.value));
     if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
     depth = Math.max(depth, selectionDepth(definition.selectionSet, fragmentDepth));
     rootFields = Math.max(rootFields, countRootFields(fragments, definition.selectionSet, new Set(), new Set()));
