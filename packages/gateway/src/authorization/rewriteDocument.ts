@@ -12,16 +12,15 @@ import {
   type DefinitionNode,
   type DocumentNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLInterfaceType,
   type GraphQLObjectType,
   type GraphQLSchema,
-  type NamedTypeNode,
   type OperationDefinitionNode,
   type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
 import type { RuleBook } from './createRuleBook.js';
+import { collectFields, fragmentsOf } from '../operation/collectFields.js';
 
 /** Response keys the kit adds for rules start with this; they never reach the client. */
 export const hiddenKeyPrefix = '_authz_';
@@ -46,7 +45,9 @@ const name = (value: string) => ({ kind: Kind.NAME, value }) as const;
  */
 export function withRuleSelections(document: DocumentNode, schema: GraphQLSchema, book: RuleBook): DocumentNode {
   const typeInfo = new TypeInfo(schema);
-  const fragments = new Map(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])));
+  // The fields each possible type gets, through the client's fragments; @skip/@include are not
+  // read (no variables): the rewrite serves any variables.
+  const collect = { schema, fragments: fragmentsOf(document), variables: undefined };
   const hidden = (selection: SelectionNode): SelectionNode =>
     selection.kind === Kind.FIELD ? { ...selection, alias: name(`${hiddenKeyPrefix}${selection.name.value}`) } : selection;
   return visit(
@@ -57,7 +58,7 @@ export function withRuleSelections(document: DocumentNode, schema: GraphQLSchema
           const owner = parent as ASTNode | readonly ASTNode[] | undefined;
           if (!owner || 'length' in owner || owner.kind === Kind.INLINE_FRAGMENT || owner.kind === Kind.FRAGMENT_DEFINITION) return undefined;
           const type = typeInfo.getParentType();
-          const namesFor = (possible: GraphQLObjectType) => [...selectedFieldNames(schema, fragments, possible, node, new Set())];
+          const namesFor = (possible: GraphQLObjectType) => [...collectFields(collect, possible, [node]).values()].map((nodes) => nodes[0]!.name.value);
           let additions: SelectionNode[] = [];
           if (isObjectType(type)) additions = book.neededSelections(type.name, namesFor(type)).map(hidden);
           else if (type && isAbstractType(type)) {
@@ -80,36 +81,6 @@ export function withRuleSelections(document: DocumentNode, schema: GraphQLSchema
       },
     }),
   );
-}
-
-/**
- * The names of the fields a selection set selects on objects of `type`, through its inline and
- * named fragments that apply to it. @skip/@include are not read: the rewrite serves any variables.
- */
-function selectedFieldNames(
-  schema: GraphQLSchema,
-  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
-  type: GraphQLObjectType,
-  selectionSet: SelectionSetNode,
-  spread: Set<string>,
-  names = new Set<string>(),
-): Set<string> {
-  const applies = (typeCondition: NamedTypeNode | undefined) => {
-    const condition = typeCondition && schema.getType(typeCondition.name.value);
-    return !condition || condition === type || (isAbstractType(condition) && schema.isSubType(condition, type));
-  };
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) names.add(selection.name.value);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      if (applies(selection.typeCondition)) selectedFieldNames(schema, fragments, type, selection.selectionSet, spread, names);
-    } else {
-      const fragment = fragments.get(selection.name.value);
-      if (!fragment || spread.has(fragment.name.value) || !applies(fragment.typeCondition)) continue;
-      spread.add(fragment.name.value);
-      selectedFieldNames(schema, fragments, type, fragment.selectionSet, spread, names);
-    }
-  }
-  return names;
 }
 
 /** Whether a needed selection is a plain field the interface has with the same type as `possible`: then it is asked on the interface. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import { LRUCache } from 'lru-cache';
 import { GraphQLError, Kind, print, visit, type DefinitionNode, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { fragmentsOf } from '../operation/collectFields.js';
 import { wrapExecutor } from './wrapExecutor.js';
 
 /** Documents of several operations, cut to the one chosen, kept per text and operation name. */
@@ -18,12 +19,12 @@ export function operationResolutionMessage(document: DocumentNode, operationName
 type ChosenDocument = Pick<GatewayGraphQLRequestContext, 'document' | 'source' | 'queryHash' | 'operation'>;
 
 function chosenDocument(document: DocumentNode, operation: OperationDefinitionNode): ChosenDocument {
-  const fragments = new Map(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])));
+  const fragments = fragmentsOf(document);
   const reached = new Set<string>();
   const reach = (node: DefinitionNode) =>
     visit(node, {
       FragmentSpread(spread) {
-        const fragment = fragments.get(spread.name.value);
+        const fragment = fragments[spread.name.value];
         if (!fragment || reached.has(spread.name.value)) return;
         reached.add(spread.name.value);
         reach(fragment);

@@ -18,7 +18,8 @@ import {
 export interface CollectContext {
   readonly schema: GraphQLSchema;
   readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>;
-  readonly variables: Readonly<Record<string, unknown>>;
+  /** Of @skip/@include; absent, they are not read and every selection counts (a rewrite that must serve any variables). */
+  readonly variables: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The document's fragment definitions by name. */
@@ -63,7 +64,7 @@ export function subSelections(nodes: readonly FieldNode[]): SelectionSetNode[] {
 }
 
 function isIncluded(context: CollectContext, node: FieldNode | InlineFragmentNode | { directives?: FieldNode['directives'] }): boolean {
-  if (!node.directives?.length) return true;
+  if (!node.directives?.length || !context.variables) return true;
   const variables = context.variables as Record<string, unknown>;
   if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.['if'] === true) return false;
   return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.['if'] !== false;
