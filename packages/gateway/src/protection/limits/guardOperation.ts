@@ -1,6 +1,6 @@
 import type { OperationLimits } from '../../config/readProtectionConfig.js';
 import { OperationTooComplexError } from '../../errors/BffError.js';
-import { countTokens } from './countTokens.js';
+import { sourceFactsOf } from './measureSource.js';
 import type { DocumentMeasures } from './measureDocument.js';
 import type { OperationMeasures } from './measureOperation.js';
 
@@ -30,12 +30,13 @@ function check(limit: keyof typeof limits, measured: number, max: number): void 
 }
 
 /**
- * guardOperation, before parsing: the document's size, then its tokens (counting is linear in
- * the size, which is checked first). Throws OperationTooComplexError.
+ * guardOperation, before parsing: the document's size, then its tokens (counted once per
+ * distinct text, sourceFactsOf; counting is linear in the size, which is checked first). Throws
+ * OperationTooComplexError.
  */
 export function guardSource(source: string, operationLimits: OperationLimits): void {
   check('documentBytes', Buffer.byteLength(source), operationLimits.maxDocumentBytes);
-  check('tokens', countTokens(source), operationLimits.maxTokens);
+  check('tokens', sourceFactsOf(source).tokens, operationLimits.maxTokens);
 }
 
 /**

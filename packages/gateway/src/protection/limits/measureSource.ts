@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { Kind, parse } from 'graphql';
+import { countTokens } from './countTokens.js';
 import { measureDocument, type DocumentMeasures } from './measureDocument.js';
 
 /** The measures of a document text, and the name its log line gives it. */
@@ -8,16 +9,23 @@ export interface SourceMeasures extends DocumentMeasures {
   readonly operationName: string | undefined;
 }
 
-/** What is kept for a text that does not parse (a cache holds no undefined). */
-const unmeasured = { none: true } as const;
-/** Measures of recent documents: clients send the same few texts over and over. */
-const measured = new LRUCache<string, SourceMeasures | typeof unmeasured>({ max: 1_000 });
+/** What a BFF knows of a document text before validation: its tokens, and its measures once asked. */
+export interface SourceFacts {
+  readonly tokens: number;
+  /**
+   * The schema-free measures of the text ({@link measureDocument}), parsed for them alone on the
+   * first call; undefined when it does not parse (Apollo Server then reports the syntax error in
+   * its own words). Ask once the text's size and tokens are known to be under their limits:
+   * parsing is linear in them.
+   */
+  measures(): SourceMeasures | undefined;
+}
+
+/** Facts of recent texts, one entry per text: clients send the same few texts over and over. */
+const known = new LRUCache<string, SourceFacts>({ max: 1_000 });
 
 /**
- * The schema-free measures of a document text ({@link measureDocument}), parsed for them alone;
- * undefined when it does not parse (Apollo Server then reports the syntax error in its own
- * words). Call it once the text's size and tokens are known to be under their limits: parsing is
- * linear in them. A text seen recently is not parsed again.
+ * The facts of a document text, counted (and, when asked, parsed) once per distinct text.
  *
  * Why parse, rather than count on the lexer's tokens as countTokens does: telling an alias
  * (`name:` in a selection) from an argument, a selection set from an input object, an inline
@@ -26,13 +34,19 @@ const measured = new LRUCache<string, SourceMeasures | typeof unmeasured>({ max:
  * costs a few times its lexer, once per distinct text, and what it saves (validation of a
  * document that is refused anyway, and an error per unknown field or directive) costs more.
  */
-export function measureSource(source: string): SourceMeasures | undefined {
-  let measures = measured.get(source);
-  if (measures === undefined) {
-    measures = parseAndMeasure(source) ?? unmeasured;
-    measured.set(source, measures);
+export function sourceFactsOf(source: string): SourceFacts {
+  let facts = known.get(source);
+  if (!facts) {
+    let measured: { readonly value: SourceMeasures | undefined } | undefined;
+    facts = { tokens: countTokens(source), measures: () => (measured ??= { value: parseAndMeasure(source) }).value };
+    known.set(source, facts);
   }
-  return 'none' in measures ? undefined : measures;
+  return facts;
+}
+
+/** The measures of a text ({@link SourceFacts.measures}). */
+export function measureSource(source: string): SourceMeasures | undefined {
+  return sourceFactsOf(source).measures();
 }
 
 function parseAndMeasure(source: string): SourceMeasures | undefined {
