@@ -35,13 +35,22 @@ export const accountPageDocument = {
  * What authentication and the rule map cost the federated query: a web BFF without rules and
  * without a token (baseline) against the web BFF as shipped, with a customer's token.
  */
-export function authorizationOverhead(urls: { bare: string; guarded: string }, page: 'product' | 'account'): Comparison {
+export function authorizationOverhead(
+  urls: { bare: string; guarded: string },
+  page: 'product' | 'account',
+): Comparison {
   const token = signTestToken('web', { sub: '1', roles: ['customer'], expiresIn: '1h' });
   const body = page === 'product' ? productPageDocument : accountPageDocument;
   return {
-    name: page === 'product' ? 'authentication + rules, web product page (public fields)' : "authentication + rules, web account page (ownership rules on every object)",
+    name:
+      page === 'product'
+        ? 'authentication + rules, web product page (public fields)'
+        : 'authentication + rules, web account page (ownership rules on every object)',
     baseline: { label: 'no token, no rules', load: () => ({ url: urls.bare, body }) },
-    variant: { label: 'customer token, web rules', load: () => ({ url: urls.guarded, body, headers: { authorization: `Bearer ${token}` } }) },
+    variant: {
+      label: 'customer token, web rules',
+      load: () => ({ url: urls.guarded, body, headers: { authorization: `Bearer ${token}` } }),
+    },
     target: { atLeast: 0.85, says: 'rules cost less than 15% of throughput' },
   };
 }

@@ -28,7 +28,11 @@ export interface CriticalClients {
 }
 
 export async function startCriticalClients(url: string, rate: number, seconds: number): Promise<CriticalClients> {
-  const child = spawn(process.execPath, [...nodeFlagsToRun, fileURLToPath(import.meta.url), url, String(rate), String(seconds)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [...nodeFlagsToRun, fileURLToPath(import.meta.url), url, String(rate), String(seconds)],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   let output = '';
   const exited = new Promise<number | null>((done) => child.once('exit', done));
   await new Promise<void>((ready, failed) => {

@@ -14,8 +14,14 @@ export const fanOutDocument = {
 export function poolingAndDedupe(urls: { plain: string; pooled: string }): Comparison {
   return {
     name: 'keep-alive pool + shared in-flight fetches, 20-review fan-out (20 connections)',
-    baseline: { label: 'no keep-alive, no sharing', load: () => ({ url: urls.plain, body: fanOutDocument, connections: 20 }) },
-    variant: { label: 'keep-alive, sharing', load: () => ({ url: urls.pooled, body: fanOutDocument, connections: 20 }) },
+    baseline: {
+      label: 'no keep-alive, no sharing',
+      load: () => ({ url: urls.plain, body: fanOutDocument, connections: 20 }),
+    },
+    variant: {
+      label: 'keep-alive, sharing',
+      load: () => ({ url: urls.pooled, body: fanOutDocument, connections: 20 }),
+    },
     target: { atLeast: 1, says: 'pooling and sharing never cost throughput' },
   };
 }
@@ -26,5 +32,7 @@ export async function callsPerOperation(url: string, controlUrl: string): Promis
   const { requests } = await measureLoad({ url, body: fanOutDocument, connections: 20, durationSeconds: 3 });
   const counts = (await (await fetch(controlUrl)).json()) as Record<string, number>;
   const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
-  return Object.fromEntries([...Object.entries(counts), ['total', total]].map(([name, count]) => [name, Number(count) / requests]));
+  return Object.fromEntries(
+    [...Object.entries(counts), ['total', total]].map(([name, count]) => [name, Number(count) / requests]),
+  );
 }

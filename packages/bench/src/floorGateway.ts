@@ -8,7 +8,9 @@ import { productPageDownstream } from './productPageDownstream.js';
  * authentication, no rules. The floor of any Node gateway's unloaded latency on this page, here:
  * what is left above it is what GraphQL and the BFF's features cost.
  */
-export async function serveFloorGateway(services: Record<string, string>): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveFloorGateway(
+  services: Record<string, string>,
+): Promise<{ url: string; close(): Promise<void> }> {
   const calls = productPageDownstream(services);
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -18,7 +20,10 @@ export async function serveFloorGateway(services: Record<string, string>): Promi
       JSON.parse(Buffer.concat(chunks).toString());
       calls.once().then(
         () => response.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"productPage":null}}'),
-        (error: Error) => response.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: error.message }] })),
+        (error: Error) =>
+          response
+            .writeHead(502, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ errors: [{ message: error.message }] })),
       );
     });
   });

@@ -25,9 +25,14 @@ export async function measureThroughput(options: LoadOptions): Promise<number> {
 
 /** Fails unless `url` answers `body` with data and no errors: a fast wrong answer must never count as throughput. */
 export async function probeDocument(url: string, body: object, headers: Record<string, string> = {}): Promise<void> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
-  if (!response.ok || text.includes('"errors"')) throw new Error(`bench document fails at ${url}: ${response.status} ${text.slice(0, 300)}`);
+  if (!response.ok || text.includes('"errors"'))
+    throw new Error(`bench document fails at ${url}: ${response.status} ${text.slice(0, 300)}`);
 }
 
 /** What one load run achieved. */
@@ -55,12 +60,24 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
     connections: options.connections ?? 10,
     duration: options.durationSeconds ?? 5,
     ...(options.headersPerRequest && {
-      requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, ...options.headersPerRequest!() } }) }],
+      requests: [
+        {
+          setupRequest: (request) => ({ ...request, headers: { ...request.headers, ...options.headersPerRequest!() } }),
+        },
+      ],
     }),
   });
   const errors = result.non2xx + result.errors + result.timeouts;
   if (errors > 0 && !options.tolerateErrors) {
-    throw new Error(`bench run had ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts`);
+    throw new Error(
+      `bench run had ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
   }
-  return { requestsPerSecond: result.requests.average, requests: result.requests.total, p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors };
+  return {
+    requestsPerSecond: result.requests.average,
+    requests: result.requests.total,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors,
+  };
 }

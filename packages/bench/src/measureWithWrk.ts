@@ -22,10 +22,17 @@ const luaString = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g
  * apart in the list, so no two concurrent requests share one), latency percentiles from wrk's own
  * histogram. Same result shape as autocannon's measureLoad.
  */
-export async function measureWithWrk(options: LoadOptions & { readonly distinctHeaders: readonly Record<string, string>[] }): Promise<LoadResult> {
+export async function measureWithWrk(
+  options: LoadOptions & { readonly distinctHeaders: readonly Record<string, string>[] },
+): Promise<LoadResult> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-wrk-'));
   const script = join(dir, 'load.lua');
-  const headerSets = options.distinctHeaders.map((headers) => `{${Object.entries({ 'content-type': 'application/json', ...options.headers, ...headers }).map(([name, value]) => `[${luaString(name)}]=${luaString(value)}`).join(',')}}`);
+  const headerSets = options.distinctHeaders.map(
+    (headers) =>
+      `{${Object.entries({ 'content-type': 'application/json', ...options.headers, ...headers })
+        .map(([name, value]) => `[${luaString(name)}]=${luaString(value)}`)
+        .join(',')}}`,
+  );
   writeFileSync(
     script,
     `local sets = {${headerSets.join(',\n')}}
@@ -47,15 +54,40 @@ end
   );
   try {
     const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn('wrk', ['-t', '2', '-c', String(options.connections ?? 10), '-d', `${options.durationSeconds ?? 5}s`, '--timeout', '10s', '-s', script, options.url], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(
+        'wrk',
+        [
+          '-t',
+          '2',
+          '-c',
+          String(options.connections ?? 10),
+          '-d',
+          `${options.durationSeconds ?? 5}s`,
+          '--timeout',
+          '10s',
+          '-s',
+          script,
+          options.url,
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
       let text = '';
       child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
       child.once('error', reject);
-      child.once('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`wrk exited with ${code}: ${text}`))));
+      child.once('exit', (code) =>
+        code === 0 ? resolve(text) : reject(new Error(`wrk exited with ${code}: ${text}`)),
+      );
     });
     const line = output.split('\n').find((candidate) => candidate.startsWith('{"requests"'));
     if (!line) throw new Error(`wrk printed no summary: ${output}`);
-    const summary = JSON.parse(line) as { requests: number; durationUs: number; p50Us: number; p99Us: number; non2xx: number; errors: number };
+    const summary = JSON.parse(line) as {
+      requests: number;
+      durationUs: number;
+      p50Us: number;
+      p99Us: number;
+      non2xx: number;
+      errors: number;
+    };
     return {
       requestsPerSecond: summary.requests / (summary.durationUs / 1e6),
       requests: summary.requests,

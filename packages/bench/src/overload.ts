@@ -4,14 +4,22 @@ import { startCriticalClients } from './criticalClient.js';
 import { pinToCpus } from './pinToCpus.js';
 import { cpuMilliseconds } from './sustainedMemory.js';
 import { webMix } from './webMix.js';
-import { classes, percentile, sendClosedLoop, sendOpenLoop, type MixEntry, type MixOutcome, type PriorityClass } from './sendMixedLoad.js';
+import {
+  classes,
+  percentile,
+  sendClosedLoop,
+  sendOpenLoop,
+  type MixEntry,
+  type MixOutcome,
+  type PriorityClass,
+} from './sendMixedLoad.js';
 
 /**
  * Operations in flight in the BFF under test. This BFF is CPU-bound over fast local services:
  * by Little's law its knee is a few operations (about 500 req/s × 5 ms), and more in flight only
  * lengthens every operation's share of the event loop.
  */
-export const overloadMaxInFlight = Number(process.env["BENCH_MAX_IN_FLIGHT"] ?? 4);
+export const overloadMaxInFlight = Number(process.env['BENCH_MAX_IN_FLIGHT'] ?? 4);
 
 const adaptive = process.env['BENCH_ADAPTIVE'] ?? 'on';
 const targetUtilization = process.env['BENCH_TARGET_UTILIZATION'] ?? '85';
@@ -32,7 +40,12 @@ export function overloadTargetEnv(admission: boolean): NodeJS.ProcessEnv {
 }
 
 /** What the BFF itself counted during the overload, per class. */
-type ServerCounts = Readonly<Record<PriorityClass, { readonly admitted: number; readonly queued: number; readonly queuedMilliseconds: number; readonly shed: number }>>;
+type ServerCounts = Readonly<
+  Record<
+    PriorityClass,
+    { readonly admitted: number; readonly queued: number; readonly queuedMilliseconds: number; readonly shed: number }
+  >
+>;
 
 /** Figures of the scenario, per class where it applies. */
 export interface OverloadReport {
@@ -74,10 +87,17 @@ interface GatewayMetrics {
 
 async function scrapeGateway(url: string): Promise<GatewayMetrics> {
   const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
-  const sample = (name: string, label = '') => Number(new RegExp(`^${name}\\{[^}]*${label}[^}]*\\} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
-  const gcOf = (kind: string) => ({ count: sample('nodejs_gc_duration_seconds_count', `kind="${kind}"`) || 0, ms: (sample('nodejs_gc_duration_seconds_sum', `kind="${kind}"`) || 0) * 1000 });
+  const sample = (name: string, label = '') =>
+    Number(new RegExp(`^${name}\\{[^}]*${label}[^}]*\\} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+  const gcOf = (kind: string) => ({
+    count: sample('nodejs_gc_duration_seconds_count', `kind="${kind}"`) || 0,
+    ms: (sample('nodejs_gc_duration_seconds_sum', `kind="${kind}"`) || 0) * 1000,
+  });
   return {
-    lag: { p99: sample('nodejs_eventloop_lag_p99_seconds') * 1000, max: sample('nodejs_eventloop_lag_max_seconds') * 1000 },
+    lag: {
+      p99: sample('nodejs_eventloop_lag_p99_seconds') * 1000,
+      max: sample('nodejs_eventloop_lag_max_seconds') * 1000,
+    },
     gc: { major: gcOf('major'), minor: gcOf('minor') },
   };
 }
@@ -88,7 +108,9 @@ const gcSince = (before: GcTotals, after: GcTotals): GcTotals => ({
 });
 
 async function serverCounts(url: string): Promise<ServerCounts> {
-  const stats = (await (await fetch(url.replace(/\/graphql$/, '/bench/protection'))).json()) as { admission: { classes: ServerCounts } };
+  const stats = (await (await fetch(url.replace(/\/graphql$/, '/bench/protection'))).json()) as {
+    admission: { classes: ServerCounts };
+  };
   return stats.admission.classes;
 }
 
@@ -98,12 +120,17 @@ async function serverCounts(url: string): Promise<ServerCounts> {
  * capacity is what 32 closed-loop clients get served with admission off; the overload is an open
  * loop at twice that, as independent clients would send it.
  */
-export async function overloadScenario(urls: { admitted: string; unadmitted: string }, pids: { admitted: number; unadmitted: number; generator: number; services: number[] }): Promise<OverloadReport> {
+export async function overloadScenario(
+  urls: { admitted: string; unadmitted: string },
+  pids: { admitted: number; unadmitted: number; generator: number; services: number[] },
+): Promise<OverloadReport> {
   const mix = webMix();
   // The BFF under test gets a CPU of its own, as a production gateway has; load, services and the rest share the other.
   const gateways = [pids.admitted, pids.unadmitted];
   const others = [pids.generator, ...pids.services];
-  const pinned = (await Promise.all([...gateways.map((pid) => pinToCpus(pid, '1')), ...others.map((pid) => pinToCpus(pid, '0'))])).every(Boolean);
+  const pinned = (
+    await Promise.all([...gateways.map((pid) => pinToCpus(pid, '1')), ...others.map((pid) => pinToCpus(pid, '0'))])
+  ).every(Boolean);
   await sendClosedLoop(urls.admitted, mix, 16, 2);
   await sendClosedLoop(urls.unadmitted, mix, 16, 2);
   const unloaded = await sendClosedLoop(urls.admitted, mix, 2, 4);
@@ -116,7 +143,11 @@ export async function overloadScenario(urls: { admitted: string; unadmitted: str
   const gcBefore = (await scrapeGateway(urls.admitted)).gc;
   const lag = monitorEventLoopDelay({ resolution: 5 });
   lag.enable();
-  const cpuOf = () => [cpuMilliseconds([pids.admitted]), cpuMilliseconds([pids.generator]), cpuMilliseconds(pids.services)];
+  const cpuOf = () => [
+    cpuMilliseconds([pids.admitted]),
+    cpuMilliseconds([pids.generator]),
+    cpuMilliseconds(pids.services),
+  ];
   const cpuBefore = cpuOf();
   const wallStarted = performance.now();
   const admitted = await sendOverload(urls.admitted, mix, offered, pinned);
@@ -159,13 +190,24 @@ export async function overloadScenario(urls: { admitted: string; unadmitted: str
  * The overload: the critical share of the mix from a process of its own (criticalClient.ts),
  * the rest from this one, both open loops for `overloadSeconds`.
  */
-async function sendOverload(url: string, mix: readonly MixEntry[], offered: number, pinned: boolean): Promise<MixOutcome> {
-  const criticalShare = mix.filter((entry) => entry.priority === 'critical').reduce((sum, entry) => sum + entry.per10, 0) / 10;
+async function sendOverload(
+  url: string,
+  mix: readonly MixEntry[],
+  offered: number,
+  pinned: boolean,
+): Promise<MixOutcome> {
+  const criticalShare =
+    mix.filter((entry) => entry.priority === 'critical').reduce((sum, entry) => sum + entry.per10, 0) / 10;
   const criticalClients = await startCriticalClients(url, offered * criticalShare, overloadSeconds);
   if (pinned) await pinToCpus(criticalClients.pid, '0');
   const [critical, rest] = await Promise.all([
     criticalClients.go(),
-    sendOpenLoop(url, mix.filter((entry) => entry.priority !== 'critical'), offered * (1 - criticalShare), overloadSeconds),
+    sendOpenLoop(
+      url,
+      mix.filter((entry) => entry.priority !== 'critical'),
+      offered * (1 - criticalShare),
+      overloadSeconds,
+    ),
   ]);
   return { ...rest, critical };
 }

@@ -2,12 +2,14 @@ import { Pool } from 'undici';
 
 /** The product page's fetches to remote services, as the query plan sends them for upc 100001. */
 const reviewsFetch = JSON.stringify({
-  query: 'query ProductPage__reviews__1($representations:[_Any!]!){_entities(representations:$representations){...on Product{reviewCount averageRating reviews(first:10){id rating body author{__typename id}}}}}',
+  query:
+    'query ProductPage__reviews__1($representations:[_Any!]!){_entities(representations:$representations){...on Product{reviewCount averageRating reviews(first:10){id rating body author{__typename id}}}}}',
   variables: { representations: [{ __typename: 'Product', upc: '100001' }] },
   operationName: 'ProductPage__reviews__1',
 });
 const productsFetch = JSON.stringify({
-  query: 'query ProductPage__products__4($representations:[_Any!]!){_entities(representations:$representations){...on Product{price name}}}',
+  query:
+    'query ProductPage__products__4($representations:[_Any!]!){_entities(representations:$representations){...on Product{price name}}}',
   variables: { representations: [{ __typename: 'Product', upc: '100001' }] },
   operationName: 'ProductPage__products__4',
 });
@@ -19,7 +21,9 @@ export interface DownstreamReplay {
 }
 
 interface ReviewsAnswer {
-  readonly data: { readonly _entities: readonly { readonly reviews: readonly { readonly author: { readonly id: string } }[] }[] };
+  readonly data: {
+    readonly _entities: readonly { readonly reviews: readonly { readonly author: { readonly id: string } }[] }[];
+  };
 }
 
 /**
@@ -34,16 +38,23 @@ export function productPageDownstream(services: Record<string, string>): Downstr
     const { origin, pathname, search } = new URL(url);
     let pool = pools.get(origin);
     if (!pool) pools.set(origin, (pool = new Pool(origin, { connections: 1 })));
-    const response = await pool.request(body ? { method: 'POST', path: pathname, headers: { 'content-type': 'application/json' }, body } : { method: 'GET', path: `${pathname}${search}` });
+    const response = await pool.request(
+      body
+        ? { method: 'POST', path: pathname, headers: { 'content-type': 'application/json' }, body }
+        : { method: 'GET', path: `${pathname}${search}` },
+    );
     const text = await response.body.text();
     // A fast wrong answer must not count as the floor (the plan's documents are written out above).
-    if (response.statusCode !== 200 || text.includes('"errors"')) throw new Error(`${url} answered ${response.statusCode}: ${text.slice(0, 300)}`);
+    if (response.statusCode !== 200 || text.includes('"errors"'))
+      throw new Error(`${url} answered ${response.statusCode}: ${text.slice(0, 300)}`);
     return text;
   };
   const once = async () => {
     await Promise.all([
       call(`${services['reviews']}/graphql`, reviewsFetch).then((text) => {
-        const authors = (JSON.parse(text) as ReviewsAnswer).data._entities[0]!.reviews.map((review) => review.author.id);
+        const authors = (JSON.parse(text) as ReviewsAnswer).data._entities[0]!.reviews.map(
+          (review) => review.author.id,
+        );
         return call(`${services['accounts']}/users?ids=${[...new Set(authors)].join(',')}`);
       }),
       call(`${services['products']}/graphql`, productsFetch),

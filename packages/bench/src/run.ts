@@ -45,7 +45,11 @@ async function featureBench(overloadOnly: boolean): Promise<void> {
   const unadmitted = await spawnTarget('web-bff', { ...serviceEnv, ...overloadTargetEnv(false) });
   targets.push(unadmitted);
   const pids = { admitted: admitted.pid, unadmitted: unadmitted.pid, generator: process.pid, services: [services.pid] };
-  console.log(formatOverload(await overloadScenario({ admitted: admitted.ready['url']!, unadmitted: unadmitted.ready['url']! }, pids)));
+  console.log(
+    formatOverload(
+      await overloadScenario({ admitted: admitted.ready['url']!, unadmitted: unadmitted.ready['url']! }, pids),
+    ),
+  );
 }
 
 /** Rules, pooling and sharing, and the response cache, each against the same BFF without it. */
@@ -65,12 +69,20 @@ async function featureComparisons(serviceEnv: Record<string, string | undefined>
   results.push(await compareVariants(poolingAndDedupe({ plain: plain.ready['url']!, pooled: guarded.ready['url']! })));
   const cached = await spawnTarget('web-bff', { ...serviceEnv, WEB_BFF_RESPONSE_CACHE: 'on' });
   targets.push(cached);
-  results.push(await compareVariants(responseCacheGain({ uncached: guarded.ready['url']!, cached: cached.ready['url']! })));
+  results.push(
+    await compareVariants(responseCacheGain({ uncached: guarded.ready['url']!, cached: cached.ready['url']! })),
+  );
   console.log(formatResults(results));
 
-  const format = (calls: Record<string, number>) => Object.entries(calls).map(([name, perOperation]) => `${name} ${perOperation.toFixed(2)}`).join(', ');
+  const format = (calls: Record<string, number>) =>
+    Object.entries(calls)
+      .map(([name, perOperation]) => `${name} ${perOperation.toFixed(2)}`)
+      .join(', ');
   console.log('downstream calls per operation, 20-review fan-out at 20 connections');
-  console.log(`  no keep-alive, no sharing: ${format(await callsPerOperation(plain.ready['url']!, services.ready['control']!))}`);
-  console.log(`  keep-alive, sharing: ${format(await callsPerOperation(guarded.ready['url']!, services.ready['control']!))}`);
-
+  console.log(
+    `  no keep-alive, no sharing: ${format(await callsPerOperation(plain.ready['url']!, services.ready['control']!))}`,
+  );
+  console.log(
+    `  keep-alive, sharing: ${format(await callsPerOperation(guarded.ready['url']!, services.ready['control']!))}`,
+  );
 }

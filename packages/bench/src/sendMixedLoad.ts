@@ -30,7 +30,9 @@ export type MixOutcome = Readonly<Record<PriorityClass, ClassOutcome>>;
 
 /** Request number n of a mix: its entries repeated in a fixed pattern (of 10 for a whole mix), spread out. */
 function patternOf(mix: readonly MixEntry[]): MixEntry[] {
-  const slots = mix.flatMap((entry) => Array.from({ length: entry.per10 }, (_, index) => ({ entry, at: (index + 0.5) / entry.per10 })));
+  const slots = mix.flatMap((entry) =>
+    Array.from({ length: entry.per10 }, (_, index) => ({ entry, at: (index + 0.5) / entry.per10 })),
+  );
   return slots.sort((a, b) => a.at - b.at).map((slot) => slot.entry);
 }
 
@@ -43,15 +45,30 @@ function patternOf(mix: readonly MixEntry[]): MixEntry[] {
  */
 function createRecorder(url: string) {
   const { origin, pathname } = new URL(url);
-  const pools = Object.fromEntries(classes.map((priority) => [priority, new Pool(origin, { connections: 256, headersTimeout: 15_000, bodyTimeout: 15_000 })])) as Record<PriorityClass, Pool>;
-  const outcomes = Object.fromEntries(classes.map((priority) => [priority, { sent: 0, servedMs: [] as number[], servedAfterFirstSecondMs: [] as number[], shed: 0, failed: 0 }]));
+  const pools = Object.fromEntries(
+    classes.map((priority) => [
+      priority,
+      new Pool(origin, { connections: 256, headersTimeout: 15_000, bodyTimeout: 15_000 }),
+    ]),
+  ) as Record<PriorityClass, Pool>;
+  const outcomes = Object.fromEntries(
+    classes.map((priority) => [
+      priority,
+      { sent: 0, servedMs: [] as number[], servedAfterFirstSecondMs: [] as number[], shed: 0, failed: 0 },
+    ]),
+  );
   const begun = performance.now();
   const send = async (entry: MixEntry) => {
     const outcome = outcomes[entry.priority]!;
     outcome.sent += 1;
     const started = performance.now();
     try {
-      const response = await pools[entry.priority].request({ method: 'POST', path: pathname, headers: { 'content-type': 'application/json', ...entry.headers }, body: JSON.stringify(entry.body) });
+      const response = await pools[entry.priority].request({
+        method: 'POST',
+        path: pathname,
+        headers: { 'content-type': 'application/json', ...entry.headers },
+        body: JSON.stringify(entry.body),
+      });
       const text = await response.body.text();
       if (response.statusCode === 200 && !text.includes('"errors"')) {
         const latency = performance.now() - started;
@@ -78,13 +95,18 @@ function createRecorder(url: string) {
  * Open loop: sends `rate` requests per second for `seconds`, on schedule whatever the answers
  * (as independent clients would), then waits for every answer. Latency runs from each send.
  */
-export async function sendOpenLoop(url: string, mix: readonly MixEntry[], rate: number, seconds: number): Promise<MixOutcome> {
+export async function sendOpenLoop(
+  url: string,
+  mix: readonly MixEntry[],
+  rate: number,
+  seconds: number,
+): Promise<MixOutcome> {
   const pattern = patternOf(mix);
   const recorder = createRecorder(url);
   const total = Math.round(rate * seconds);
   const pending: Promise<void>[] = [];
   const started = performance.now();
-  for (let sent = 0; sent < total; ) {
+  for (let sent = 0; sent < total;) {
     const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate) + 1);
     for (; sent < due; sent += 1) pending.push(recorder.send(pattern[sent % pattern.length]!));
     await sleep(1);
@@ -94,7 +116,12 @@ export async function sendOpenLoop(url: string, mix: readonly MixEntry[], rate: 
 }
 
 /** Closed loop: `workers` clients each send the next request when the last is answered, for `seconds`. */
-export async function sendClosedLoop(url: string, mix: readonly MixEntry[], workers: number, seconds: number): Promise<MixOutcome> {
+export async function sendClosedLoop(
+  url: string,
+  mix: readonly MixEntry[],
+  workers: number,
+  seconds: number,
+): Promise<MixOutcome> {
   const pattern = patternOf(mix);
   const recorder = createRecorder(url);
   const until = performance.now() + seconds * 1000;
@@ -109,5 +136,7 @@ export async function sendClosedLoop(url: string, mix: readonly MixEntry[], work
 
 /** The value below which `fraction` of the sorted samples fall. */
 export function percentile(sorted: readonly number[], fraction: number): number {
-  return sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
+  return sorted.length === 0
+    ? Number.NaN
+    : sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
 }

@@ -29,12 +29,26 @@ const targetScript = fileURLToPath(new URL(compiled ? './target.js' : './target.
 export async function spawnTarget(kind: string, env: NodeJS.ProcessEnv = {}): Promise<Target> {
   // BENCH_CPU_PROF_DIR=dir: every target writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
   const profileDir = process.env['BENCH_CPU_PROF_DIR'];
-  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${kind.replace(/\W/g, '-')}-${(spawned += 1)}.cpuprofile`] : [];
+  const profile = profileDir
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${profileDir}`,
+        `--cpu-prof-name=${kind.replace(/\W/g, '-')}-${(spawned += 1)}.cpuprofile`,
+      ]
+    : [];
   // BFFs run with the heap limit the compose file and Kubernetes manifests give them.
   const heap = kind.includes('bff') ? [bffHeapFlag] : [];
   const child = spawn(process.execPath, [...profile, ...heap, ...nodeFlagsToRun, targetScript, kind], {
     // One load generator sends everything from one address: rate limits would measure themselves, not the BFF.
-    env: { ...process.env, ...production, LOG_LEVEL: 'error', APOLLO_TELEMETRY_DISABLED: 'true', WEB_BFF_RATE_LIMIT_PER_USER: '0', WEB_BFF_RATE_LIMIT_PER_CLIENT: '0', ...env },
+    env: {
+      ...process.env,
+      ...production,
+      LOG_LEVEL: 'error',
+      APOLLO_TELEMETRY_DISABLED: 'true',
+      WEB_BFF_RATE_LIMIT_PER_USER: '0',
+      WEB_BFF_RATE_LIMIT_PER_CLIENT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));

@@ -9,7 +9,15 @@ import { fanOutDocument } from './fanOut.js';
 import { signGuildToken } from './guild/guildBff.js';
 import { productPageDownstream } from './productPageDownstream.js';
 import { bffHeapFlag, spawnTarget, type Target } from './spawnTarget.js';
-import { compareWithStock, formatStockComparison, loadGenerator, loadedConnections, stockTargets, unloadedRounds, type StockComparisonRow } from './stockComparison.js';
+import {
+  compareWithStock,
+  formatStockComparison,
+  loadGenerator,
+  loadedConnections,
+  stockTargets,
+  unloadedRounds,
+  type StockComparisonRow,
+} from './stockComparison.js';
 import { formatMemory, sustainedMemory } from './sustainedMemory.js';
 
 /** Processes each BFF serves with (<P>WORKERS): one per core of this machine. */
@@ -26,7 +34,9 @@ function distinctTokens(sign: (sub: string) => string, count = 5_000): () => Rec
 const singleServiceDocument = { query: /* GraphQL */ `query TopProducts { topProducts(first: 5) { upc name price } }` };
 
 function feedDocument() {
-  const feed = readPersistedQueryManifest(mobileManifestFile).operations.find((operation) => operation.name === 'Feed')!;
+  const feed = readPersistedQueryManifest(mobileManifestFile).operations.find(
+    (operation) => operation.name === 'Feed',
+  )!;
   return { query: feed.body, operationName: 'Feed', variables: { first: 20, imageWidth: 320, density: 2 } };
 }
 
@@ -52,7 +62,9 @@ export async function stockBench(targets: Target[]): Promise<string> {
     [`${prefix}RATE_LIMIT_PER_CLIENT`]: '1000000',
     [`${prefix}WORKERS`]: bffWorkers,
   });
-  const guildEnv = Object.fromEntries(Object.entries(guildSubgraphs.ready).map(([name, url]) => [`BFF_SUBGRAPH_${name.toUpperCase()}_URL`, url]));
+  const guildEnv = Object.fromEntries(
+    Object.entries(guildSubgraphs.ready).map(([name, url]) => [`BFF_SUBGRAPH_${name.toUpperCase()}_URL`, url]),
+  );
   const start = async (kind: string, env: Record<string, string>) => {
     const target = await spawnTarget(kind, env);
     targets.push(target);
@@ -75,13 +87,80 @@ export async function stockBench(targets: Target[]): Promise<string> {
   const url = (target: Target) => target.ready['url']!;
   const rows: StockComparisonRow[] = [];
   const scenarios = [
-    { name: 'single service (web: topProducts)', body: singleServiceDocument, bffUrl: url(web), stockUrl: url(stockWeb), bffPid: web.pid, stockPid: stockWeb.pid, servicesPid: services.pid, headersPerRequest: webUser },
-    { name: 'deep federated (web: product page, 4 services)', body: productPageDocument, bffUrl: url(web), stockUrl: url(stockWeb), bffPid: web.pid, stockPid: stockWeb.pid, servicesPid: services.pid, headersPerRequest: webUser, downstreamAlone: productPageCalls, floorUrl: url(floor) },
-    { name: 'deep federated (web: product page), BFF with 1 worker', body: productPageDocument, bffUrl: url(webOneWorker), stockUrl: url(stockWeb), bffPid: webOneWorker.pid, stockPid: stockWeb.pid, servicesPid: services.pid, headersPerRequest: webUser, downstreamAlone: productPageCalls, floorUrl: url(floor) },
-    { name: 'REST-heavy list (web: 20 reviews, accounts + inventory REST)', body: fanOutDocument, bffUrl: url(web), stockUrl: url(stockWeb), bffPid: web.pid, stockPid: stockWeb.pid, servicesPid: services.pid, headersPerRequest: webUser },
-    { name: 'mobile feed (20 cards)', body: feedDocument(), bffUrl: url(mobile), stockUrl: url(stockMobile), bffPid: mobile.pid, stockPid: stockMobile.pid, servicesPid: services.pid, headersPerRequest: mobileUser },
-    { name: "The Guild's benchmark query (87 KB, 16 fetches)", body: { query: guildBenchmarkQuery }, bffUrl: url(guild), stockUrl: url(stockGuild), bffPid: guild.pid, stockPid: stockGuild.pid, servicesPid: guildSubgraphs.pid, headersPerRequest: guildUser },
-    { name: "The Guild's benchmark query, BFF with 1 worker", body: { query: guildBenchmarkQuery }, bffUrl: url(guildOneWorker), stockUrl: url(stockGuild), bffPid: guildOneWorker.pid, stockPid: stockGuild.pid, servicesPid: guildSubgraphs.pid, headersPerRequest: guildUser },
+    {
+      name: 'single service (web: topProducts)',
+      body: singleServiceDocument,
+      bffUrl: url(web),
+      stockUrl: url(stockWeb),
+      bffPid: web.pid,
+      stockPid: stockWeb.pid,
+      servicesPid: services.pid,
+      headersPerRequest: webUser,
+    },
+    {
+      name: 'deep federated (web: product page, 4 services)',
+      body: productPageDocument,
+      bffUrl: url(web),
+      stockUrl: url(stockWeb),
+      bffPid: web.pid,
+      stockPid: stockWeb.pid,
+      servicesPid: services.pid,
+      headersPerRequest: webUser,
+      downstreamAlone: productPageCalls,
+      floorUrl: url(floor),
+    },
+    {
+      name: 'deep federated (web: product page), BFF with 1 worker',
+      body: productPageDocument,
+      bffUrl: url(webOneWorker),
+      stockUrl: url(stockWeb),
+      bffPid: webOneWorker.pid,
+      stockPid: stockWeb.pid,
+      servicesPid: services.pid,
+      headersPerRequest: webUser,
+      downstreamAlone: productPageCalls,
+      floorUrl: url(floor),
+    },
+    {
+      name: 'REST-heavy list (web: 20 reviews, accounts + inventory REST)',
+      body: fanOutDocument,
+      bffUrl: url(web),
+      stockUrl: url(stockWeb),
+      bffPid: web.pid,
+      stockPid: stockWeb.pid,
+      servicesPid: services.pid,
+      headersPerRequest: webUser,
+    },
+    {
+      name: 'mobile feed (20 cards)',
+      body: feedDocument(),
+      bffUrl: url(mobile),
+      stockUrl: url(stockMobile),
+      bffPid: mobile.pid,
+      stockPid: stockMobile.pid,
+      servicesPid: services.pid,
+      headersPerRequest: mobileUser,
+    },
+    {
+      name: "The Guild's benchmark query (87 KB, 16 fetches)",
+      body: { query: guildBenchmarkQuery },
+      bffUrl: url(guild),
+      stockUrl: url(stockGuild),
+      bffPid: guild.pid,
+      stockPid: stockGuild.pid,
+      servicesPid: guildSubgraphs.pid,
+      headersPerRequest: guildUser,
+    },
+    {
+      name: "The Guild's benchmark query, BFF with 1 worker",
+      body: { query: guildBenchmarkQuery },
+      bffUrl: url(guildOneWorker),
+      stockUrl: url(stockGuild),
+      bffPid: guildOneWorker.pid,
+      stockPid: stockGuild.pid,
+      servicesPid: guildSubgraphs.pid,
+      headersPerRequest: guildUser,
+    },
   ];
   const only = process.env['BENCH_STOCK_ONLY'];
   for (const scenario of scenarios) {
@@ -92,7 +171,16 @@ export async function stockBench(targets: Target[]): Promise<string> {
   }
   const memory = formatMemory(
     `The Guild's benchmark query through the BFF (${bffWorkers} workers, ${loadedConnections} connections)`,
-    await sustainedMemory(guild.pid, { url: url(guild), body: { query: guildBenchmarkQuery }, headersPerRequest: guildUser, connections: loadedConnections }, memorySeconds),
+    await sustainedMemory(
+      guild.pid,
+      {
+        url: url(guild),
+        body: { query: guildBenchmarkQuery },
+        headersPerRequest: guildUser,
+        connections: loadedConnections,
+      },
+      memorySeconds,
+    ),
   );
   const report = [
     `BFF (${bffWorkers} workers, ${bffHeapFlag} as deployed; authentication, rules, limits, metrics on) vs stock Apollo Server 5 + @apollo/gateway 2.14.4 (one process), ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}.`,

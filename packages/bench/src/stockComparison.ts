@@ -60,17 +60,21 @@ export const unloadedRounds = 10;
 const roundSeconds = 5;
 const rounds = 3;
 
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const median = (values: readonly number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 /** p50 and p99 of samples in fractional ms (sorts them in place). */
 function percentiles(samples: number[]): { p50Ms: number; p99Ms: number } {
   samples.sort((a, b) => a - b);
-  return { p50Ms: samples[Math.floor(samples.length * 0.5)]!, p99Ms: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))]! };
+  return {
+    p50Ms: samples[Math.floor(samples.length * 0.5)]!,
+    p99Ms: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))]!,
+  };
 }
 
 /** Runs `once` one call after another for `seconds`, adding each call's time (fractional ms) to `samples`. */
 async function sampleOneAtATime(seconds: number, once: () => Promise<void>, samples: number[]): Promise<void> {
-  for (const until = performance.now() + seconds * 1000; performance.now() < until; ) {
+  for (const until = performance.now() + seconds * 1000; performance.now() < until;) {
     const started = performance.now();
     await once();
     samples.push(performance.now() - started);
@@ -78,7 +82,10 @@ async function sampleOneAtATime(seconds: number, once: () => Promise<void>, samp
 }
 
 /** p50 and p99 of `once`, run one after another for `seconds`, in fractional ms. */
-export async function timeOneAtATime(seconds: number, once: () => Promise<void>): Promise<{ p50Ms: number; p99Ms: number }> {
+export async function timeOneAtATime(
+  seconds: number,
+  once: () => Promise<void>,
+): Promise<{ p50Ms: number; p99Ms: number }> {
   const samples: number[] = [];
   await sampleOneAtATime(seconds, once, samples);
   return percentiles(samples);
@@ -89,7 +96,13 @@ export async function timeOneAtATime(seconds: number, once: () => Promise<void>)
  * `rounds` alternating rounds of `secondsPerRound` (A B A B …, after one uncounted), so that a noisy machine's drift
  * moves every side alike; percentiles over all of a side's requests.
  */
-export async function measureUnloaded(urls: readonly string[], body: object, headersPerRequest: () => Record<string, string>, rounds: number, secondsPerRound: number): Promise<{ p50Ms: number; p99Ms: number }[]> {
+export async function measureUnloaded(
+  urls: readonly string[],
+  body: object,
+  headersPerRequest: () => Record<string, string>,
+  rounds: number,
+  secondsPerRound: number,
+): Promise<{ p50Ms: number; p99Ms: number }[]> {
   const payload = JSON.stringify(body);
   const sides = urls.map((url) => {
     const { origin, pathname } = new URL(url);
@@ -101,11 +114,20 @@ export async function measureUnloaded(urls: readonly string[], body: object, hea
     for (let round = -1; round < rounds; round += 1) {
       for (const side of sides) {
         const { pool, pathname } = side;
-        await sampleOneAtATime(secondsPerRound, async () => {
-          const response = await pool.request({ method: 'POST', path: pathname, headers: { 'content-type': 'application/json', ...headersPerRequest() }, body: payload });
-          await response.body.text();
-          if (response.statusCode !== 200) throw new Error(`unloaded request answered ${response.statusCode}`);
-        }, round < 0 ? [] : side.samples);
+        await sampleOneAtATime(
+          secondsPerRound,
+          async () => {
+            const response = await pool.request({
+              method: 'POST',
+              path: pathname,
+              headers: { 'content-type': 'application/json', ...headersPerRequest() },
+              body: payload,
+            });
+            await response.body.text();
+            if (response.statusCode !== 200) throw new Error(`unloaded request answered ${response.statusCode}`);
+          },
+          round < 0 ? [] : side.samples,
+        );
       }
     }
     return sides.map((side) => percentiles(side.samples));
@@ -114,7 +136,12 @@ export async function measureUnloaded(urls: readonly string[], body: object, hea
   }
 }
 
-function summarize(loaded: readonly LoadResult[], unloaded: { p50Ms: number; p99Ms: number }, cpuMs: number, servicesCpuMs: number): SideFigures {
+function summarize(
+  loaded: readonly LoadResult[],
+  unloaded: { p50Ms: number; p99Ms: number },
+  cpuMs: number,
+  servicesCpuMs: number,
+): SideFigures {
   const operations = loaded.reduce((sum, run) => sum + run.requests, 0);
   return {
     cpuMsPerOperation: cpuMs / operations,
@@ -136,11 +163,20 @@ function summarize(loaded: readonly LoadResult[], unloaded: { p50Ms: number; p99
 export async function compareWithStock(scenario: StockScenario): Promise<StockComparisonRow> {
   const distinctHeaders = Array.from({ length: 5_000 }, () => scenario.headersPerRequest());
   const load = async (url: string, connections: number, durationSeconds: number) => {
-    if (loadGenerator === 'autocannon') return measureLoad({ url, body: scenario.body, headersPerRequest: scenario.headersPerRequest, connections, durationSeconds, tolerateErrors: true });
+    if (loadGenerator === 'autocannon')
+      return measureLoad({
+        url,
+        body: scenario.body,
+        headersPerRequest: scenario.headersPerRequest,
+        connections,
+        durationSeconds,
+        tolerateErrors: true,
+      });
     return measureWithWrk({ url, body: scenario.body, distinctHeaders, connections, durationSeconds });
   };
   // Both answer the document right before load (autocannon's runs probe by themselves).
-  for (const url of [scenario.bffUrl, scenario.stockUrl]) await probeDocument(url, scenario.body, scenario.headersPerRequest());
+  for (const url of [scenario.bffUrl, scenario.stockUrl])
+    await probeDocument(url, scenario.body, scenario.headersPerRequest());
   await load(scenario.bffUrl, loadedConnections, 2);
   await load(scenario.stockUrl, loadedConnections, 2);
   const bff: LoadResult[] = [];
@@ -149,23 +185,36 @@ export async function compareWithStock(scenario: StockScenario): Promise<StockCo
   const stockProcesses = processTree(scenario.stockPid);
   const servicesProcesses = processTree(scenario.servicesPid);
   const cpu = { bff: 0, stock: 0, bffServices: 0, stockServices: 0 };
-  const timed = async (pids: readonly number[], run: () => Promise<LoadResult>): Promise<[LoadResult, number, number]> => {
+  const timed = async (
+    pids: readonly number[],
+    run: () => Promise<LoadResult>,
+  ): Promise<[LoadResult, number, number]> => {
     const before = [cpuMilliseconds(pids), cpuMilliseconds(servicesProcesses)];
     const result = await run();
     return [result, cpuMilliseconds(pids) - before[0]!, cpuMilliseconds(servicesProcesses) - before[1]!];
   };
   for (let round = 0; round < rounds; round += 1) {
-    const [bffRun, bffCpu, bffServicesCpu] = await timed(bffProcesses, () => load(scenario.bffUrl, loadedConnections, roundSeconds));
+    const [bffRun, bffCpu, bffServicesCpu] = await timed(bffProcesses, () =>
+      load(scenario.bffUrl, loadedConnections, roundSeconds),
+    );
     bff.push(bffRun);
     cpu.bff += bffCpu;
     cpu.bffServices += bffServicesCpu;
-    const [stockRun, stockCpu, stockServicesCpu] = await timed(stockProcesses, () => load(scenario.stockUrl, loadedConnections, roundSeconds));
+    const [stockRun, stockCpu, stockServicesCpu] = await timed(stockProcesses, () =>
+      load(scenario.stockUrl, loadedConnections, roundSeconds),
+    );
     stock.push(stockRun);
     cpu.stock += stockCpu;
     cpu.stockServices += stockServicesCpu;
   }
   const unloadedUrls = [scenario.bffUrl, scenario.stockUrl, ...(scenario.floorUrl ? [scenario.floorUrl] : [])];
-  const [bffUnloaded, stockUnloaded, floorUnloaded] = await measureUnloaded(unloadedUrls, scenario.body, scenario.headersPerRequest, unloadedRounds, 1);
+  const [bffUnloaded, stockUnloaded, floorUnloaded] = await measureUnloaded(
+    unloadedUrls,
+    scenario.body,
+    scenario.headersPerRequest,
+    unloadedRounds,
+    1,
+  );
   const downstreamAlone = scenario.downstreamAlone && (await timeReplay(scenario.downstreamAlone()));
   return {
     name: scenario.name,
@@ -196,7 +245,10 @@ export function formatStockComparison(rows: readonly StockComparisonRow[]): stri
         fixed(bff.unloadedP50Ms / stock.unloadedP50Ms, 2),
         `${fixed(bff.cpuMsPerOperation, 2)} / ${fixed(stock.cpuMsPerOperation, 2)}`,
         `${fixed(bff.servicesCpuMsPerOperation, 2)} / ${fixed(stock.servicesCpuMsPerOperation, 2)}`,
-      ].join(' | ').replace(/^/, '| ').replace(/$/, ' |'),
+      ]
+        .join(' | ')
+        .replace(/^/, '| ')
+        .replace(/$/, ' |'),
     ),
   ];
   return lines.join('\n');
@@ -212,7 +264,9 @@ export function stockTargets(row: StockComparisonRow): string {
     `p99 ${fixed(row.bff.p99Ms)} vs ${fixed(row.stock.p99Ms)} ms (target lower) ${verdict(row.bff.p99Ms < row.stock.p99Ms)}; ` +
     `unloaded p50 ${unloaded.toFixed(2)} of stock's (target ≤ 0.33) ${verdict(unloaded <= 1 / 3)}` +
     (row.downstreamAloneP50Ms === undefined ? '' : `; ${overDownstream(row, row.downstreamAloneP50Ms)}`) +
-    (row.floorP50Ms === undefined ? '' : `; a gateway making only these calls over HTTP (node:http, undici) answers in ${row.floorP50Ms.toFixed(2)} ms (${(row.floorP50Ms / row.stock.unloadedP50Ms).toFixed(2)} of stock's p50)`)
+    (row.floorP50Ms === undefined
+      ? ''
+      : `; a gateway making only these calls over HTTP (node:http, undici) answers in ${row.floorP50Ms.toFixed(2)} ms (${(row.floorP50Ms / row.stock.unloadedP50Ms).toFixed(2)} of stock's p50)`)
   );
 }
 

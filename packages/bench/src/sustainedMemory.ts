@@ -40,7 +40,12 @@ export interface MemoryReport {
 }
 
 /** Drives `load` for `seconds` while sampling the target's resident memory. */
-export async function sustainedMemory(pid: number, load: LoadOptions, seconds: number, everySeconds = 10): Promise<MemoryReport> {
+export async function sustainedMemory(
+  pid: number,
+  load: LoadOptions,
+  seconds: number,
+  everySeconds = 10,
+): Promise<MemoryReport> {
   const samplesMb: number[] = [];
   let running = true;
   const tree = processTree(pid);
@@ -54,7 +59,13 @@ export async function sustainedMemory(pid: number, load: LoadOptions, seconds: n
   running = false;
   await sampler;
   samplesMb.push(Math.max(...tree.map(residentMegabytes)));
-  return { seconds, requestsPerSecond: result.requestsPerSecond, errors: result.errors, samplesMb, processes: tree.length };
+  return {
+    seconds,
+    requestsPerSecond: result.requestsPerSecond,
+    errors: result.errors,
+    samplesMb,
+    processes: tree.length,
+  };
 }
 
 /** The report with its two targets: flat (the last third no more than 10% above the first third after warm-up) and below 300 MB. */

@@ -19,7 +19,8 @@ import { createMobileBff, createMobileSubgraph, mobileBffEnvPrefix, readMobileBf
  */
 const kind = process.argv[2];
 const stops: (() => Promise<void>)[] = [];
-const stopOnSignal = () => process.once('SIGTERM', () => void Promise.all(stops.map((stop) => stop())).then(() => process.exit(0)));
+const stopOnSignal = () =>
+  process.once('SIGTERM', () => void Promise.all(stops.map((stop) => stop())).then(() => process.exit(0)));
 
 /** Serves a BFF and prints its URL; with <P>WORKERS above 1 this process forks workers and supervises them. */
 async function serveBff(bff: BffServer): Promise<void> {
@@ -47,7 +48,9 @@ if (kind === 'services') {
   });
   await new Promise<void>((listening) => control.listen(0, '127.0.0.1', listening));
   stops.push(() => new Promise<void>((closed) => control.close(() => closed())));
-  console.log(JSON.stringify({ ...services.urls, control: `http://127.0.0.1:${(control.address() as AddressInfo).port}` }));
+  console.log(
+    JSON.stringify({ ...services.urls, control: `http://127.0.0.1:${(control.address() as AddressInfo).port}` }),
+  );
 } else if (kind === 'web-bff' || kind === 'web-bff:no-rules') {
   const config = readWebBffConfig({ ...process.env, [`${webBffEnvPrefix}PORT`]: '0' });
   const bff = createWebBff(config, kind === 'web-bff' ? {} : { authorization: undefined });
@@ -63,7 +66,9 @@ if (kind === 'services') {
   await serveBff(createGuildBff(process.env));
 } else if (kind === 'stock:guild') {
   stopOnSignal();
-  const stock = await startStockGateway({ supergraph: readSupergraph(guildSupergraphFile, readGuildConfig(process.env).subgraphs.urlOverrides) });
+  const stock = await startStockGateway({
+    supergraph: readSupergraph(guildSupergraphFile, readGuildConfig(process.env).subgraphs.urlOverrides),
+  });
   stops.push(() => stock.stop());
   console.log(JSON.stringify({ url: stock.url }));
 } else if (kind === 'mobile-bff') {
@@ -72,8 +77,14 @@ if (kind === 'services') {
   stopOnSignal();
   const stock =
     kind === 'stock:web'
-      ? await startStockBffGateway(readWebBffConfig(process.env), (kit) => [...createConnectorSubgraphs(kit), createWebSubgraph()])
-      : await startStockBffGateway(readMobileBffConfig(process.env), (kit) => [...createConnectorSubgraphs(kit), createMobileSubgraph(kit)]);
+      ? await startStockBffGateway(readWebBffConfig(process.env), (kit) => [
+          ...createConnectorSubgraphs(kit),
+          createWebSubgraph(),
+        ])
+      : await startStockBffGateway(readMobileBffConfig(process.env), (kit) => [
+          ...createConnectorSubgraphs(kit),
+          createMobileSubgraph(kit),
+        ]);
   stops.push(() => stock.stop());
   console.log(JSON.stringify({ url: stock.url }));
 } else if (kind === 'floor:product-page') {

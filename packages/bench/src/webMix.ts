@@ -2,7 +2,9 @@ import { signTestToken } from '@bff/testing';
 import { accountPageDocument, productPageDocument } from './authorizationOverhead.js';
 import type { MixEntry } from './sendMixedLoad.js';
 
-const customer = (sub: string) => ({ authorization: `Bearer ${signTestToken('web', { sub, roles: ['customer'], expiresIn: '1h' })}` });
+const customer = (sub: string) => ({
+  authorization: `Bearer ${signTestToken('web', { sub, roles: ['customer'], expiresIn: '1h' })}`,
+});
 // The app names each operation in a header too, so the BFF sorts it before reading its body.
 const named = (name: string, headers: Record<string, string> = {}) => ({ ...headers, 'x-apollo-operation-name': name });
 
@@ -25,6 +27,13 @@ export function webMix(): MixEntry[] {
     criticalEntry(),
     { priority: 'high', per10: 4, body: productPageDocument, headers: named('ProductPage') },
     { priority: 'normal', per10: 3, body: accountPageDocument, headers: named('AccountPage', customer('1')) },
-    { priority: 'low', per10: 2, body: { query: /* GraphQL */ `query TopProducts { topProducts(first: 5) { upc name reviews(first: 5) { rating } } }` }, headers: named('TopProducts') },
+    {
+      priority: 'low',
+      per10: 2,
+      body: {
+        query: /* GraphQL */ `query TopProducts { topProducts(first: 5) { upc name reviews(first: 5) { rating } } }`,
+      },
+      headers: named('TopProducts'),
+    },
   ];
 }

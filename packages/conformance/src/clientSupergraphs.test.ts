@@ -24,15 +24,27 @@ const argumentValues: ArgumentValues = {
   after: ['MTAwMDAx', 'MTAwMDAy'],
 };
 
-const handWritten: Record<ClientName, readonly { name: string; query: string; variables?: Record<string, unknown>; operationName?: string }[]> = {
+const handWritten: Record<
+  ClientName,
+  readonly { name: string; query: string; variables?: Record<string, unknown>; operationName?: string }[]
+> = {
   web: [
     {
       name: 'the product page across products, reviews, accounts and inventory',
       query: /* GraphQL */ `{ productPage(upc: "100001") { product { name displayPrice stock shippingEstimate { days } reviews(first: 2) { rating author { name email } } } } }`,
     },
-    { name: "a user's email and orders", query: /* GraphQL */ `{ user(id: "1") { id name email orders { id itemCount lines { quantity product { name } } } } }` },
-    { name: 'an order with its buyer', query: /* GraphQL */ `{ order(id: "o1") { id itemCount buyer { id username } } }` },
-    { name: 'a variable default applied to @include', query: /* GraphQL */ `query ($i: Boolean = true) { user(id: "1") { name email @include(if: $i) } }` },
+    {
+      name: "a user's email and orders",
+      query: /* GraphQL */ `{ user(id: "1") { id name email orders { id itemCount lines { quantity product { name } } } } }`,
+    },
+    {
+      name: 'an order with its buyer',
+      query: /* GraphQL */ `{ order(id: "o1") { id itemCount buyer { id username } } }`,
+    },
+    {
+      name: 'a variable default applied to @include',
+      query: /* GraphQL */ `query ($i: Boolean = true) { user(id: "1") { name email @include(if: $i) } }`,
+    },
     {
       name: 'the chosen operation of two',
       query: /* GraphQL */ `query A { topProducts(first: 1) { upc } } query B { latestReviews(first: 1) { id } }`,
@@ -40,8 +52,15 @@ const handWritten: Record<ClientName, readonly { name: string; query: string; va
     },
   ],
   mobile: [
-    { name: 'the home feed', query: /* GraphQL */ `{ feed(first: 2) { edges { cursor node { upc name priceLabel averageRating reviewCount } } pageInfo { hasNextPage endCursor } } }` },
-    { name: 'the next page of the feed', query: /* GraphQL */ `query ($after: String) { feed(first: 2, after: $after) { edges { cursor } } }`, variables: { after: 'MTAwMDAy' } },
+    {
+      name: 'the home feed',
+      query: /* GraphQL */ `{ feed(first: 2) { edges { cursor node { upc name priceLabel averageRating reviewCount } } pageInfo { hasNextPage endCursor } } }`,
+    },
+    {
+      name: 'the next page of the feed',
+      query: /* GraphQL */ `query ($after: String) { feed(first: 2, after: $after) { edges { cursor } } }`,
+      variables: { after: 'MTAwMDAy' },
+    },
     { name: "a user's orders", query: /* GraphQL */ `{ user(id: "2") { id orders { id itemCount } } }` },
   ],
 };
@@ -58,12 +77,18 @@ describe.each(['web', 'mobile'] as const)('the %s BFF over the example services'
     await services?.close();
   });
 
-  it.each(handWritten[client].map((operation) => [operation.name, operation] as const))('%s: answered as its oracle answers', async (_name, operation) => {
-    expect(await run.compare(operation)).toEqual([]);
-  });
+  it.each(handWritten[client].map((operation) => [operation.name, operation] as const))(
+    '%s: answered as its oracle answers',
+    async (_name, operation) => {
+      expect(await run.compare(operation)).toEqual([]);
+    },
+  );
 
   it(`answers generated queries over ${client} as its oracle does`, { timeout: 180_000 }, async () => {
-    const requests = fc.limitShrink(arbitraryOperation(run.apiSchema, { argumentValues, maxFields: 20, maxDepth: 4 }), 150);
+    const requests = fc.limitShrink(
+      arbitraryOperation(run.apiSchema, { argumentValues, maxFields: 20, maxDepth: 4 }),
+      150,
+    );
     await checkGeneratedRequests(run, requests, { label: client, testFile, parameters });
   });
 });

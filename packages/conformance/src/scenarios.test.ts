@@ -22,17 +22,24 @@ describe.each(scenarios.map((scenario) => [scenario.name, scenario] as const))('
     await run?.close();
   });
 
-  it.each(scenario.operations.map((operation) => [operation.name, operation] as const))('%s: the kit answers as stock does', async (_operationName, operation) => {
-    used[executorFor(operation)] += 1;
-    expect(await run.compare(operation)).toEqual([]);
-  });
+  it.each(scenario.operations.map((operation) => [operation.name, operation] as const))(
+    '%s: the kit answers as stock does',
+    async (_operationName, operation) => {
+      used[executorFor(operation)] += 1;
+      expect(await run.compare(operation)).toEqual([]);
+    },
+  );
 });
 
 describe('the kit executors the fixtures ran on', () => {
   it('covers both its own executor and @apollo/gateway’s', () => {
-    const rows = [...executorsUsed].map(([name, used]) => `${name.padEnd(18)} kit executor ${String(used.bff).padStart(3)}  @apollo/gateway ${String(used.apollo).padStart(3)}  refused ${String(used.none).padStart(3)}`);
+    const rows = [...executorsUsed].map(
+      ([name, used]) =>
+        `${name.padEnd(18)} kit executor ${String(used.bff).padStart(3)}  @apollo/gateway ${String(used.apollo).padStart(3)}  refused ${String(used.none).padStart(3)}`,
+    );
     console.log(`Operations per executor (PLAN_EXECUTOR=bff variants):\n${rows.join('\n')}`);
-    const total = (executor: ExecutorUsed) => [...executorsUsed.values()].reduce((sum, used) => sum + used[executor], 0);
+    const total = (executor: ExecutorUsed) =>
+      [...executorsUsed.values()].reduce((sum, used) => sum + used[executor], 0);
     expect(total('bff')).toBeGreaterThan(100);
     expect(total('apollo')).toBeGreaterThan(10);
   });

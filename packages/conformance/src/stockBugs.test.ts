@@ -14,7 +14,10 @@ describe('the kit where stock @apollo/gateway is wrong', () => {
   beforeAll(async () => {
     subgraphs = await startScenarioSubgraphs(mediaLibraryScenario);
     const apiSchema = Supergraph.build(subgraphs.supergraphSdl).apiSchema().toGraphQLJSSchema();
-    variants = await startKitVariants({ supergraphFile: subgraphs.supergraphFile, allowAllRules: { rules: walkEveryObject(apiSchema) } });
+    variants = await startKitVariants({
+      supergraphFile: subgraphs.supergraphFile,
+      allowAllRules: { rules: walkEveryObject(apiSchema) },
+    });
   });
   afterAll(async () => {
     await Promise.all((variants ?? []).map((variant) => variant.server.stop()));
@@ -25,18 +28,36 @@ describe('the kit where stock @apollo/gateway is wrong', () => {
     const query = /* GraphQL */ `{ author(id: "a2") { ... on SearchHit { ... on Author { works { __typename } } } } }`;
     for (const variant of variants.filter((candidate) => candidate.name !== 'apollo')) {
       const response = await postGraphQL(variant.url, { query });
-      expect({ variant: variant.name, body: response.body }).toEqual({ variant: variant.name, body: { data: { author: { works: [{ __typename: 'Book' }, { __typename: 'Movie' }] } } } });
+      expect({ variant: variant.name, body: response.body }).toEqual({
+        variant: variant.name,
+        body: { data: { author: { works: [{ __typename: 'Book' }, { __typename: 'Movie' }] } } },
+      });
     }
   });
 
   it('issue #23 - puts the error at the path of the entity it is about, on the kit executor with and without rules', async () => {
     for (const variant of variants.filter((candidate) => candidate.name !== 'apollo')) {
-      const response = await postGraphQL(variant.url, { query: /* GraphQL */ `{ topRated { id ... on Book { isbn } } }` });
+      const response = await postGraphQL(variant.url, {
+        query: /* GraphQL */ `{ topRated { id ... on Book { isbn } } }`,
+      });
       expect({ variant: variant.name, data: response.body.data }).toEqual({
         variant: variant.name,
-        data: { topRated: [{ id: 'b1', isbn: '978-0-441-01359-3' }, { id: 'p1' }, { id: 'b2', isbn: null }, { id: 'm1' }, { id: 'm3' }] },
+        data: {
+          topRated: [
+            { id: 'b1', isbn: '978-0-441-01359-3' },
+            { id: 'p1' },
+            { id: 'b2', isbn: null },
+            { id: 'm1' },
+            { id: 'm3' },
+          ],
+        },
       });
-      expect(response.body.errors.map((error: { path: unknown; extensions: { code: string } }) => [error.path, error.extensions.code])).toEqual([[['topRated', 2, 'isbn'], 'DOWNSTREAM_SERVICE_ERROR']]);
+      expect(
+        response.body.errors.map((error: { path: unknown; extensions: { code: string } }) => [
+          error.path,
+          error.extensions.code,
+        ]),
+      ).toEqual([[['topRated', 2, 'isbn'], 'DOWNSTREAM_SERVICE_ERROR']]);
     }
   });
 });

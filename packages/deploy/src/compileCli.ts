@@ -5,4 +5,6 @@ import { compileWorkspace } from './compileWorkspace.js';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const started = performance.now();
 const { packages, files } = await compileWorkspace(root);
-console.log(`compiled ${files} files of ${packages} packages to their dist/ in ${Math.round(performance.now() - started)} ms`);
+console.log(
+  `compiled ${files} files of ${packages} packages to their dist/ in ${Math.round(performance.now() - started)} ms`,
+);

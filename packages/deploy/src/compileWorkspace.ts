@@ -11,7 +11,10 @@ export const compiledCondition = 'bff-compiled';
 
 /** Every workspace package with sources: packages/<name> and packages/services/<name>. */
 export function workspacePackages(root: string): string[] {
-  const under = (dir: string) => readdirSync(join(root, dir), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(dir, entry.name));
+  const under = (dir: string) =>
+    readdirSync(join(root, dir), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => join(dir, entry.name));
   return [...under('packages'), ...under('packages/services')].filter((dir) => existsSync(join(root, dir, 'src')));
 }
 
@@ -40,7 +43,15 @@ export async function compileWorkspace(root: string): Promise<{ readonly package
     rmSync(dist, { recursive: true, force: true });
     const sources = filesUnder(src);
     const entryPoints = sources.filter(isCompiled);
-    await build({ entryPoints, outdir: dist, outbase: src, format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
+    await build({
+      entryPoints,
+      outdir: dist,
+      outbase: src,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'warning',
+    });
     for (const file of sources) {
       if (!file.endsWith('.ts')) cpSync(file, join(dist, relative(src, file)));
     }

@@ -26,7 +26,10 @@ const ownImage = 'bff-federation:dev';
 /** Runs Debian's docker-compose 1.29 on the repository's file; it needs no Docker engine for `config`. */
 async function composeConfig(env: Record<string, string>, quiet = false): Promise<string> {
   const { PATH, HOME } = process.env;
-  const { stdout } = await run('docker-compose', ['config', ...(quiet ? ['-q'] : [])], { cwd: repositoryRoot, env: { PATH, HOME, ...env } });
+  const { stdout } = await run('docker-compose', ['config', ...(quiet ? ['-q'] : [])], {
+    cwd: repositoryRoot,
+    env: { PATH, HOME, ...env },
+  });
   return stdout;
 }
 
@@ -58,8 +61,17 @@ describe('docker-compose.yml', () => {
   });
 
   it('runs every service of the workspace and both BFFs, each from its own main.ts, under its own name', () => {
-    const named = Object.fromEntries([...deployables].map(([name, deployable]) => [name, deployable.kind === 'service' ? deployable.name : deployable.kind]));
-    expect(named).toEqual({ ...Object.fromEntries(workspaceServices.map((name) => [name, name])), 'web-bff': 'bff', 'mobile-bff': 'bff' });
+    const named = Object.fromEntries(
+      [...deployables].map(([name, deployable]) => [
+        name,
+        deployable.kind === 'service' ? deployable.name : deployable.kind,
+      ]),
+    );
+    expect(named).toEqual({
+      ...Object.fromEntries(workspaceServices.map((name) => [name, name])),
+      'web-bff': 'bff',
+      'mobile-bff': 'bff',
+    });
   });
 
   it('sets only environment variables the code reads, with values it accepts', async () => {
@@ -102,17 +114,22 @@ describe('docker-compose.yml', () => {
         if (!target) continue;
         const [, host, port] = target;
         if (!(host! in services)) problems.push(`${name} ${key}: ${host} is not a compose service`);
-        else if (ports.get(host!) !== Number(port)) problems.push(`${name} ${key}: ${host} listens on ${ports.get(host!)}, not ${port}`);
+        else if (ports.get(host!) !== Number(port))
+          problems.push(`${name} ${key}: ${host} listens on ${ports.get(host!)}, not ${port}`);
       }
     }
     // A BFF's health check asks its own port; a service's asks process.env.PORT.
     for (const name of ['web-bff', 'mobile-bff']) {
       expect(services[name]!.healthcheck?.test.join(' '), name).toContain(`http://127.0.0.1:${ports.get(name)}/readyz`);
     }
-    for (const name of workspaceServices) expect(services[name]!.healthcheck?.test.join(' '), name).toContain("process.env.PORT+'/healthz'");
+    for (const name of workspaceServices)
+      expect(services[name]!.healthcheck?.test.join(' '), name).toContain("process.env.PORT+'/healthz'");
     // nginx balances over each BFF's replicas by service name, on the BFF's port, and listens where compose publishes.
     const nginx = readFileSync(join(repositoryRoot, 'deploy/nginx.conf'), 'utf8');
-    const upstreams = [...nginx.matchAll(/^\s*server ([a-z-]+):(\d+) resolve;/gm)].map(([, host, port]) => [host, Number(port)]);
+    const upstreams = [...nginx.matchAll(/^\s*server ([a-z-]+):(\d+) resolve;/gm)].map(([, host, port]) => [
+      host,
+      Number(port),
+    ]);
     expect(upstreams).toEqual([
       ['web-bff', ports.get('web-bff')],
       ['mobile-bff', ports.get('mobile-bff')],
@@ -120,13 +137,23 @@ describe('docker-compose.yml', () => {
     const listens = [...nginx.matchAll(/^\s*listen (\d+);/gm)].map(([, port]) => Number(port));
     expect(services['lb']!.ports!.map((port) => port.target)).toEqual(listens);
     expect(services['lb']!.volumes).toEqual([`${join(repositoryRoot, 'deploy/nginx.conf')}:/etc/nginx/nginx.conf:ro`]);
-    expect(services['prometheus']!.volumes).toEqual([`${join(repositoryRoot, 'deploy/prometheus.yml')}:/etc/prometheus/prometheus.yml:ro`]);
+    expect(services['prometheus']!.volumes).toEqual([
+      `${join(repositoryRoot, 'deploy/prometheus.yml')}:/etc/prometheus/prometheus.yml:ro`,
+    ]);
     // Prometheus scrapes /metrics of every BFF replica (DNS gives one address per replica).
     const prometheus = parse(readFileSync(join(repositoryRoot, 'deploy/prometheus.yml'), 'utf8')) as {
-      scrape_configs: { job_name: string; metrics_path: string; dns_sd_configs: { names: string[]; type: string; port: number }[] }[];
+      scrape_configs: {
+        job_name: string;
+        metrics_path: string;
+        dns_sd_configs: { names: string[]; type: string; port: number }[];
+      }[];
     };
     expect(prometheus.scrape_configs).toEqual(
-      ['web-bff', 'mobile-bff'].map((name) => ({ job_name: name, metrics_path: '/metrics', dns_sd_configs: [{ names: [name], type: 'A', port: ports.get(name) }] })),
+      ['web-bff', 'mobile-bff'].map((name) => ({
+        job_name: name,
+        metrics_path: '/metrics',
+        dns_sd_configs: [{ names: [name], type: 'A', port: ports.get(name) }],
+      })),
     );
     expect(problems).toEqual([]);
   });
@@ -151,7 +178,12 @@ describe('checkEnvironment', () => {
 
   it('names a misspelt key, an unknown subgraph, an in-process one, and a subgraph left on loopback', async () => {
     const { WEB_BFF_SUBGRAPH_REVIEWS_URL: _reviews, ...rest } = fleetEnv;
-    const check = await checkEnvironment(web, { ...rest, WEB_BFF_RATE_LIMITS: 'on', WEB_BFF_SUBGRAPH_SHIPPING_URL: 'http://shipping:1/graphql', WEB_BFF_SUBGRAPH_WEB_URL: 'http://web:1/graphql' });
+    const check = await checkEnvironment(web, {
+      ...rest,
+      WEB_BFF_RATE_LIMITS: 'on',
+      WEB_BFF_SUBGRAPH_SHIPPING_URL: 'http://shipping:1/graphql',
+      WEB_BFF_SUBGRAPH_WEB_URL: 'http://web:1/graphql',
+    });
     expect(check.problems).toEqual([
       'WEB_BFF_RATE_LIMITS is not read by the web BFF',
       'WEB_BFF_SUBGRAPH_SHIPPING_URL names no subgraph of web.graphql',
@@ -160,28 +192,42 @@ describe('checkEnvironment', () => {
     ]);
   });
 
-  it('gives the config reader\'s own error for a value it rejects', async () => {
+  it("gives the config reader's own error for a value it rejects", async () => {
     const check = await checkEnvironment(web, { ...fleetEnv, WEB_BFF_PORT: 'http' });
-    expect(check).toEqual({ problems: [expect.stringContaining("WEB_BFF_PORT must be an integer from 0 to 65535, but got: 'http'")], port: undefined });
+    expect(check).toEqual({
+      problems: [expect.stringContaining("WEB_BFF_PORT must be an integer from 0 to 65535, but got: 'http'")],
+      port: undefined,
+    });
   });
 
   it('names a key a service never reads', async () => {
-    const products = deployableOf(['node', '--conditions=bff-compiled', 'packages/services/products/dist/main.js']) as Deployable;
-    await expect(checkEnvironment(products, { HOST: '0.0.0.0', PORT: '4201', LOG_LEVEL: 'debug' })).resolves.toEqual({ problems: ['LOG_LEVEL is not read by runService'], port: 4201 });
+    const products = deployableOf([
+      'node',
+      '--conditions=bff-compiled',
+      'packages/services/products/dist/main.js',
+    ]) as Deployable;
+    await expect(checkEnvironment(products, { HOST: '0.0.0.0', PORT: '4201', LOG_LEVEL: 'debug' })).resolves.toEqual({
+      problems: ['LOG_LEVEL is not read by runService'],
+      port: 4201,
+    });
   });
 
   it('refuses a command that runs no deployable of the workspace', () => {
     expect(deployableOf(['node', '--conditions=bff-compiled', 'packages/services/shipping/dist/main.js'])).toBe(
       'command runs packages/services/shipping/dist/main.js, whose source packages/services/shipping/src/main.ts is not in the workspace',
     );
-    expect(deployableOf(['npm', 'start'])).toBe('command must be ["node", <heap flags>, "--conditions=bff-compiled", "packages/<name>/dist/main.js"], but got: ["npm","start"]');
+    expect(deployableOf(['npm', 'start'])).toBe(
+      'command must be ["node", <heap flags>, "--conditions=bff-compiled", "packages/<name>/dist/main.js"], but got: ["npm","start"]',
+    );
     expect(deployableOf(['node', '--import', 'tsx', 'packages/web-bff/src/main.ts'])).toBe(
       'command must be ["node", <heap flags>, "--conditions=bff-compiled", "packages/<name>/dist/main.js"], but got: ["node","--import","tsx","packages/web-bff/src/main.ts"]',
     );
     expect(deployableOf(['node', '--inspect', '--conditions=bff-compiled', 'packages/web-bff/dist/main.js'])).toBe(
       'command must be ["node", <heap flags>, "--conditions=bff-compiled", "packages/<name>/dist/main.js"], but got: ["node","--inspect","--conditions=bff-compiled","packages/web-bff/dist/main.js"]',
     );
-    expect(deployableOf(['node', '--max-old-space-size=192', '--conditions=bff-compiled', 'packages/web-bff/dist/main.js'])).toEqual(deployableOf(['node', '--conditions=bff-compiled', 'packages/web-bff/dist/main.js']));
+    expect(
+      deployableOf(['node', '--max-old-space-size=192', '--conditions=bff-compiled', 'packages/web-bff/dist/main.js']),
+    ).toEqual(deployableOf(['node', '--conditions=bff-compiled', 'packages/web-bff/dist/main.js']));
   });
 });
 

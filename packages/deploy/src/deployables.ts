@@ -39,8 +39,8 @@ const bffs: Readonly<Record<string, BffDeployable>> = {
 };
 
 /** The example services of the workspace: every packages/services/<name> with a src/main.ts. */
-export const workspaceServices: readonly string[] = readdirSync(join(repositoryRoot, 'packages/services')).filter((name) =>
-  existsSync(join(repositoryRoot, 'packages/services', name, 'src/main.ts')),
+export const workspaceServices: readonly string[] = readdirSync(join(repositoryRoot, 'packages/services')).filter(
+  (name) => existsSync(join(repositoryRoot, 'packages/services', name, 'src/main.ts')),
 );
 
 /** Heap limits a command may give node before `--import`, e.g. `--max-old-space-size=192`. */
@@ -54,12 +54,19 @@ const heapFlag = /^--max-(old|semi)-space-size=\d+$/;
 export function deployableOf(command: readonly string[]): Deployable | string {
   const [node, ...flagsAndRest] = command;
   const [conditions, compiled, ...rest] = flagsAndRest.slice(flagsAndRest.findIndex((part) => !heapFlag.test(part)));
-  const packageDir = compiled === undefined ? undefined : /^(packages\/[a-z-]+(?:\/[a-z-]+)?)\/dist\/main\.js$/.exec(compiled)?.[1];
-  if (node !== 'node' || conditions !== `--conditions=${compiledCondition}` || packageDir === undefined || rest.length > 0) {
+  const packageDir =
+    compiled === undefined ? undefined : /^(packages\/[a-z-]+(?:\/[a-z-]+)?)\/dist\/main\.js$/.exec(compiled)?.[1];
+  if (
+    node !== 'node' ||
+    conditions !== `--conditions=${compiledCondition}` ||
+    packageDir === undefined ||
+    rest.length > 0
+  ) {
     return `command must be ["node", <heap flags>, "--conditions=${compiledCondition}", "packages/<name>/dist/main.js"], but got: ${JSON.stringify(command)}`;
   }
   const file = `${packageDir}/src/main.ts`;
-  if (!existsSync(join(repositoryRoot, file))) return `command runs ${compiled}, whose source ${file} is not in the workspace`;
+  if (!existsSync(join(repositoryRoot, file)))
+    return `command runs ${compiled}, whose source ${file} is not in the workspace`;
   const bff = bffs[file];
   if (bff) return bff;
   const service = /^packages\/services\/([a-z-]+)\/src\/main\.ts$/.exec(file)?.[1];
@@ -122,7 +129,8 @@ function checkBffEnvironment(bff: BffDeployable, env: Record<string, string>): E
     const subgraph = new RegExp(`^${bff.prefix}SUBGRAPH_([A-Z0-9_]+)_URL$`).exec(key)?.[1]?.toLowerCase();
     if (subgraph !== undefined) {
       if (!subgraphs.has(subgraph)) problems.push(`${key} names no subgraph of ${basename(config.supergraphFile)}`);
-      else if (!/^https?:/.test(subgraphs.get(subgraph)!)) problems.push(`${key} overrides ${subgraph}, which runs in process`);
+      else if (!/^https?:/.test(subgraphs.get(subgraph)!))
+        problems.push(`${key} overrides ${subgraph}, which runs in process`);
       continue;
     }
     const service = new RegExp(`^${bff.prefix}SERVICE_([A-Z0-9_]+)_URL$`).exec(key)?.[1]?.toLowerCase();
@@ -131,12 +139,19 @@ function checkBffEnvironment(bff: BffDeployable, env: Record<string, string>): E
   }
   for (const [name, url] of subgraphs) {
     const effective = config.subgraphs.urlOverrides[name] ?? url;
-    if (isLoopback(effective)) problems.push(`subgraph ${name} is routed to ${effective}, which is the container itself: set ${bff.prefix}SUBGRAPH_${name.toUpperCase()}_URL`);
+    if (isLoopback(effective))
+      problems.push(
+        `subgraph ${name} is routed to ${effective}, which is the container itself: set ${bff.prefix}SUBGRAPH_${name.toUpperCase()}_URL`,
+      );
   }
   for (const [name, url] of Object.entries(config.serviceUrls)) {
-    if (isLoopback(url)) problems.push(`service ${name} is called at ${url}, which is the container itself: set ${bff.prefix}SERVICE_${name.toUpperCase()}_URL`);
+    if (isLoopback(url))
+      problems.push(
+        `service ${name} is called at ${url}, which is the container itself: set ${bff.prefix}SERVICE_${name.toUpperCase()}_URL`,
+      );
   }
-  if (config.server.host !== '0.0.0.0') problems.push(`${bff.prefix}HOST must be 0.0.0.0 in a container, but the BFF listens on ${config.server.host}`);
+  if (config.server.host !== '0.0.0.0')
+    problems.push(`${bff.prefix}HOST must be 0.0.0.0 in a container, but the BFF listens on ${config.server.host}`);
   return { problems, port: config.server.port };
 }
 
@@ -148,13 +163,16 @@ async function checkServiceEnvironment(env: Record<string, string>): Promise<Env
   const app = await runService({ name: 'probe', defaultPort: 1, env: probe.env, create: async () => Fastify() });
   await app.close();
   // runService closes its app on a signal: the probe's own listeners go with the probe.
-  for (const signal of signals) for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+  for (const signal of signals)
+    for (const listener of process.listeners(signal))
+      if (!before.get(signal)!.has(listener)) process.off(signal, listener);
   const problems = Object.keys(env)
     .filter((key) => !probe.read.has(key) && !processWideKeys.has(key))
     .map((key) => `${key} is not read by runService`);
   const raw = env['PORT'];
   if (raw === undefined) problems.push('PORT must be set: the default ports are for one machine');
-  if (env['HOST'] !== undefined && env['HOST'] !== '0.0.0.0') problems.push(`HOST must be 0.0.0.0 in a container, but got: ${env['HOST']}`);
+  if (env['HOST'] !== undefined && env['HOST'] !== '0.0.0.0')
+    problems.push(`HOST must be 0.0.0.0 in a container, but got: ${env['HOST']}`);
   return { problems, port: raw === undefined ? undefined : Number(raw) };
 }
 

@@ -1,4 +1,12 @@
-import { signTestToken, postGraphQL, routedTo, startRedisServer, startServices, type RunningRedis, type RunningServices } from '@bff/testing';
+import {
+  signTestToken,
+  postGraphQL,
+  routedTo,
+  startRedisServer,
+  startServices,
+  type RunningRedis,
+  type RunningServices,
+} from '@bff/testing';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
@@ -21,14 +29,26 @@ describe('issue #9 - two web BFF processes on one Redis', () => {
 
   beforeAll(async () => {
     [services, redis] = await Promise.all([startServices(), startRedisServer()]);
-    const env = { ...routedTo('web', services), NODE_ENV: 'test', LOG_LEVEL: 'warn', REDIS_URL: redis.url, WEB_BFF_RATE_LIMIT_PER_USER: '4', WEB_BFF_RESPONSE_CACHE: 'off', WEB_BFF_SUPERGRAPH_RELOAD: 'off' };
+    const env = {
+      ...routedTo('web', services),
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      REDIS_URL: redis.url,
+      WEB_BFF_RATE_LIMIT_PER_USER: '4',
+      WEB_BFF_RESPONSE_CACHE: 'off',
+      WEB_BFF_SUPERGRAPH_RELOAD: 'off',
+    };
     const ports = await Promise.all([freePort(), freePort()]);
     for (const port of ports) {
-      const child = spawn(process.execPath, ['--conditions=bff-compiled', join(repositoryRoot, 'packages/web-bff/dist/main.js')], {
-        cwd: repositoryRoot,
-        env: { PATH: process.env['PATH'], APOLLO_TELEMETRY_DISABLED: 'true', ...env, WEB_BFF_PORT: String(port) },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--conditions=bff-compiled', join(repositoryRoot, 'packages/web-bff/dist/main.js')],
+        {
+          cwd: repositoryRoot,
+          env: { PATH: process.env['PATH'], APOLLO_TELEMETRY_DISABLED: 'true', ...env, WEB_BFF_PORT: String(port) },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        },
+      );
       bffs.push({ url: `http://127.0.0.1:${port}`, child });
     }
     await Promise.all(bffs.map((bff) => untilReady(bff.url, bff.child)));
@@ -59,8 +79,12 @@ describe('issue #9 - two web BFF processes on one Redis', () => {
   it('serves an operation registered through one process (APQ) from the other by its hash alone', async () => {
     const query = /* GraphQL */ `query FleetProduct { product(upc: "100003") { upc } }`;
     const extensions = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } };
-    expect((await postGraphQL(`${bffs[0]!.url}/graphql`, { query, extensions })).body).toEqual({ data: { product: { upc: '100003' } } });
-    expect((await postGraphQL(`${bffs[1]!.url}/graphql`, { extensions })).body).toEqual({ data: { product: { upc: '100003' } } });
+    expect((await postGraphQL(`${bffs[0]!.url}/graphql`, { query, extensions })).body).toEqual({
+      data: { product: { upc: '100003' } },
+    });
+    expect((await postGraphQL(`${bffs[1]!.url}/graphql`, { extensions })).body).toEqual({
+      data: { product: { upc: '100003' } },
+    });
   });
 });
 
@@ -78,7 +102,10 @@ async function freePort(): Promise<number> {
 async function untilReady(url: string, child: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 200; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`the BFF at ${url} exited with ${child.exitCode} before it was ready`);
-    const ready = await fetch(`${url}/readyz`).then((response) => response.ok, () => false);
+    const ready = await fetch(`${url}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) return;
     await sleep(100);
   }

@@ -25,7 +25,8 @@ const directory = join(repositoryRoot, 'deploy/kubernetes');
 const kustomization = readYaml('kustomization.yaml')[0] as { resources: string[] };
 const manifests: Manifest[] = kustomization.resources.flatMap((file) => readYaml(file) as Manifest[]);
 const byKind = (kind: string) => manifests.filter((manifest) => manifest.kind === kind);
-const named = (kind: string, name: string) => manifests.find((manifest) => manifest.kind === kind && manifest.metadata.name === name);
+const named = (kind: string, name: string) =>
+  manifests.find((manifest) => manifest.kind === kind && manifest.metadata.name === name);
 
 type Container = {
   name: string;
@@ -36,7 +37,9 @@ type Container = {
   readinessProbe?: { httpGet?: { path: string; port: string } };
   livenessProbe?: { httpGet?: { path: string; port: string } };
 };
-const containerOf = (deployment: Manifest) => (deployment as unknown as { spec: { template: { spec: { containers: Container[] } } } }).spec.template.spec.containers[0]!;
+const containerOf = (deployment: Manifest) =>
+  (deployment as unknown as { spec: { template: { spec: { containers: Container[] } } } }).spec.template.spec
+    .containers[0]!;
 
 describe('deploy/kubernetes', () => {
   it('is valid against the Kubernetes schemas, every manifest of the kustomization', () => {
@@ -67,14 +70,25 @@ describe('deploy/kubernetes', () => {
 
   it('gives every service and both BFFs a Deployment, a Service, an autoscaler and a disruption budget', () => {
     const missing = deployables.flatMap((name) =>
-      ['Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget'].filter((kind) => !named(kind, name)).map((kind) => `${kind} ${name}`),
+      ['Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget']
+        .filter((kind) => !named(kind, name))
+        .map((kind) => `${kind} ${name}`),
     );
     expect(missing).toEqual([]);
     for (const name of deployables) {
-      expect((named('HorizontalPodAutoscaler', name) as unknown as { spec: { scaleTargetRef: unknown } }).spec.scaleTargetRef, name).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name });
+      expect(
+        (named('HorizontalPodAutoscaler', name) as unknown as { spec: { scaleTargetRef: unknown } }).spec
+          .scaleTargetRef,
+        name,
+      ).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name });
       const labels = { 'app.kubernetes.io/name': name };
-      expect((named('PodDisruptionBudget', name) as unknown as { spec: { selector: unknown } }).spec.selector, name).toEqual({ matchLabels: labels });
-      expect((named('Service', name) as unknown as { spec: { selector: unknown } }).spec.selector, name).toEqual(labels);
+      expect(
+        (named('PodDisruptionBudget', name) as unknown as { spec: { selector: unknown } }).spec.selector,
+        name,
+      ).toEqual({ matchLabels: labels });
+      expect((named('Service', name) as unknown as { spec: { selector: unknown } }).spec.selector, name).toEqual(
+        labels,
+      );
     }
   });
 
@@ -90,12 +104,14 @@ describe('deploy/kubernetes', () => {
       expect(deployable.kind === 'service' ? deployable.name : name).toBe(name);
       const env: Record<string, string> = {};
       for (const { configMapRef } of container.envFrom ?? []) {
-        const configMap = named('ConfigMap', configMapRef.name) as unknown as { data: Record<string, string> } | undefined;
+        const configMap = named('ConfigMap', configMapRef.name) as unknown as
+          { data: Record<string, string> } | undefined;
         if (!configMap) problems.push(`${name}: ConfigMap ${configMapRef.name} is not in the manifests`);
         Object.assign(env, configMap?.data);
       }
       for (const variable of container.env ?? []) {
-        if (variable.value !== undefined) problems.push(`${name}: ${variable.name} is set in the Deployment; config goes in the ConfigMap`);
+        if (variable.value !== undefined)
+          problems.push(`${name}: ${variable.name} is set in the Deployment; config goes in the ConfigMap`);
         const ref = variable.valueFrom?.secretKeyRef;
         if (ref) {
           expect(ref, `${name} ${variable.name}`).toEqual({ name: 'bff-secrets', key: variable.name });
@@ -106,9 +122,14 @@ describe('deploy/kubernetes', () => {
       const check = await checkEnvironment(deployable, env);
       problems.push(...check.problems.map((problem) => `${name}: ${problem}`));
       expect(container.ports, name).toEqual([{ name: 'http', containerPort: check.port }]);
-      expect((named('Service', name) as unknown as { spec: { ports: unknown } }).spec.ports, name).toEqual([{ name: 'http', port: check.port, targetPort: 'http' }]);
+      expect((named('Service', name) as unknown as { spec: { ports: unknown } }).spec.ports, name).toEqual([
+        { name: 'http', port: check.port, targetPort: 'http' },
+      ]);
       // Only the BFFs have /readyz (supergraph loaded, not draining); a service is ready once it answers.
-      expect(container.readinessProbe?.httpGet, name).toEqual({ path: deployable.kind === 'bff' ? '/readyz' : '/healthz', port: 'http' });
+      expect(container.readinessProbe?.httpGet, name).toEqual({
+        path: deployable.kind === 'bff' ? '/readyz' : '/healthz',
+        port: 'http',
+      });
       expect(container.livenessProbe?.httpGet, name).toEqual({ path: '/healthz', port: 'http' });
     }
     expect(problems).toEqual([]);
@@ -119,34 +140,46 @@ describe('deploy/kubernetes', () => {
       const deployment = named('Deployment', name)!;
       const container = containerOf(deployment);
       const deployable = deployableOf(container.command);
-      if (typeof deployable === 'string' || deployable.kind !== 'bff') throw new Error(`${name}: ${String(deployable)}`);
+      if (typeof deployable === 'string' || deployable.kind !== 'bff')
+        throw new Error(`${name}: ${String(deployable)}`);
       const env: Record<string, string> = {};
-      for (const { configMapRef } of container.envFrom ?? []) Object.assign(env, (named('ConfigMap', configMapRef.name) as unknown as { data: Record<string, string> }).data);
-      for (const variable of container.env ?? []) if (variable.valueFrom?.secretKeyRef) env[variable.name] = 's'.repeat(32);
+      for (const { configMapRef } of container.envFrom ?? [])
+        Object.assign(env, (named('ConfigMap', configMapRef.name) as unknown as { data: Record<string, string> }).data);
+      for (const variable of container.env ?? [])
+        if (variable.valueFrom?.secretKeyRef) env[variable.name] = 's'.repeat(32);
       // As the BFF reads them, defaults included.
       const { shutdownDelayMs, shutdownGraceMs } = deployable.read(env).observability;
-      const terminationGracePeriodSeconds = (deployment as unknown as { spec: { template: { spec: { terminationGracePeriodSeconds?: number } } } }).spec.template.spec.terminationGracePeriodSeconds ?? 30;
+      const terminationGracePeriodSeconds =
+        (deployment as unknown as { spec: { template: { spec: { terminationGracePeriodSeconds?: number } } } }).spec
+          .template.spec.terminationGracePeriodSeconds ?? 30;
       return { name, shutdownDelayMs, shutdownGraceMs, killedAfterMs: terminationGracePeriodSeconds * 1000 };
     });
     for (const { name, shutdownDelayMs, shutdownGraceMs, killedAfterMs } of budgets) {
       // A delay is what keeps clients of the pod's keep-alive connections from meeting resets (issue #23).
       expect(shutdownDelayMs, name).toBeGreaterThan(0);
-      expect(shutdownDelayMs + shutdownGraceMs, `${name}: delay + grace < terminationGracePeriodSeconds`).toBeLessThan(killedAfterMs);
+      expect(shutdownDelayMs + shutdownGraceMs, `${name}: delay + grace < terminationGracePeriodSeconds`).toBeLessThan(
+        killedAfterMs,
+      );
     }
   });
 
   it('keeps the JWT secrets out of the repository: the BFFs read them from the Secret bff-secrets, which no manifest holds', () => {
     expect(byKind('Secret')).toEqual([]);
-    const secretKeys = ['web-bff', 'mobile-bff'].map((name) => containerOf(named('Deployment', name)!).env?.map((variable) => variable.valueFrom?.secretKeyRef.key));
+    const secretKeys = ['web-bff', 'mobile-bff'].map((name) =>
+      containerOf(named('Deployment', name)!).env?.map((variable) => variable.valueFrom?.secretKeyRef.key),
+    );
     expect(secretKeys).toEqual([['WEB_BFF_JWT_SECRET'], ['MOBILE_BFF_JWT_SECRET']]);
   });
 
   it('shares one Redis between the replicas of both BFFs', () => {
-    expect(['web-bff-config', 'mobile-bff-config'].map((name) => (named('ConfigMap', name) as unknown as { data: Record<string, string> }).data['REDIS_URL'])).toEqual([
-      'redis://redis:6379',
-      'redis://redis:6379',
-    ]);
-    expect((named('Service', 'redis') as unknown as { spec: { ports: { port: number }[] } }).spec.ports[0]!.port).toBe(6379);
+    expect(
+      ['web-bff-config', 'mobile-bff-config'].map(
+        (name) => (named('ConfigMap', name) as unknown as { data: Record<string, string> }).data['REDIS_URL'],
+      ),
+    ).toEqual(['redis://redis:6379', 'redis://redis:6379']);
+    expect((named('Service', 'redis') as unknown as { spec: { ports: { port: number }[] } }).spec.ports[0]!.port).toBe(
+      6379,
+    );
   });
 });
 

@@ -17,7 +17,8 @@ export function readServicePorts(env: NodeJS.ProcessEnv): Record<EmbeddedService
       const key = `${service.name.toUpperCase()}_PORT`;
       const raw = env[key];
       if (raw === undefined || raw === '') return [service.name, service.defaultPort];
-      if (!/^\d{1,5}$/.test(raw) || Number(raw) > 65535) problems.push(`${key} must be an integer from 0 to 65535, but got: '${raw}'`);
+      if (!/^\d{1,5}$/.test(raw) || Number(raw) > 65535)
+        problems.push(`${key} must be an integer from 0 to 65535, but got: '${raw}'`);
       return [service.name, Number(raw)];
     }),
   ) as Record<EmbeddedServiceName, number>;

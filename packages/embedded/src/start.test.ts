@@ -10,7 +10,11 @@ describe('npm start', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', WEB_BFF_PORT: '0', MOBILE_BFF_PORT: '0' };
     for (const name of ['PRODUCTS', 'REVIEWS', 'ACCOUNTS', 'ORDERS', 'INVENTORY']) env[`${name}_PORT`] = '0';
     // The launcher `npm start` runs once it has built the workspace (vitest's global setup built it), minus npm's wrapper, so the signal reaches the launcher.
-    const child = spawn(process.execPath, ['--conditions=bff-compiled', 'packages/embedded/dist/start.js'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--conditions=bff-compiled', 'packages/embedded/dist/start.js'], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
@@ -22,11 +26,17 @@ describe('npm start', () => {
         web = /web BFF\s+(http:\/\/127\.0\.0\.1:\d+\/graphql)/.exec(stdout)?.[1];
         mobile = /mobile BFF\s+(http:\/\/127\.0\.0\.1:\d+\/graphql)/.exec(stdout)?.[1];
       }
-      expect(stdout).toMatch(/Services:\n {2}products +http:\/\/127\.0\.0\.1:\d+\/graphql\n {2}reviews .*\n {2}accounts .*\n {2}orders .*\n {2}inventory .*/);
-      const page = await postGraphQL(web!, { query: /* GraphQL */ `{ productPage(upc: "100001") { product { upc stock reviewCount } } }` });
+      expect(stdout).toMatch(
+        /Services:\n {2}products +http:\/\/127\.0\.0\.1:\d+\/graphql\n {2}reviews .*\n {2}accounts .*\n {2}orders .*\n {2}inventory .*/,
+      );
+      const page = await postGraphQL(web!, {
+        query: /* GraphQL */ `{ productPage(upc: "100001") { product { upc stock reviewCount } } }`,
+      });
       expect(page.body).toEqual({ data: { productPage: { product: { upc: '100001', stock: 105, reviewCount: 15 } } } });
       const feed = await postGraphQL(mobile!, { query: /* GraphQL */ `{ feed(first: 2) { edges { node { upc } } } }` });
-      expect(feed.body).toEqual({ data: { feed: { edges: [{ node: { upc: '100001' } }, { node: { upc: '100002' } }] } } });
+      expect(feed.body).toEqual({
+        data: { feed: { edges: [{ node: { upc: '100001' } }, { node: { upc: '100002' } }] } },
+      });
     } finally {
       child.kill('SIGTERM');
     }

@@ -61,11 +61,19 @@ try {
   for (const [name, bff] of bffs) {
     running.push(() => bff.stop());
     const url = await bff.start();
-    bffLines.push(`  ${`${name} BFF`.padEnd(11)} ${url}/graphql${bff.config.explorer.enabled ? `  (explorer: ${url}/explorer)` : ''}`);
+    bffLines.push(
+      `  ${`${name} BFF`.padEnd(11)} ${url}/graphql${bff.config.explorer.enabled ? `  (explorer: ${url}/explorer)` : ''}`,
+    );
   }
-  const serviceLines = embeddedServices.map((service) => `  ${service.name.padEnd(11)} ${urls[service.name]}${service.graphql ? '/graphql' : ''}`);
+  const serviceLines = embeddedServices.map(
+    (service) => `  ${service.name.padEnd(11)} ${urls[service.name]}${service.graphql ? '/graphql' : ''}`,
+  );
   console.log(`BFFs ready (Ctrl-C stops everything):\n${bffLines.join('\n')}\nServices:\n${serviceLines.join('\n')}`);
 } catch (error) {
-  console.error(error instanceof ConfigError || error instanceof RangeError ? error.message : `could not start: ${(error as Error).message}`);
+  console.error(
+    error instanceof ConfigError || error instanceof RangeError
+      ? error.message
+      : `could not start: ${(error as Error).message}`,
+  );
   await stopAll(1);
 }

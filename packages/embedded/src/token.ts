@@ -17,7 +17,10 @@ Prints a bearer token for trying a BFF: curl -H "Authorization: Bearer $(npm run
   --client      which BFF accepts it, and the client app it is issued to (default web)
   --expires-in  seconds, or a duration such as 15m or 2h (default 1h)`;
 
-const readers: Record<string, (env: NodeJS.ProcessEnv) => BffConfig> = { web: readWebBffConfig, mobile: readMobileBffConfig };
+const readers: Record<string, (env: NodeJS.ProcessEnv) => BffConfig> = {
+  web: readWebBffConfig,
+  mobile: readMobileBffConfig,
+};
 
 function fail(message: string): never {
   console.error(`${message}\n\n${usage}`);
@@ -48,7 +51,11 @@ const read = readers[client];
 if (!read) fail(`--client must be one of web, mobile, but got: '${client}'`);
 if (!flags.sub) fail('--sub is required');
 
-const list = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 const expiresIn = flags['expires-in'] ?? '1h';
 try {
   const token = signDevelopmentToken(read(process.env).auth, {

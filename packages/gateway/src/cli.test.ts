@@ -19,8 +19,15 @@ interface Exited {
   stderr: string;
 }
 
-function runCli(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; exited: Promise<Exited>; output: () => string } {
-  const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): { child: ChildProcess; exited: Promise<Exited>; output: () => string } {
+  const child = spawn(process.execPath, [bin, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk) => (stdout += chunk));
@@ -39,13 +46,21 @@ async function waitForUrl(output: () => string): Promise<string> {
 }
 
 /** One request on a connection opened for it alone (fetch would reuse one, and so reach one worker). */
-function overNewConnection(url: string, method: 'GET' | 'POST', body?: string): Promise<{ status: number; text: string }> {
+function overNewConnection(
+  url: string,
+  method: 'GET' | 'POST',
+  body?: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolveResponse, reject) => {
-    const request = httpRequest(url, { method, agent: false, headers: body ? { 'content-type': 'application/json' } : {} }, (response) => {
-      let text = '';
-      response.on('data', (chunk) => (text += chunk));
-      response.on('end', () => resolveResponse({ status: response.statusCode ?? 0, text }));
-    });
+    const request = httpRequest(
+      url,
+      { method, agent: false, headers: body ? { 'content-type': 'application/json' } : {} },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => resolveResponse({ status: response.statusCode ?? 0, text }));
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });
@@ -90,7 +105,9 @@ describe('bff-gateway CLI', () => {
     });
     try {
       const url = await waitForUrl(cli.output);
-      const response = await postGraphQL(`${url}/graphql`, { query: /* GraphQL */ `{ product(upc: "100001") { name reviewCount } }` });
+      const response = await postGraphQL(`${url}/graphql`, {
+        query: /* GraphQL */ `{ product(upc: "100001") { name reviewCount } }`,
+      });
       expect(response.body).toEqual({ data: { product: { name: seedProducts()[0]!.name, reviewCount: 15 } } });
     } finally {
       cli.child.kill('SIGTERM');
@@ -114,15 +131,24 @@ describe('bff-gateway CLI', () => {
     let workers: number[] = [];
     try {
       // The primary says where it serves once every worker listens.
-      await waitUntil(() => cli.output().includes('/graphql with 2 workers'), 'the primary reported both workers ready');
+      await waitUntil(
+        () => cli.output().includes('/graphql with 2 workers'),
+        'the primary reported both workers ready',
+      );
       const url = await waitForUrl(cli.output);
       workers = childProcessesOf(primary);
       expect(workers).toHaveLength(2);
       expect((await postGraphQL(`${url}/graphql`, query)).body).toEqual(expected);
       process.kill(workers[0]!, 'SIGKILL');
-      await waitUntil(() => childProcessesOf(primary).length === 2 && !childProcessesOf(primary).includes(workers[0]!), 'a new worker replaced the killed one');
+      await waitUntil(
+        () => childProcessesOf(primary).length === 2 && !childProcessesOf(primary).includes(workers[0]!),
+        'a new worker replaced the killed one',
+      );
       workers = childProcessesOf(primary);
-      await waitUntil(() => /exited \(SIGKILL\); starting another/.test(cli.output()), 'the primary logged the replacement');
+      await waitUntil(
+        () => /exited \(SIGKILL\); starting another/.test(cli.output()),
+        'the primary logged the replacement',
+      );
       // The replacement listens once it has loaded the supergraph; until then the other worker answers.
       expect((await postGraphQL(`${url}/graphql`, query)).body).toEqual(expected);
     } finally {
@@ -132,10 +158,13 @@ describe('bff-gateway CLI', () => {
     expect(workers.filter((pid) => existsSync(`/proc/${pid}`))).toEqual([]);
   });
 
-  it('answers /metrics from any worker with the sum of every worker\'s metrics', async () => {
+  it("answers /metrics from any worker with the sum of every worker's metrics", async () => {
     const cli = runTwoWorkers();
     try {
-      await waitUntil(() => cli.output().includes('/graphql with 2 workers'), 'the primary reported both workers ready');
+      await waitUntil(
+        () => cli.output().includes('/graphql with 2 workers'),
+        'the primary reported both workers ready',
+      );
       const url = await waitForUrl(cli.output);
       // Each on a connection of its own: the primary hands connections to the workers in turn.
       const body = JSON.stringify({ query: /* GraphQL */ `{ product(upc: "100001") { name } }` });
@@ -156,14 +185,17 @@ describe('bff-gateway CLI', () => {
   });
 
   it('exits 1 naming every bad setting at once', async () => {
-    const { code, stderr } = await runCli(['--supergraph', supergraphFile, '--port', 'eighty'], { BFF_SUBGRAPH_TIMEOUT_MS: '-5' }).exited;
+    const { code, stderr } = await runCli(['--supergraph', supergraphFile, '--port', 'eighty'], {
+      BFF_SUBGRAPH_TIMEOUT_MS: '-5',
+    }).exited;
     expect(code).toBe(1);
     expect(stderr).toContain("BFF_PORT must be an integer from 0 to 65535, but got: 'eighty'");
     expect(stderr).toContain("BFF_SUBGRAPH_TIMEOUT_MS must be an integer from 1 to 600000, but got: '-5'");
   });
 
   it('exits 1 when a subgraph is routed in-process and the bare kit has no implementation of it', async () => {
-    const { code, stderr } = await runCli(['--supergraph', join(repoRoot, 'supergraph/web.graphql'), '--port', '0']).exited;
+    const { code, stderr } = await runCli(['--supergraph', join(repoRoot, 'supergraph/web.graphql'), '--port', '0'])
+      .exited;
     expect(code).toBe(1);
     expect(stderr).toContain(
       "subgraph 'accounts' is routed in-process (inprocess://accounts) but this server has no in-process implementation; give it an http(s) URL override",

@@ -47,5 +47,11 @@ const env = {
   ...(flags.host && { BFF_HOST: flags.host }),
 };
 const name = flags.name ?? 'gateway';
-const auth = { issuer: 'bff-dev', audience: name, developmentSecret: 'bff-gateway-development-secret-not-for-production' };
-await serveUntilSignal(() => createBffServer(readConfig(env, 'BFF_', { name, port: 4000, supergraphFile: 'supergraph.graphql', auth })));
+const auth = {
+  issuer: 'bff-dev',
+  audience: name,
+  developmentSecret: 'bff-gateway-development-secret-not-for-production',
+};
+await serveUntilSignal(() =>
+  createBffServer(readConfig(env, 'BFF_', { name, port: 4000, supergraphFile: 'supergraph.graphql', auth })),
+);

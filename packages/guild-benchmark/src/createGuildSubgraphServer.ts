@@ -63,8 +63,12 @@ export function createGuildSubgraphServer(schema: GraphQLSchema, options: GuildS
   }
 
   return createServer((req: IncomingMessage, res: ServerResponse) => {
-    if (req.url?.split('?')[0] !== guildSubgraphPath) return send(res, failure(404, `Not found: POST ${guildSubgraphPath} serves GraphQL.`));
-    if (req.method !== 'POST') return send(res, failure(405, `Method not allowed: POST ${guildSubgraphPath} serves GraphQL.`), { allow: 'POST' });
+    if (req.url?.split('?')[0] !== guildSubgraphPath)
+      return send(res, failure(404, `Not found: POST ${guildSubgraphPath} serves GraphQL.`));
+    if (req.method !== 'POST')
+      return send(res, failure(405, `Method not allowed: POST ${guildSubgraphPath} serves GraphQL.`), {
+        allow: 'POST',
+      });
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -72,7 +76,8 @@ export function createGuildSubgraphServer(schema: GraphQLSchema, options: GuildS
       if (size <= maxBodyBytes) chunks.push(chunk);
     });
     req.on('end', () => {
-      if (size > maxBodyBytes) return send(res, failure(413, `The request body must be at most ${maxBodyBytes} bytes, but got: ${size}`));
+      if (size > maxBodyBytes)
+        return send(res, failure(413, `The request body must be at most ${maxBodyBytes} bytes, but got: ${size}`));
       const body = Buffer.concat(chunks).toString('utf8');
       const cached = responses.get(body);
       if (cached) return send(res, cached);
@@ -91,8 +96,16 @@ function failure(status: number, message: string): { status: number; json: strin
   return { status, json: JSON.stringify({ errors: [{ message }] }) };
 }
 
-function send(res: ServerResponse, { status, json }: { status: number; json: string }, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+function send(
+  res: ServerResponse,
+  { status, json }: { status: number; json: string },
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    ...headers,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+  });
   res.end(json);
 }
 

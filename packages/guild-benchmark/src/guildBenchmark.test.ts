@@ -28,12 +28,22 @@ const baseOf = (url: string): string => url.slice(0, -'/graphql'.length);
 
 describe('guild benchmark subgraphs', () => {
   it('resolves a user by id in accounts as the Rust seeds it', async () => {
-    const { body } = await queryEntities(baseOf(subgraphs.urls.accounts), [{ __typename: 'User', id: '4' }], '... on User { id name username birthday }');
-    expect(body).toEqual({ data: { _entities: [{ id: '4', name: 'Arda Tanrikulu', username: 'ardatan', birthday: 1234567890 }] } });
+    const { body } = await queryEntities(
+      baseOf(subgraphs.urls.accounts),
+      [{ __typename: 'User', id: '4' }],
+      '... on User { id name username birthday }',
+    );
+    expect(body).toEqual({
+      data: { _entities: [{ id: '4', name: 'Arda Tanrikulu', username: 'ardatan', birthday: 1234567890 }] },
+    });
   });
 
   it('resolves a product by upc in products with its price and weight', async () => {
-    const { body } = await queryEntities(baseOf(subgraphs.urls.products), [{ __typename: 'Product', upc: '8' }], '... on Product { upc name price weight }');
+    const { body } = await queryEntities(
+      baseOf(subgraphs.urls.products),
+      [{ __typename: 'Product', upc: '8' }],
+      '... on Product { upc name price weight }',
+    );
     expect(body).toEqual({ data: { _entities: [{ upc: '8', name: 'Fridge', price: 100000, weight: 6000 }] } });
   });
 
@@ -56,7 +66,10 @@ describe('guild benchmark subgraphs', () => {
         ],
       },
     });
-    expect([shippingEstimate({ price: 15, weight: 21 }), shippingEstimate({ price: 1000, weight: null })]).toEqual([10, null]);
+    expect([shippingEstimate({ price: 15, weight: 21 }), shippingEstimate({ price: 1000, weight: null })]).toEqual([
+      10,
+      null,
+    ]);
   });
 
   it('gives every user the first two reviews in reviews, and a product the reviews of its upc', async () => {
@@ -87,7 +100,17 @@ describe('guild benchmark subgraphs', () => {
     const query = /* GraphQL */ `{ topProducts(first: 2) { upc name } }`;
     const first = await querySubgraph(baseOf(subgraphs.urls.products), query);
     expect(await querySubgraph(baseOf(subgraphs.urls.products), query)).toEqual(first);
-    expect(first).toEqual({ status: 200, body: { data: { topProducts: [{ upc: '1', name: 'Table' }, { upc: '2', name: 'Couch' }] } } });
+    expect(first).toEqual({
+      status: 200,
+      body: {
+        data: {
+          topProducts: [
+            { upc: '1', name: 'Table' },
+            { upc: '2', name: 'Couch' },
+          ],
+        },
+      },
+    });
     expect(await querySubgraph(baseOf(subgraphs.urls.products), /* GraphQL */ `{ nope }`)).toEqual({
       status: 400,
       body: { errors: [expect.objectContaining({ message: 'Cannot query field "nope" on type "Query".' })] },
@@ -101,18 +124,31 @@ describe('guild benchmark query through the bff-gateway CLI', () => {
     // heavy on purpose, so a gateway under it has to allow it.
     const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', BFF_MAX_COST: '1000000' };
     for (const [name, url] of Object.entries(subgraphs.urls)) env[`BFF_SUBGRAPH_${name.toUpperCase()}_URL`] = url;
-    const child = spawn(process.execPath, [join(repoRoot, 'packages/gateway/bin/bff-gateway.js'), '--supergraph', 'supergraph/guild-benchmark.graphql', '--port', '0'], {
-      cwd: repoRoot,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        join(repoRoot, 'packages/gateway/bin/bff-gateway.js'),
+        '--supergraph',
+        'supergraph/guild-benchmark.graphql',
+        '--port',
+        '0',
+      ],
+      {
+        cwd: repoRoot,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     const exited = new Promise<number | null>((done) => child.on('exit', done));
     try {
       const url = await waitForServing(() => output);
-      const response = await postGraphQL(url, { query: guildBenchmarkQuery, operationName: guildBenchmarkOperationName });
+      const response = await postGraphQL(url, {
+        query: guildBenchmarkQuery,
+        operationName: guildBenchmarkOperationName,
+      });
       expect(response.status, response.text.slice(0, 500)).toBe(200);
       expect(response.body).toEqual({ data: expectedData });
       expect(Buffer.byteLength(response.text)).toBe(expectedResponseBytes);

@@ -1,6 +1,30 @@
-export { startGuildSubgraphs, defaultGuildSubgraphPorts, type GuildSubgraphs, type GuildSubgraphsOptions } from './startGuildSubgraphs.js';
-export { createGuildSubgraphServer, guildSubgraphPath, type GuildSubgraphServerOptions } from './createGuildSubgraphServer.js';
+export {
+  startGuildSubgraphs,
+  defaultGuildSubgraphPorts,
+  type GuildSubgraphs,
+  type GuildSubgraphsOptions,
+} from './startGuildSubgraphs.js';
+export {
+  createGuildSubgraphServer,
+  guildSubgraphPath,
+  type GuildSubgraphServerOptions,
+} from './createGuildSubgraphServer.js';
 export { createGuildSubgraphSchema, guildSchemaPath } from './schemas.js';
-export { guildResolvers, guildSubgraphNames, shippingEstimate, type GuildSubgraphName, type InventoryProduct } from './resolvers.js';
-export { guildUsers, guildProducts, guildInventory, guildReviews, type GuildUser, type GuildProduct, type GuildInventoryItem, type GuildReview } from './data.js';
+export {
+  guildResolvers,
+  guildSubgraphNames,
+  shippingEstimate,
+  type GuildSubgraphName,
+  type InventoryProduct,
+} from './resolvers.js';
+export {
+  guildUsers,
+  guildProducts,
+  guildInventory,
+  guildReviews,
+  type GuildUser,
+  type GuildProduct,
+  type GuildInventoryItem,
+  type GuildReview,
+} from './data.js';
 export { guildBenchmarkQuery, guildBenchmarkOperationName } from './query.js';

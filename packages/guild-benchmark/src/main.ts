@@ -2,7 +2,10 @@
 // SIGINT or SIGTERM.
 import { defaultGuildSubgraphPorts, startGuildSubgraphs } from './startGuildSubgraphs.js';
 
-const subgraphs = await startGuildSubgraphs({ ports: defaultGuildSubgraphPorts, host: process.env['HOST'] || '127.0.0.1' });
+const subgraphs = await startGuildSubgraphs({
+  ports: defaultGuildSubgraphPorts,
+  host: process.env['HOST'] || '127.0.0.1',
+});
 for (const [name, url] of Object.entries(subgraphs.urls)) console.log(`${name} subgraph ready at ${url}`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -1,6 +1,13 @@
 // Deep import: @apollo/subgraph does not re-export the type of the resolvers it takes.
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import { guildInventory, guildProducts, guildReviews, guildUsers, type GuildInventoryItem, type GuildReview } from './data.js';
+import {
+  guildInventory,
+  guildProducts,
+  guildReviews,
+  guildUsers,
+  type GuildInventoryItem,
+  type GuildReview,
+} from './data.js';
 
 /** The four subgraphs of the benchmark, in port order (4501–4504). */
 export const guildSubgraphNames = ['accounts', 'inventory', 'products', 'reviews'] as const;
@@ -24,7 +31,8 @@ export function shippingEstimate(product: { price: number | null; weight: number
   return product.weight === null ? null : Math.trunc(product.weight / 2);
 }
 
-const byKey = <T, K extends keyof T>(items: readonly T[], key: K): ReadonlyMap<T[K], T> => new Map(items.map((item) => [item[key], item]));
+const byKey = <T, K extends keyof T>(items: readonly T[], key: K): ReadonlyMap<T[K], T> =>
+  new Map(items.map((item) => [item[key], item]));
 const usersById = byKey(guildUsers, 'id');
 const productsByUpc = byKey(guildProducts, 'upc');
 const inventoryByUpc = byKey(guildInventory, 'upc');

@@ -22,7 +22,12 @@ export interface GuildSubgraphs {
 }
 
 /** The ports `npm start` in this package uses: accounts 4501, inventory 4502, products 4503, reviews 4504. */
-export const defaultGuildSubgraphPorts: Readonly<Record<GuildSubgraphName, number>> = { accounts: 4501, inventory: 4502, products: 4503, reviews: 4504 };
+export const defaultGuildSubgraphPorts: Readonly<Record<GuildSubgraphName, number>> = {
+  accounts: 4501,
+  inventory: 4502,
+  products: 4503,
+  reviews: 4504,
+};
 
 /** Starts the four benchmark subgraphs in this process. */
 export async function startGuildSubgraphs(options: GuildSubgraphsOptions = {}): Promise<GuildSubgraphs> {

@@ -19,12 +19,20 @@ try {
   const server = new ApolloServer({ gateway });
   await server.start();
   try {
-    const response = await server.executeOperation({ query: guildBenchmarkQuery, operationName: guildBenchmarkOperationName });
+    const response = await server.executeOperation({
+      query: guildBenchmarkQuery,
+      operationName: guildBenchmarkOperationName,
+    });
     if (response.body.kind !== 'single' || response.body.singleResult.errors) {
       throw new Error(`the stock gateway failed: ${JSON.stringify(response.body)}`);
     }
-    writeFileSync(new URL('./expected-response.json', import.meta.url), `${JSON.stringify(response.body.singleResult.data, null, 2)}\n`);
-    console.log(`wrote expected-response.json (${JSON.stringify({ data: response.body.singleResult.data }).length} bytes as compact JSON)`);
+    writeFileSync(
+      new URL('./expected-response.json', import.meta.url),
+      `${JSON.stringify(response.body.singleResult.data, null, 2)}\n`,
+    );
+    console.log(
+      `wrote expected-response.json (${JSON.stringify({ data: response.body.singleResult.data }).length} bytes as compact JSON)`,
+    );
   } finally {
     await server.stop();
   }

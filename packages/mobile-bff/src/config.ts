@@ -18,7 +18,11 @@ export function readMobileBffConfig(env: NodeJS.ProcessEnv = process.env): BffCo
     port: 4001,
     supergraphFile: fileURLToPath(new URL('../../../supergraph/mobile.graphql', import.meta.url)),
     serviceUrls: defaultServiceUrls,
-    auth: { issuer: 'bff-dev', audience: 'mobile-bff', developmentSecret: 'mobile-bff-development-secret-not-for-production' },
+    auth: {
+      issuer: 'bff-dev',
+      audience: 'mobile-bff',
+      developmentSecret: 'mobile-bff-development-secret-not-for-production',
+    },
     // Under overload, orders go first; the feed is the app's normal traffic.
     protection: { priorities: { critical: ['createOrder'], normal: ['feed'] } },
     // Trusted documents: enforce in production, log elsewhere (MOBILE_BFF_TRUSTED_DOCUMENTS).

@@ -28,8 +28,18 @@ function expectedCards(): Map<string, FeedCard> {
   return new Map(
     seedProducts().map((product) => {
       const ratings = reviews.filter((review) => review.productUpc === product.upc).map((review) => review.rating);
-      const averageRating = ratings.length === 0 ? null : Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100;
-      return [product.upc, { upc: product.upc, name: product.name, priceLabel: formatPriceLabel(product.price), averageRating, reviewCount: ratings.length }];
+      const averageRating =
+        ratings.length === 0 ? null : Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100;
+      return [
+        product.upc,
+        {
+          upc: product.upc,
+          name: product.name,
+          priceLabel: formatPriceLabel(product.price),
+          averageRating,
+          reviewCount: ratings.length,
+        },
+      ];
     }),
   );
 }
@@ -71,7 +81,13 @@ describe('mobile BFF', () => {
     const response = await stack.bff.post({ query: feedQuery, variables: { first: 51 } });
     expect(response.body).toEqual({
       data: null,
-      errors: [{ message: 'feed(first:) must be from 1 to 50, but got: 51', path: ['feed'], extensions: { code: 'BAD_USER_INPUT', serviceName: 'mobile' } }],
+      errors: [
+        {
+          message: 'feed(first:) must be from 1 to 50, but got: 51',
+          path: ['feed'],
+          extensions: { code: 'BAD_USER_INPUT', serviceName: 'mobile' },
+        },
+      ],
     });
     const next = await stack.bff.post({ query: feedQuery, variables: { first: 1 } });
     expect(next.body.data.feed.edges).toHaveLength(1);
@@ -97,14 +113,26 @@ describe('mobile BFF', () => {
     [375, 2, 768],
     [375, 3, 1536],
     [1024, 4, 2048],
-  ])('sizes product images for the screen: %i points at density %d is a %i-pixel image', async (width, density, pixels) => {
-    const response = await stack.bff.post({ query: /* GraphQL */ `query ($width: Int!, $density: Float) { product(upc: "100001") { imageUrl(width: $width, density: $density) } }`, variables: { width, density } });
-    expect(response.body).toEqual({ data: { product: { imageUrl: `https://images.example.com/images/100001.jpg?w=${pixels}` } } });
-  });
+  ])(
+    'sizes product images for the screen: %i points at density %d is a %i-pixel image',
+    async (width, density, pixels) => {
+      const response = await stack.bff.post({
+        query: /* GraphQL */ `query ($width: Int!, $density: Float) { product(upc: "100001") { imageUrl(width: $width, density: $density) } }`,
+        variables: { width, density },
+      });
+      expect(response.body).toEqual({
+        data: { product: { imageUrl: `https://images.example.com/images/100001.jpg?w=${pixels}` } },
+      });
+    },
+  );
 
   it('sizes an image at density 1 when the phone does not say', async () => {
-    const response = await stack.bff.post({ query: /* GraphQL */ `{ product(upc: "100002") { imageUrl(width: 200) } }` });
-    expect(response.body).toEqual({ data: { product: { imageUrl: 'https://images.example.com/images/100002.jpg?w=256' } } });
+    const response = await stack.bff.post({
+      query: /* GraphQL */ `{ product(upc: "100002") { imageUrl(width: 200) } }`,
+    });
+    expect(response.body).toEqual({
+      data: { product: { imageUrl: 'https://images.example.com/images/100002.jpg?w=256' } },
+    });
   });
 
   it.each([
@@ -116,7 +144,9 @@ describe('mobile BFF', () => {
     const response = await stack.bff.post({ query: `{ product(upc: "100001") { name imageUrl(${args}) } }` });
     expect(response.body).toEqual({
       data: { product: null },
-      errors: [{ message, path: ['product', 'imageUrl'], extensions: { code: 'BAD_USER_INPUT', serviceName: 'mobile' } }],
+      errors: [
+        { message, path: ['product', 'imageUrl'], extensions: { code: 'BAD_USER_INPUT', serviceName: 'mobile' } },
+      ],
     });
   });
 });

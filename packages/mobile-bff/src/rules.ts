@@ -1,4 +1,15 @@
-import { allow, and, deny, hasRole, isAuthenticated, isClient, isOwner, isOwnerOfArgument, or, type AuthorizationOptions } from '@bff/gateway';
+import {
+  allow,
+  and,
+  deny,
+  hasRole,
+  isAuthenticated,
+  isClient,
+  isOwner,
+  isOwnerOfArgument,
+  or,
+  type AuthorizationOptions,
+} from '@bff/gateway';
 
 const isStaff = hasRole('staff');
 const isCustomer = hasRole('customer');
@@ -14,7 +25,11 @@ export const mobileAuthorization: AuthorizationOptions = {
   rules: {
     Query: { '*': allow, order: isAuthenticated },
     Mutation: {
-      createOrder: and(isAuthenticated, isClient('mobile'), or(isStaff, and(isCustomer, isOwnerOfArgument('input.buyerId')))),
+      createOrder: and(
+        isAuthenticated,
+        isClient('mobile'),
+        or(isStaff, and(isCustomer, isOwnerOfArgument('input.buyerId'))),
+      ),
     },
     // Internal product fields are not even in the mobile API: supergraph/mobile.yaml excludes them.
     Product: allow,

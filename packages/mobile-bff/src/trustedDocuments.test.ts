@@ -1,5 +1,10 @@
 import { Supergraph } from '@apollo/federation-internals';
-import { buildPersistedQueryManifest, printPersistedQueryManifest, readPersistedQueryManifest, sha256Hex } from '@bff/gateway';
+import {
+  buildPersistedQueryManifest,
+  printPersistedQueryManifest,
+  readPersistedQueryManifest,
+  sha256Hex,
+} from '@bff/gateway';
 import { startServices, startTestBff, type RunningServices, type TestBff } from '@bff/testing';
 import { parse, validate } from 'graphql';
 import { readFileSync } from 'node:fs';
@@ -15,13 +20,20 @@ const adHocId = sha256Hex(adHoc);
 
 describe('mobile persisted query manifest', () => {
   it('is current: npm run manifest was run after the last change to packages/mobile-bff/operations', () => {
-    expect(readFileSync(mobileManifestFile, 'utf8')).toBe(printPersistedQueryManifest(buildPersistedQueryManifest(mobileOperationsDir)));
+    expect(readFileSync(mobileManifestFile, 'utf8')).toBe(
+      printPersistedQueryManifest(buildPersistedQueryManifest(mobileOperationsDir)),
+    );
   });
 
-  it.each(manifest.operations.map((entry) => [entry.name, entry] as const))('has %s valid against the mobile API schema', (_name, entry) => {
-    const apiSchema = Supergraph.build(readFileSync(readMobileBffConfig({}).supergraphFile, 'utf8')).apiSchema().toGraphQLJSSchema();
-    expect(validate(apiSchema, parse(entry.body)).map((error) => error.message)).toEqual([]);
-  });
+  it.each(manifest.operations.map((entry) => [entry.name, entry] as const))(
+    'has %s valid against the mobile API schema',
+    (_name, entry) => {
+      const apiSchema = Supergraph.build(readFileSync(readMobileBffConfig({}).supergraphFile, 'utf8'))
+        .apiSchema()
+        .toGraphQLJSSchema();
+      expect(validate(apiSchema, parse(entry.body)).map((error) => error.message)).toEqual([]);
+    },
+  );
 });
 
 describe('mobile BFF trusted documents', () => {
@@ -29,7 +41,12 @@ describe('mobile BFF trusted documents', () => {
   const started: TestBff[] = [];
   const start = async (mode: string, lines?: string[]) => {
     const env = { MOBILE_BFF_TRUSTED_DOCUMENTS: mode, ...(lines && { LOG_LEVEL: 'warn' }) };
-    const bff = await startTestBff('mobile', services, env, lines ? { logStream: { write: (line) => void lines.push(line) } } : {});
+    const bff = await startTestBff(
+      'mobile',
+      services,
+      env,
+      lines ? { logStream: { write: (line) => void lines.push(line) } } : {},
+    );
     started.push(bff);
     return bff;
   };
@@ -50,7 +67,10 @@ describe('mobile BFF trusted documents', () => {
   it('runs a manifest operation by its APQ hash, by its documentId and by its exact text', async () => {
     const mobile = await start('enforce');
     const feed = operation('Feed');
-    const byHash = await mobile.post({ extensions: { persistedQuery: { version: 1, sha256Hash: feed.id } }, variables: feedVariables });
+    const byHash = await mobile.post({
+      extensions: { persistedQuery: { version: 1, sha256Hash: feed.id } },
+      variables: feedVariables,
+    });
     expect([byHash.status, feedCards(byHash.body)]).toEqual([200, expectedCards]);
     const byDocumentId = await mobile.post({ documentId: `sha256:${feed.id}`, variables: feedVariables });
     expect(feedCards(byDocumentId.body)).toEqual(expectedCards);
@@ -60,15 +80,23 @@ describe('mobile BFF trusted documents', () => {
 
   it('runs a manifest operation by hash over GET', async () => {
     const mobile = await start('enforce');
-    const params = new URLSearchParams({ extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: operation('Feed').id } }), variables: JSON.stringify(feedVariables) });
-    const response = await fetch(`${mobile.url}/graphql?${params}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const params = new URLSearchParams({
+      extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: operation('Feed').id } }),
+      variables: JSON.stringify(feedVariables),
+    });
+    const response = await fetch(`${mobile.url}/graphql?${params}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(feedCards(await response.json())).toEqual(expectedCards);
   });
 
   it('refuses an unknown id with PERSISTED_QUERY_NOT_FOUND before any service is called', async () => {
     const mobile = await start('enforce');
     services.resetCalls();
-    for (const body of [{ extensions: { persistedQuery: { version: 1, sha256Hash: adHocId } } }, { documentId: adHocId }]) {
+    for (const body of [
+      { extensions: { persistedQuery: { version: 1, sha256Hash: adHocId } } },
+      { documentId: adHocId },
+    ]) {
       const response = await mobile.post(body);
       expect([response.status, response.body]).toEqual([
         200,
@@ -96,12 +124,18 @@ describe('mobile BFF trusted documents', () => {
         },
       ],
     };
-    for (const body of [{ query: adHoc }, { query: adHoc, extensions: { persistedQuery: { version: 1, sha256Hash: adHocId } } }]) {
+    for (const body of [
+      { query: adHoc },
+      { query: adHoc, extensions: { persistedQuery: { version: 1, sha256Hash: adHocId } } },
+    ]) {
       const response = await mobile.post(body);
       expect([response.status, response.body]).toEqual([400, notTrusted]);
     }
     // A manifest text with a changed whitespace is another text.
-    expect((await mobile.post({ query: `${operation('Feed').body} `, variables: feedVariables })).body.errors[0].extensions.code).toBe('OPERATION_NOT_TRUSTED');
+    expect(
+      (await mobile.post({ query: `${operation('Feed').body} `, variables: feedVariables })).body.errors[0].extensions
+        .code,
+    ).toBe('OPERATION_NOT_TRUSTED');
     expect(Object.values(services.calls).flat()).toEqual([]);
   });
 
@@ -112,11 +146,20 @@ describe('mobile BFF trusted documents', () => {
     expect(response.body).toEqual({ data: { feed: { edges: [{ node: { upc: '100001' } }] } } });
     await mobile.post({ query: operation('Feed').body, variables: feedVariables });
     const warnings = lines.map((line) => JSON.parse(line)).filter((entry) => entry.level === 40);
-    expect(warnings).toEqual([expect.objectContaining({ msg: 'untrusted operation served (trusted documents: log)', operationName: null, sha256: adHocId, query: adHoc })]);
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        msg: 'untrusted operation served (trusted documents: log)',
+        operationName: null,
+        sha256: adHocId,
+        query: adHoc,
+      }),
+    ]);
   });
 
   it('serves anything with trusted documents off', async () => {
     const mobile = await start('off');
-    expect((await mobile.post({ query: adHoc })).body).toEqual({ data: { feed: { edges: [{ node: { upc: '100001' } }] } } });
+    expect((await mobile.post({ query: adHoc })).body).toEqual({
+      data: { feed: { edges: [{ node: { upc: '100001' } }] } },
+    });
   });
 });

@@ -1,6 +1,20 @@
 export { listenOnFreePort, type RunningServer } from './listen.js';
-export { startServices, serviceNames, type RunningServices, type ServiceBehaviour, type ServiceName } from './startServices.js';
-export { startTestBff, postGraphQL, routedTo, type ClientName, type GraphQLHttpResponse, type TestBff, type TestBffParts } from './startTestBff.js';
+export {
+  startServices,
+  serviceNames,
+  type RunningServices,
+  type ServiceBehaviour,
+  type ServiceName,
+} from './startServices.js';
+export {
+  startTestBff,
+  postGraphQL,
+  routedTo,
+  type ClientName,
+  type GraphQLHttpResponse,
+  type TestBff,
+  type TestBffParts,
+} from './startTestBff.js';
 export { startTestStack, type TestStack } from './startTestStack.js';
 export { startRedisServer, type RunningRedis } from './startRedisServer.js';
 export { signTestToken, type TestTokenOptions } from './signTestToken.js';

@@ -49,9 +49,20 @@ const developmentAuth = {
  */
 export function signTestToken(client: ClientName, options: TestTokenOptions = {}): string {
   const auth = developmentAuth[client]();
-  const { sub, ...identity } = viewerClaims({ sub: options.sub ?? '1', roles: options.roles, scopes: options.scopes, clientId: options.clientId ?? client });
-  const payload = { ...(options.sub !== null && { sub }), ...identity, ...(options.iat !== undefined && { iat: options.iat }), ...options.claims };
-  const key = options.privateKey ?? options.secret ?? (auth.verificationKey.kind === 'secret' ? auth.verificationKey.secret : '');
+  const { sub, ...identity } = viewerClaims({
+    sub: options.sub ?? '1',
+    roles: options.roles,
+    scopes: options.scopes,
+    clientId: options.clientId ?? client,
+  });
+  const payload = {
+    ...(options.sub !== null && { sub }),
+    ...identity,
+    ...(options.iat !== undefined && { iat: options.iat }),
+    ...options.claims,
+  };
+  const key =
+    options.privateKey ?? options.secret ?? (auth.verificationKey.kind === 'secret' ? auth.verificationKey.secret : '');
   return jwt.sign(payload, key, {
     algorithm: options.algorithm ?? 'HS256',
     // jsonwebtoken types durations as ms's template literal; it checks the value itself.

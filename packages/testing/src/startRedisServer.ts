@@ -48,9 +48,13 @@ export async function startRedisServer(): Promise<RunningRedis> {
 }
 
 async function spawnRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmpdir()], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmpdir()],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -62,11 +66,14 @@ async function spawnRedis(port: number): Promise<ChildProcess> {
         resolve();
       }
     };
-    const onExit = (code: number | null) => reject(new Error(`redis-server exited with ${code} before it was ready:\n${output}`));
+    const onExit = (code: number | null) =>
+      reject(new Error(`redis-server exited with ${code} before it was ready:\n${output}`));
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (chunk: Buffer) => void (output += chunk.toString()));
     child.once('exit', onExit);
-    child.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ENOENT' ? new Error(notInstalled) : error));
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'ENOENT' ? new Error(notInstalled) : error),
+    );
   });
   return child;
 }
@@ -79,6 +86,7 @@ async function freePort(): Promise<number> {
   const address = server.address();
   server.close();
   await once(server, 'close');
-  if (address === null || typeof address === 'string') throw new Error(`freePort: expected a TCP address, but got: ${String(address)}`);
+  if (address === null || typeof address === 'string')
+    throw new Error(`freePort: expected a TCP address, but got: ${String(address)}`);
   return address.port;
 }

@@ -58,8 +58,14 @@ export interface RunningServices extends AsyncDisposable {
 /** Starts every example service on a free port of 127.0.0.1. */
 export async function startServices(): Promise<RunningServices> {
   const calls = Object.fromEntries(serviceNames.map((name) => [name, [] as string[]])) as Record<ServiceName, string[]>;
-  const headers = Object.fromEntries(serviceNames.map((name) => [name, [] as IncomingHttpHeaders[]])) as Record<ServiceName, IncomingHttpHeaders[]>;
-  const bodies = Object.fromEntries(serviceNames.map((name) => [name, [] as unknown[]])) as Record<ServiceName, unknown[]>;
+  const headers = Object.fromEntries(serviceNames.map((name) => [name, [] as IncomingHttpHeaders[]])) as Record<
+    ServiceName,
+    IncomingHttpHeaders[]
+  >;
+  const bodies = Object.fromEntries(serviceNames.map((name) => [name, [] as unknown[]])) as Record<
+    ServiceName,
+    unknown[]
+  >;
   const inFlight = Object.fromEntries(serviceNames.map((name) => [name, 0])) as Record<ServiceName, number>;
   const maxInFlight = { ...inFlight };
   const behaviours = new Map<ServiceName, ServiceBehaviour>();
@@ -72,11 +78,14 @@ export async function startServices(): Promise<RunningServices> {
         inFlight[name] += 1;
         maxInFlight[name] = Math.max(maxInFlight[name], inFlight[name]);
         const configured = behaviours.get(name);
-        const behaviour = configured?.only && !configured.only.includes(`${request.method} ${request.url}`) ? undefined : configured;
+        const behaviour =
+          configured?.only && !configured.only.includes(`${request.method} ${request.url}`) ? undefined : configured;
         if (behaviour?.delayMs) await sleep(behaviour.delayMs);
         if (behaviour?.failWith) {
           if (behaviour.retryAfter) reply.header('retry-after', behaviour.retryAfter);
-          return reply.code(behaviour.failWith).send({ error: { code: 'UNAVAILABLE', message: 'made to fail by the test' } });
+          return reply
+            .code(behaviour.failWith)
+            .send({ error: { code: 'UNAVAILABLE', message: 'made to fail by the test' } });
         }
         return undefined;
       });

@@ -37,7 +37,12 @@ const clients = {
  * variables an operator would set. `env` adds or overrides settings; `parts` adds code-level
  * parts (e.g. a log stream to read).
  */
-export async function startTestBff(client: ClientName, services: RunningServices, env: NodeJS.ProcessEnv = {}, parts: TestBffParts = {}): Promise<TestBff> {
+export async function startTestBff(
+  client: ClientName,
+  services: RunningServices,
+  env: NodeJS.ProcessEnv = {},
+  parts: TestBffParts = {},
+): Promise<TestBff> {
   const { prefix, read, create } = clients[client];
   const config = read({
     ...routedTo(client, services),
@@ -52,7 +57,13 @@ export async function startTestBff(client: ClientName, services: RunningServices
   const server = create(config, parts);
   const url = await server.start();
   const stop = () => server.stop();
-  return { url, server, post: (body, headers) => postGraphQL(`${url}/graphql`, body, headers), stop, [Symbol.asyncDispose]: stop };
+  return {
+    url,
+    server,
+    post: (body, headers) => postGraphQL(`${url}/graphql`, body, headers),
+    stop,
+    [Symbol.asyncDispose]: stop,
+  };
 }
 
 /** The environment that puts a `client` BFF on a free port and routes it to `services`, as an operator would set it. */
@@ -69,7 +80,11 @@ export function routedTo(client: ClientName, services: RunningServices): NodeJS.
 }
 
 /** POSTs to a GraphQL endpoint with JSON content type, returning status, headers and parsed body. */
-export async function postGraphQL(url: string, body: object | string, headers: Record<string, string> = {}): Promise<GraphQLHttpResponse> {
+export async function postGraphQL(
+  url: string,
+  body: object | string,
+  headers: Record<string, string> = {},
+): Promise<GraphQLHttpResponse> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

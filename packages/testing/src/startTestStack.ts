@@ -13,7 +13,11 @@ export interface TestStack extends AsyncDisposable {
  * Starts the services and a `client` BFF routed to them (`env` and `parts` as startTestBff
  * takes them); when the BFF fails to start, the services are closed before the error is thrown.
  */
-export async function startTestStack(client: ClientName, env?: NodeJS.ProcessEnv, parts?: TestBffParts): Promise<TestStack> {
+export async function startTestStack(
+  client: ClientName,
+  env?: NodeJS.ProcessEnv,
+  parts?: TestBffParts,
+): Promise<TestStack> {
   const services = await startServices();
   let bff: TestBff;
   try {

@@ -6,7 +6,9 @@ export type ViewerName = 'anonymous' | 'customer' | 'otherCustomer' | 'staff';
 
 /** The Authorization header of each viewer for one BFF (none for the anonymous viewer). */
 export function viewerHeaders(client: ClientName): Record<ViewerName, Record<string, string>> {
-  const bearer = (sub: string, roles: string[]) => ({ authorization: `Bearer ${signTestToken(client, { sub, roles })}` });
+  const bearer = (sub: string, roles: string[]) => ({
+    authorization: `Bearer ${signTestToken(client, { sub, roles })}`,
+  });
   return {
     anonymous: {},
     customer: bearer('1', ['customer']),

@@ -1,4 +1,11 @@
-import { listenOnFreePort, startServices, startTestBff, type RunningServer, type RunningServices, type TestBff } from '@bff/testing';
+import {
+  listenOnFreePort,
+  startServices,
+  startTestBff,
+  type RunningServer,
+  type RunningServices,
+  type TestBff,
+} from '@bff/testing';
 import Fastify from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -39,7 +46,10 @@ async function startHeldReviews() {
   };
 }
 
-const operation = (name: string) => ({ query: `query ${name} { latestReviews(first: 1) { id } }`, operationName: name });
+const operation = (name: string) => ({
+  query: `query ${name} { latestReviews(first: 1) { id } }`,
+  operationName: name,
+});
 
 describe('web BFF priority admission', () => {
   let services: RunningServices;
@@ -75,7 +85,13 @@ describe('web BFF priority admission', () => {
     expect(shed.status).toBe(503);
     expect(shed.headers.get('retry-after')).toBe('1');
     expect(shed.body).toEqual({
-      errors: [{ message: 'This BFF is overloaded and shed this low-priority operation (the queue is full). Retry in 1 second.', extensions: { code: 'OVERLOADED' } }],
+      errors: [
+        {
+          message:
+            'This BFF is overloaded and shed this low-priority operation (the queue is full). Retry in 1 second.',
+          extensions: { code: 'OVERLOADED' },
+        },
+      ],
     });
     reviews.answer(0);
     expect((await running).body).toEqual({ data: { latestReviews: [{ id: 'r1' }] } });
@@ -111,7 +127,11 @@ describe('web BFF priority admission', () => {
     expect(reviews.arrivals()[2]).toBe('Normal');
     reviews.answer(2);
     expect((await Promise.all([running, urgent, normal])).map((response) => response.status)).toEqual([200, 200, 200]);
-    expect(stats()).toMatchObject({ critical: { admitted: 1, queued: 1, shed: 0 }, normal: { admitted: 2, queued: 1, shed: 0 }, low: { admitted: 0, queued: 1, shed: 1 } });
+    expect(stats()).toMatchObject({
+      critical: { admitted: 1, queued: 1, shed: 0 },
+      normal: { admitted: 2, queued: 1, shed: 0 },
+      low: { admitted: 0, queued: 1, shed: 1 },
+    });
   });
 
   it('admits by the operation name the body claims before GraphQL runs, so a shed request costs no parsing or validation', async () => {
@@ -122,7 +142,13 @@ describe('web BFF priority admission', () => {
     const shed = await bff.post({ query: 'query Later { noSuchField }', operationName: 'Later' });
     expect(shed.status).toBe(503);
     expect(shed.body).toEqual({
-      errors: [{ message: 'This BFF is overloaded and shed this low-priority operation (the queue is full). Retry in 1 second.', extensions: { code: 'OVERLOADED' } }],
+      errors: [
+        {
+          message:
+            'This BFF is overloaded and shed this low-priority operation (the queue is full). Retry in 1 second.',
+          extensions: { code: 'OVERLOADED' },
+        },
+      ],
     });
     reviews.answer(0);
     expect((await running).status).toBe(200);
@@ -134,7 +160,10 @@ describe('web BFF priority admission', () => {
     // No operationName: the first name in the text (here in a comment) is the claim; the operation is Later.
     const response = await bff.post({ query: '# query Urgent\nquery Later { latestReviews(first: 1) { id } }' });
     expect(response.body).toEqual({ data: { latestReviews: [{ id: 'r1' }] } });
-    expect(bff.server.protectionStats().admission.classes).toMatchObject({ critical: { admitted: 1, shed: 0 }, low: { admitted: 1, shed: 0 } });
+    expect(bff.server.protectionStats().admission.classes).toMatchObject({
+      critical: { admitted: 1, shed: 0 },
+      low: { admitted: 1, shed: 0 },
+    });
     expect(bff.server.protectionStats().admission.inFlight).toBe(0);
   });
 
@@ -143,11 +172,20 @@ describe('web BFF priority admission', () => {
     const running = bff.post(operation('Running'));
     await reviews.received(1);
     // Neither the body (not JSON) nor the token (not a JWT) is looked at: the request is shed first.
-    const response = await bff.post('{not json', { 'x-apollo-operation-name': 'Later', authorization: 'Bearer not-a-token' });
+    const response = await bff.post('{not json', {
+      'x-apollo-operation-name': 'Later',
+      authorization: 'Bearer not-a-token',
+    });
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('1');
     expect(response.body).toEqual({
-      errors: [{ message: 'This BFF is overloaded and shed this low-priority operation (the queue is full). Retry in 1 second.', extensions: { code: 'OVERLOADED' } }],
+      errors: [
+        {
+          message:
+            'This BFF is overloaded and shed this low-priority operation (the queue is full). Retry in 1 second.',
+          extensions: { code: 'OVERLOADED' },
+        },
+      ],
     });
     reviews.answer(0);
     expect((await running).status).toBe(200);

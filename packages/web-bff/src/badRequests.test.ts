@@ -17,7 +17,12 @@ describe('web BFF given bad requests', () => {
     const response = await stack.bff.post('{"query": "{ productPage(upc: \\"1\\") { upc } }"');
     expect(response.status).toBe(400);
     expect(response.body).toEqual({
-      errors: [{ message: 'The request body is not valid JSON. Send a JSON object such as {"query": "{ __typename }"}.', extensions: { code: 'BAD_REQUEST' } }],
+      errors: [
+        {
+          message: 'The request body is not valid JSON. Send a JSON object such as {"query": "{ __typename }"}.',
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
     });
     expectNoInternals(response.text);
   });
@@ -26,18 +31,35 @@ describe('web BFF given bad requests', () => {
     const response = await stack.bff.post('');
     expect(response.status).toBe(400);
     expect(response.body).toEqual({
-      errors: [{ message: 'The request body is empty. Send a JSON object such as {"query": "{ __typename }"}.', extensions: { code: 'BAD_REQUEST' } }],
+      errors: [
+        {
+          message: 'The request body is empty. Send a JSON object such as {"query": "{ __typename }"}.',
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
     });
   });
 
   it('answers a JSON body without a query with BAD_REQUEST and 400', async () => {
     const empty = await stack.bff.post({});
     expect(empty.status).toBe(400);
-    expect(empty.body).toEqual({ errors: [{ message: 'POST body missing, invalid Content-Type, or JSON object has no keys.', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(empty.body).toEqual({
+      errors: [
+        {
+          message: 'POST body missing, invalid Content-Type, or JSON object has no keys.',
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
+    });
     const noQuery = await stack.bff.post({ variables: {} });
     expect(noQuery.status).toBe(400);
     expect(noQuery.body).toEqual({
-      errors: [{ message: 'GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.', extensions: { code: 'BAD_REQUEST' } }],
+      errors: [
+        {
+          message: 'GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.',
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
     });
   });
 
@@ -80,26 +102,45 @@ describe('web BFF given bad requests', () => {
     const response = await stack.bff.post({ query: '{ productPage(upc: "100001") { upc }' });
     expect(response.status).toBe(400);
     expect(response.body).toEqual({
-      errors: [{ message: 'Syntax Error: Expected Name, found <EOF>.', locations: [{ line: 1, column: 37 }], extensions: { code: 'GRAPHQL_PARSE_FAILED' } }],
+      errors: [
+        {
+          message: 'Syntax Error: Expected Name, found <EOF>.',
+          locations: [{ line: 1, column: 37 }],
+          extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+        },
+      ],
     });
   });
 
   it('answers an unsupported content type with BAD_REQUEST and 415', async () => {
     const response = await stack.bff.post('query=1', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(response.status).toBe(415);
-    expect(response.body).toEqual({ errors: [{ message: 'Unsupported Content-Type. Send application/json.', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(response.body).toEqual({
+      errors: [{ message: 'Unsupported Content-Type. Send application/json.', extensions: { code: 'BAD_REQUEST' } }],
+    });
   });
 
   it('answers a body over the limit with BAD_REQUEST and 413', async () => {
     const response = await stack.bff.post({ query: `{ productPage(upc: "${'9'.repeat(1_100_000)}") { upc } }` });
     expect(response.status).toBe(413);
-    expect(response.body).toEqual({ errors: [{ message: 'The request body is larger than this server accepts.', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(response.body).toEqual({
+      errors: [
+        { message: 'The request body is larger than this server accepts.', extensions: { code: 'BAD_REQUEST' } },
+      ],
+    });
   });
 
   it('answers an unknown path with NOT_FOUND and 404', async () => {
     const response = await fetch(`${stack.bff.url}/nope?x=1`);
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ errors: [{ message: 'Nothing is served at GET /nope. GraphQL is served at /graphql.', extensions: { code: 'NOT_FOUND' } }] });
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message: 'Nothing is served at GET /nope. GraphQL is served at /graphql.',
+          extensions: { code: 'NOT_FOUND' },
+        },
+      ],
+    });
   });
 
   it('keeps a well-formed x-request-id and makes one otherwise', async () => {

@@ -11,11 +11,16 @@ const user1 = seedUsers()[0]!;
 const product1 = seedProducts()[0]!;
 /** products allows 60 s and reviews 30 s: the whole answer is fresh for 30 s. */
 const publicQuery = { query: /* GraphQL */ `{ topProducts(first: 2) { name averageRating } }` };
-const productPageQuery = { query: /* GraphQL */ `{ productPage(upc: "${product1.upc}") { product { name reviews(first: 1) { author { username } } } } }` };
+const productPageQuery = {
+  query: /* GraphQL */ `{ productPage(upc: "${product1.upc}") { product { name reviews(first: 1) { author { username } } } } }`,
+};
 const varyOnViewerAndMediaType = 'authorization, accept';
 
 /** What a shared cache (a CDN in front of persisted-query GETs) reads from a response. */
-const cacheHeadersOf = (response: { headers: Headers }) => ({ cacheControl: response.headers.get('cache-control'), vary: response.headers.get('vary') });
+const cacheHeadersOf = (response: { headers: Headers }) => ({
+  cacheControl: response.headers.get('cache-control'),
+  vary: response.headers.get('vary'),
+});
 
 describe('web BFF cache headers (RFC 9111: public only for an anonymous answer no rule judged)', () => {
   let stack: TestStack;
@@ -49,7 +54,10 @@ describe('web BFF cache headers (RFC 9111: public only for an anonymous answer n
   });
 
   it("issue #23 - marks staff's cost and supplier private", async () => {
-    const response = await stack.bff.post({ query: /* GraphQL */ `{ product(upc: "${product1.upc}") { cost supplier } }` }, as.staff);
+    const response = await stack.bff.post(
+      { query: /* GraphQL */ `{ product(upc: "${product1.upc}") { cost supplier } }` },
+      as.staff,
+    );
     expect(response.body).toEqual({ data: { product: { cost: 10849, supplier: 'Fabrikam Goods' } } });
     expect(cacheHeadersOf(response)).toEqual({ cacheControl: 'max-age=60, private', vary: varyOnViewerAndMediaType });
   });
@@ -58,7 +66,10 @@ describe('web BFF cache headers (RFC 9111: public only for an anonymous answer n
     const hash = createHash('sha256').update(publicQuery.query).digest('hex');
     const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
     await stack.bff.post({ ...publicQuery, extensions });
-    const get = (headers: Record<string, string>) => fetch(`${stack.bff.url}/graphql?extensions=${encodeURIComponent(JSON.stringify(extensions))}`, { headers: { 'apollo-require-preflight': 'true', ...headers } });
+    const get = (headers: Record<string, string>) =>
+      fetch(`${stack.bff.url}/graphql?extensions=${encodeURIComponent(JSON.stringify(extensions))}`, {
+        headers: { 'apollo-require-preflight': 'true', ...headers },
+      });
     const anonymous = await get({});
     const signedIn = await get(as.customer);
     expect([anonymous.status, signedIn.status]).toEqual([200, 200]);
@@ -71,7 +82,9 @@ describe('web BFF cache headers (RFC 9111: public only for an anonymous answer n
     const response = await stack.bff.post({ query: /* GraphQL */ `{ user(id: "1") { name email } }` });
     expect(response.body).toEqual({
       data: { user: { name: user1.name, email: null } },
-      errors: [{ message: 'Not allowed to read User.email.', path: ['user', 'email'], extensions: { code: 'FORBIDDEN' } }],
+      errors: [
+        { message: 'Not allowed to read User.email.', path: ['user', 'email'], extensions: { code: 'FORBIDDEN' } },
+      ],
     });
     expect(cacheHeadersOf(response)).toEqual({ cacheControl: 'no-store', vary: varyOnViewerAndMediaType });
   });
@@ -79,8 +92,15 @@ describe('web BFF cache headers (RFC 9111: public only for an anonymous answer n
 
 describe('web BFF cache headers when a rule decides an anonymous answer', () => {
   /** A rule that decides by something no Vary can name: the address the request comes from. */
-  const isOnTheShopNetwork = rule('isOnTheShopNetwork', { cache: 'contextual' })((_parent, _args, context: BffContext) => context.clientIp === '127.0.0.1');
-  const authorization = { rules: { ...webAuthorization.rules, Product: { '*': allow, cost: hasRole('staff'), supplier: hasRole('staff'), averageRating: isOnTheShopNetwork } } };
+  const isOnTheShopNetwork = rule('isOnTheShopNetwork', { cache: 'contextual' })(
+    (_parent, _args, context: BffContext) => context.clientIp === '127.0.0.1',
+  );
+  const authorization = {
+    rules: {
+      ...webAuthorization.rules,
+      Product: { '*': allow, cost: hasRole('staff'), supplier: hasRole('staff'), averageRating: isOnTheShopNetwork },
+    },
+  };
   const cleanups: (() => Promise<void>)[] = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

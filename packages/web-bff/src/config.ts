@@ -16,7 +16,11 @@ export function readWebBffConfig(env: NodeJS.ProcessEnv = process.env): BffConfi
     port: 4000,
     supergraphFile: fileURLToPath(new URL('../../../supergraph/web.graphql', import.meta.url)),
     serviceUrls: defaultServiceUrls,
-    auth: { issuer: 'bff-dev', audience: 'web-bff', developmentSecret: 'web-bff-development-secret-not-for-production' },
+    auth: {
+      issuer: 'bff-dev',
+      audience: 'web-bff',
+      developmentSecret: 'web-bff-development-secret-not-for-production',
+    },
     // Under overload, orders go first and product pages next; everything else is normal.
     protection: { priorities: { critical: ['createOrder'], high: ['productPage'] } },
   });

@@ -43,7 +43,10 @@ async function startWebBffProcess(services: RunningServices, env: NodeJS.Process
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise<number | null>((done) => child.on('exit', done));
   try {
-    const url = await waitFor(() => /serving (http:\/\/127\.0\.0\.1:\d+)\/graphql/.exec(stdout)?.[1], () => stdout + stderr);
+    const url = await waitFor(
+      () => /serving (http:\/\/127\.0\.0\.1:\d+)\/graphql/.exec(stdout)?.[1],
+      () => stdout + stderr,
+    );
     return { child, url, exited, stdout: () => stdout };
   } catch (error) {
     child.kill('SIGKILL');
@@ -52,9 +55,16 @@ async function startWebBffProcess(services: RunningServices, env: NodeJS.Process
 }
 
 /** What a client saw of one request: the status and body, or the code of the error it failed with. */
-async function send(url: string, upc: string): Promise<{ status: number; text: string; connection: string | null } | { error: string }> {
+async function send(
+  url: string,
+  upc: string,
+): Promise<{ status: number; text: string; connection: string | null } | { error: string }> {
   try {
-    const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(productPage(upc)) });
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(productPage(upc)),
+    });
     return { status: response.status, text: await response.text(), connection: response.headers.get('connection') };
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
@@ -75,14 +85,26 @@ describe('web BFF process', () => {
       services.resetCalls();
       services.behave('reviews', { delayMs: 300 });
       // Five different products: identical queries in flight would share one fetch.
-      const inFlight = Array.from({ length: 5 }, (_, index) => postGraphQL(`${bff.url}/graphql`, productPage(`10000${index + 1}`)));
+      const inFlight = Array.from({ length: 5 }, (_, index) =>
+        postGraphQL(`${bff.url}/graphql`, productPage(`10000${index + 1}`)),
+      );
       // Every request has reached the slow service: all five are in flight.
-      await waitFor(() => (services.calls.reviews.length >= 5 ? true : undefined), () => `reviews saw ${services.calls.reviews.length} calls`);
+      await waitFor(
+        () => (services.calls.reviews.length >= 5 ? true : undefined),
+        () => `reviews saw ${services.calls.reviews.length} calls`,
+      );
       bff.child.kill('SIGTERM');
       const responses = await Promise.all(inFlight);
-      expect(responses.map((response) => [response.status, response.body.errors])).toEqual(Array.from({ length: 5 }, () => [200, undefined]));
+      expect(responses.map((response) => [response.status, response.body.errors])).toEqual(
+        Array.from({ length: 5 }, () => [200, undefined]),
+      );
       expect(await bff.exited).toBe(0);
-      expect(bff.stdout().split('\n').filter((line) => line.includes('"msg":"request completed"'))).toHaveLength(5);
+      expect(
+        bff
+          .stdout()
+          .split('\n')
+          .filter((line) => line.includes('"msg":"request completed"')),
+      ).toHaveLength(5);
     } finally {
       services.behave('reviews', {});
       if (bff.child.exitCode === null) bff.child.kill('SIGKILL');
@@ -104,7 +126,9 @@ describe('web BFF process', () => {
       for (const upc of upcs) {
         const answer = await send(bff.url, upc);
         expect(answer).toMatchObject({ status: 200 });
-        expect(JSON.parse((answer as { text: string }).text)).toEqual({ data: { productPage: { product: { name: expect.any(String), reviews: expect.any(Array) } } } });
+        expect(JSON.parse((answer as { text: string }).text)).toEqual({
+          data: { productPage: { product: { name: expect.any(String), reviews: expect.any(Array) } } },
+        });
         expected.set(upc, (answer as { text: string }).text);
       }
 
@@ -113,7 +137,8 @@ describe('web BFF process', () => {
       let signalledAt: number | undefined;
       const readiness: string[] = [];
       const failures: string[] = [];
-      const since = () => (signalledAt === undefined ? 'before SIGTERM' : `${Date.now() - signalledAt} ms after SIGTERM`);
+      const since = () =>
+        signalledAt === undefined ? 'before SIGTERM' : `${Date.now() - signalledAt} ms after SIGTERM`;
       const probing = (async () => {
         while (ready) {
           try {
@@ -136,14 +161,18 @@ describe('web BFF process', () => {
           const upc = upcs[request % upcs.length]!;
           const answer = await send(bff.url, upc);
           if ('error' in answer) failures.push(`${answer.error} ${since()}`);
-          else if (answer.status !== 200 || answer.text !== expected.get(upc)) failures.push(`${answer.status} ${answer.text} ${since()}`);
+          else if (answer.status !== 200 || answer.text !== expected.get(upc))
+            failures.push(`${answer.status} ${answer.text} ${since()}`);
           else if (signalledAt === undefined) answered += 1;
           else answeredAfterSignal += 1;
         }
       });
 
       // Every connection is busy (each client has had answers), then the orchestrator stops the BFF.
-      await waitFor(() => (answered >= 200 ? true : undefined), () => `only ${answered} answers before SIGTERM; failures: ${failures.join(', ')}`);
+      await waitFor(
+        () => (answered >= 200 ? true : undefined),
+        () => `only ${answered} answers before SIGTERM; failures: ${failures.join(', ')}`,
+      );
       bff.child.kill('SIGTERM');
       signalledAt = Date.now();
       await Promise.all([probing, ...clients]);

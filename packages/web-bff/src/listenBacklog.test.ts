@@ -5,7 +5,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 /** The backlog of the socket listening on `url`'s port, as the kernel reports it (ss: Send-Q of a listener). */
 function listenBacklogOf(url: string): number {
   const port = new URL(url).port;
-  const line = execFileSync('ss', ['--listening', '--tcp', '--numeric', '--no-header', `sport = :${port}`], { encoding: 'utf8' }).trim();
+  const line = execFileSync('ss', ['--listening', '--tcp', '--numeric', '--no-header', `sport = :${port}`], {
+    encoding: 'utf8',
+  }).trim();
   return Number(line.split(/\s+/)[2]);
 }
 

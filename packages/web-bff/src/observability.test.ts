@@ -24,13 +24,20 @@ describe('web BFF observability', () => {
   let stack: TestStack;
   const lines: string[] = [];
   beforeAll(async () => {
-    stack = await startTestStack('web', { LOG_LEVEL: 'info' }, { logStream: { write: (line) => void lines.push(line) } });
+    stack = await startTestStack(
+      'web',
+      { LOG_LEVEL: 'info' },
+      { logStream: { write: (line) => void lines.push(line) } },
+    );
   });
   afterAll(() => stack?.close());
 
   it('counts requests, downstream calls, batch sizes, breakers and admission at /metrics after known traffic', async () => {
     for (let index = 0; index < 3; index += 1) expect((await stack.bff.post(productPage)).status).toBe(200);
-    expect((await stack.bff.post(productPage, { authorization: `Bearer ${signTestToken('web', { expiresIn: -60 })}` })).status).toBe(401);
+    expect(
+      (await stack.bff.post(productPage, { authorization: `Bearer ${signTestToken('web', { expiresIn: -60 })}` }))
+        .status,
+    ).toBe(401);
 
     const url = stack.bff.url;
     const response = await fetch(`${url}/metrics`);
@@ -69,7 +76,9 @@ describe('web BFF observability', () => {
       'bff_downstream_breaker_state{bff="web",service="products"} 0',
       'bff_downstream_breaker_state{bff="web",service="reviews"} 0',
     ]);
-    expect(await scrape(url, 'bff_admission_admitted_total', 'bff_admission_shed_total', 'bff_rate_limited_total')).toEqual([
+    expect(
+      await scrape(url, 'bff_admission_admitted_total', 'bff_admission_shed_total', 'bff_rate_limited_total'),
+    ).toEqual([
       'bff_admission_admitted_total{bff="web",class="critical"} 0',
       'bff_admission_admitted_total{bff="web",class="high"} 3',
       'bff_admission_admitted_total{bff="web",class="low"} 0',
@@ -81,11 +90,19 @@ describe('web BFF observability', () => {
       'bff_rate_limited_total{bff="web",limit="client"} 0',
       'bff_rate_limited_total{bff="web",limit="user"} 0',
     ]);
-    expect(await scrape(url, 'process_cpu_seconds_total')).toEqual([expect.stringMatching(/^process_cpu_seconds_total\{bff="web"\} \d/)]);
+    expect(await scrape(url, 'process_cpu_seconds_total')).toEqual([
+      expect.stringMatching(/^process_cpu_seconds_total\{bff="web"\} \d/),
+    ]);
   });
 
-  it('counts one plan lookup per request for an operation left to Apollo\'s executor (introspection)', async () => {
-    const lookups = async () => Object.fromEntries((await scrape(stack.bff.url, 'bff_query_plan_cache_lookups_total')).map((line) => [/result="(\w+)"/.exec(line)![1], Number(line.split(' ')[1])]));
+  it("counts one plan lookup per request for an operation left to Apollo's executor (introspection)", async () => {
+    const lookups = async () =>
+      Object.fromEntries(
+        (await scrape(stack.bff.url, 'bff_query_plan_cache_lookups_total')).map((line) => [
+          /result="(\w+)"/.exec(line)![1],
+          Number(line.split(' ')[1]),
+        ]),
+      );
     const before = await lookups();
     const introspection = { query: '{ __schema { queryType { name } } }' };
     for (let index = 0; index < 2; index += 1) {
@@ -93,13 +110,21 @@ describe('web BFF observability', () => {
       expect(response.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
     }
     const after = await lookups();
-    expect({ hit: (after['hit'] ?? 0) - (before['hit'] ?? 0), miss: (after['miss'] ?? 0) - (before['miss'] ?? 0) }).toEqual({ hit: 1, miss: 1 });
+    expect({
+      hit: (after['hit'] ?? 0) - (before['hit'] ?? 0),
+      miss: (after['miss'] ?? 0) - (before['miss'] ?? 0),
+    }).toEqual({ hit: 1, miss: 1 });
   });
 
   it('logs exactly one line per request, with its id, client, operation, outcome, status and duration', async () => {
     lines.length = 0;
     await stack.bff.post(productPage, { 'x-request-id': 'one-line' });
-    await stack.bff.post({ query: /* GraphQL */ `query Deep { productPage(upc: "100001") { product { reviews { product { reviews { product { reviews { product { reviews { product { reviews { id } } } } } } } } } } } }` }, { 'x-request-id': 'too-deep' });
+    await stack.bff.post(
+      {
+        query: /* GraphQL */ `query Deep { productPage(upc: "100001") { product { reviews { product { reviews { product { reviews { product { reviews { product { reviews { id } } } } } } } } } } } }`,
+      },
+      { 'x-request-id': 'too-deep' },
+    );
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(entries.filter((entry) => entry['reqId'] === 'one-line')).toEqual([
       {
@@ -120,7 +145,12 @@ describe('web BFF observability', () => {
       },
     ]);
     expect(entries.filter((entry) => entry['reqId'] === 'too-deep')).toEqual([
-      expect.objectContaining({ msg: 'request completed', status: 400, operation: 'Deep', outcome: 'OPERATION_TOO_COMPLEX' }),
+      expect.objectContaining({
+        msg: 'request completed',
+        status: 400,
+        operation: 'Deep',
+        outcome: 'OPERATION_TOO_COMPLEX',
+      }),
     ]);
   });
 
@@ -132,7 +162,9 @@ describe('web BFF observability', () => {
 
   it('answers /healthz and /readyz without a token check, rate limit or request line at info', async () => {
     lines.length = 0;
-    const forged = { authorization: `Bearer ${signTestToken('web', { secret: 'another-secret-that-is-32-chars-long' })}` };
+    const forged = {
+      authorization: `Bearer ${signTestToken('web', { secret: 'another-secret-that-is-32-chars-long' })}`,
+    };
     const healthz = await fetch(`${stack.bff.url}/healthz`, { headers: forged });
     expect([healthz.status, await healthz.json()]).toEqual([200, { status: 'ok' }]);
     const readyz = await fetch(`${stack.bff.url}/readyz`, { headers: forged });

@@ -55,7 +55,10 @@ describe('web BFF operation limits', () => {
   it('serves 1 and 2 aliases, and rejects 3', async () => {
     await expectServed(/* GraphQL */ `{ productPage(upc: "100001") { a: upc } }`);
     await expectServed(/* GraphQL */ `{ productPage(upc: "100001") { a: upc b: upc } }`);
-    await expectRejected(/* GraphQL */ `{ productPage(upc: "100001") { a: upc b: upc c: upc } }`, 'Operation rejected: its alias count is 3, over the limit of 2. Use fewer aliases.');
+    await expectRejected(
+      /* GraphQL */ `{ productPage(upc: "100001") { a: upc b: upc c: upc } }`,
+      'Operation rejected: its alias count is 3, over the limit of 2. Use fewer aliases.',
+    );
   });
 
   it('serves 2 and 3 root fields, and rejects 4', async () => {
@@ -69,7 +72,9 @@ describe('web BFF operation limits', () => {
 
   it('serves 1 and 2 directives, and rejects 3', async () => {
     await expectServed(/* GraphQL */ `{ productPage(upc: "100001") { upc @include(if: true) } }`);
-    await expectServed(/* GraphQL */ `{ productPage(upc: "100001") { upc @include(if: true) product @skip(if: false) { name } } }`);
+    await expectServed(
+      /* GraphQL */ `{ productPage(upc: "100001") { upc @include(if: true) product @skip(if: false) { name } } }`,
+    );
     await expectRejected(
       /* GraphQL */ `{ productPage(upc: "100001") { upc @include(if: true) product @skip(if: false) { name @include(if: true) } } }`,
       'Operation rejected: its directive count is 3, over the limit of 2. Use fewer directives.',
@@ -84,13 +89,27 @@ describe('web BFF operation limits', () => {
   });
 
   it('measures aliases and depth before validation: unknown fields over a limit get one error, not one per field', async () => {
-    await expectRejected(/* GraphQL */ `{ a: nope b: nope c: nope }`, 'Operation rejected: its alias count is 3, over the limit of 2. Use fewer aliases.');
-    await expectRejected(/* GraphQL */ `{ a { b { c { d { e } } } } }`, 'Operation rejected: its depth is 5, over the limit of 4. Select fewer nested levels.');
+    await expectRejected(
+      /* GraphQL */ `{ a: nope b: nope c: nope }`,
+      'Operation rejected: its alias count is 3, over the limit of 2. Use fewer aliases.',
+    );
+    await expectRejected(
+      /* GraphQL */ `{ a { b { c { d { e } } } } }`,
+      'Operation rejected: its depth is 5, over the limit of 4. Select fewer nested levels.',
+    );
     // Under the limits, graphql-js's own validation still speaks, once per problem.
     const unknown = await web.post({ query: /* GraphQL */ `{ topProducts(first: 1) @nope { upc } }` });
     expect([unknown.status, unknown.body]).toEqual([
       400,
-      { errors: [{ message: 'Unknown directive "@nope".', locations: [{ line: 1, column: 25 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] },
+      {
+        errors: [
+          {
+            message: 'Unknown directive "@nope".',
+            locations: [{ line: 1, column: 25 }],
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+          },
+        ],
+      },
     ]);
   });
 
@@ -99,16 +118,25 @@ describe('web BFF operation limits', () => {
     const withTokens = (count: number) => `{ ${Array.from({ length: count - 2 }, () => '__typename').join(' ')} }`;
     await expectServed(withTokens(39));
     await expectServed(withTokens(40));
-    await expectRejected(withTokens(41), 'Operation rejected: its token count is 41, over the limit of 40. Send a shorter document.');
+    await expectRejected(
+      withTokens(41),
+      'Operation rejected: its token count is 41, over the limit of 40. Send a shorter document.',
+    );
     // A document that does not even lex is refused by its size alone, never parsed.
-    await expectRejected(`{ ${'"'.repeat(499)}`, 'Operation rejected: its size in bytes is 501, over the limit of 500. Send a shorter document.');
+    await expectRejected(
+      `{ ${'"'.repeat(499)}`,
+      'Operation rejected: its size in bytes is 501, over the limit of 500. Send a shorter document.',
+    );
   });
 
   it('serves documents of 499 and 500 bytes, and rejects 501', async () => {
     const withBytes = (count: number) => `{ __typename }${' '.repeat(count - 14)}`;
     await expectServed(withBytes(499));
     await expectServed(withBytes(500));
-    await expectRejected(withBytes(501), 'Operation rejected: its size in bytes is 501, over the limit of 500. Send a shorter document.');
+    await expectRejected(
+      withBytes(501),
+      'Operation rejected: its size in bytes is 501, over the limit of 500. Send a shorter document.',
+    );
   });
 
   it('serves an estimated cost of 19 and 20, and rejects 21, reading first from the variables', async () => {
@@ -116,12 +144,20 @@ describe('web BFF operation limits', () => {
     const reviews = /* GraphQL */ `query Reviews($first: Int) { productPage(upc: "100001") { product { reviews(first: $first) { id } } } }`;
     await expectServed(reviews, { first: 16 });
     await expectServed(reviews, { first: 17 });
-    await expectRejected(reviews, 'Operation rejected: its estimated cost is 21, over the limit of 20. Ask for fewer items (first, last, limit) or fewer nested lists.', { first: 18 });
+    await expectRejected(
+      reviews,
+      'Operation rejected: its estimated cost is 21, over the limit of 20. Ask for fewer items (first, last, limit) or fewer nested lists.',
+      { first: 18 },
+    );
   });
 
   it('checks every operation, even one whose document Apollo Server has already parsed', async () => {
     const reviews = /* GraphQL */ `query Reviews($first: Int) { productPage(upc: "100001") { product { reviews(first: $first) { id } } } }`;
-    await expectRejected(reviews, 'Operation rejected: its estimated cost is 30, over the limit of 20. Ask for fewer items (first, last, limit) or fewer nested lists.', { first: 27 });
+    await expectRejected(
+      reviews,
+      'Operation rejected: its estimated cost is 30, over the limit of 20. Ask for fewer items (first, last, limit) or fewer nested lists.',
+      { first: 27 },
+    );
     await expectServed(reviews, { first: 1 });
   });
 });

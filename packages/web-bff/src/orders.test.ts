@@ -43,7 +43,10 @@ describe('web BFF over the orders and accounts connectors', () => {
             createdAt: order.createdAt,
             itemCount: order.lines.reduce((sum, line) => sum + line.quantity, 0),
             buyer: { username: user.username },
-            lines: order.lines.map((line) => ({ quantity: line.quantity, product: { upc: line.upc, name: productName(line.upc) } })),
+            lines: order.lines.map((line) => ({
+              quantity: line.quantity,
+              product: { upc: line.upc, name: productName(line.upc) },
+            })),
           })),
         },
       },
@@ -58,7 +61,18 @@ describe('web BFF over the orders and accounts connectors', () => {
 
   it('creates an order that the next query sees', async () => {
     const created = await stack.bff.post(
-      { query: createOrderMutation, variables: { input: { buyerId: '2', lines: [{ upc: '100003', quantity: 2 }, { upc: '100004', quantity: 1 }] } } },
+      {
+        query: createOrderMutation,
+        variables: {
+          input: {
+            buyerId: '2',
+            lines: [
+              { upc: '100003', quantity: 2 },
+              { upc: '100004', quantity: 1 },
+            ],
+          },
+        },
+      },
       asCustomer('2'),
     );
     expect(created.body).toEqual({
@@ -74,12 +88,18 @@ describe('web BFF over the orders and accounts connectors', () => {
         },
       },
     });
-    const orders = await stack.bff.post({ query: /* GraphQL */ `{ user(id: "2") { orders { id itemCount } } }` }, asCustomer('2'));
+    const orders = await stack.bff.post(
+      { query: /* GraphQL */ `{ user(id: "2") { orders { id itemCount } } }` },
+      asCustomer('2'),
+    );
     expect(orders.body).toEqual({ data: { user: { orders: [{ id: 'o606', itemCount: 3 }] } } });
   });
 
   it("rejects an order for an unknown product with BAD_USER_INPUT carrying the service's reason", async () => {
-    const response = await stack.bff.post({ query: createOrderMutation, variables: { input: { buyerId: '2', lines: [{ upc: '999999', quantity: 1 }] } } }, asCustomer('2'));
+    const response = await stack.bff.post(
+      { query: createOrderMutation, variables: { input: { buyerId: '2', lines: [{ upc: '999999', quantity: 1 }] } } },
+      asCustomer('2'),
+    );
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       data: null,

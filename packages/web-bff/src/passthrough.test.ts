@@ -19,26 +19,35 @@ describe('web BFF REST passthrough routes', () => {
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${stack.bff.url}${path}`, { headers });
 
   it("forwards a customer's own orders as the service answered them, with the BFF's identity headers only", async () => {
-    const response = await get('/api/users/1/orders?limit=5', { ...as.customer, 'x-user-id': 'spoofed', 'x-user-roles': 'staff', 'x-request-id': 'rest-1' });
+    const response = await get('/api/users/1/orders?limit=5', {
+      ...as.customer,
+      'x-user-id': 'spoofed',
+      'x-user-roles': 'staff',
+      'x-request-id': 'rest-1',
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(await response.json()).toEqual({ orders: seedOrders().filter((order) => order.buyerId === '1') });
     expect(stack.services.calls.orders).toEqual(['GET /users/1/orders?limit=5']);
     const received = stack.services.headers.orders[0]!;
-    expect([received['x-user-id'], received['x-user-roles'], received['x-client-name'], received['x-request-id'], received.authorization]).toEqual([
-      '1',
-      'customer',
-      'web',
-      'rest-1',
-      undefined,
-    ]);
+    expect([
+      received['x-user-id'],
+      received['x-user-roles'],
+      received['x-client-name'],
+      received['x-request-id'],
+      received.authorization,
+    ]).toEqual(['1', 'customer', 'web', 'rest-1', undefined]);
   });
 
   it('issue #23 - marks a ruled route private to its viewer, and an allowed anonymous one as the service said', async () => {
     const own = await get('/api/users/1/orders', as.customer);
     expect([own.headers.get('cache-control'), own.headers.get('vary')]).toEqual(['private', 'authorization']);
     const stock = await get(`/api/inventory/${seedInventory()[0]!.upc}`);
-    expect([stock.status, stock.headers.get('cache-control'), stock.headers.get('vary')]).toEqual([200, null, 'authorization']);
+    expect([stock.status, stock.headers.get('cache-control'), stock.headers.get('vary')]).toEqual([
+      200,
+      null,
+      'authorization',
+    ]);
     const stockSignedIn = await get(`/api/inventory/${seedInventory()[0]!.upc}`, as.customer);
     expect(stockSignedIn.headers.get('cache-control')).toBe('private');
   });
@@ -47,19 +56,26 @@ describe('web BFF REST passthrough routes', () => {
     expect((await get('/api/users/1/orders', as.staff)).status).toBe(200);
   });
 
-  it.each(['anonymous', 'otherCustomer'] as const)("refuses %s another user's orders with 403 FORBIDDEN before any call", async (viewer) => {
-    const response = await get('/api/users/1/orders', as[viewer]);
-    expect(response.status).toBe(403);
-    expect(await response.json()).toEqual({
-      errors: [{ message: 'params.id must be your own user id.', extensions: { code: 'FORBIDDEN' } }],
-    });
-    expect(stack.services.calls.orders).toEqual([]);
-  });
+  it.each(['anonymous', 'otherCustomer'] as const)(
+    "refuses %s another user's orders with 403 FORBIDDEN before any call",
+    async (viewer) => {
+      const response = await get('/api/users/1/orders', as[viewer]);
+      expect(response.status).toBe(403);
+      expect(await response.json()).toEqual({
+        errors: [{ message: 'params.id must be your own user id.', extensions: { code: 'FORBIDDEN' } }],
+      });
+      expect(stack.services.calls.orders).toEqual([]);
+    },
+  );
 
   it('authenticates as GraphQL does: a bad token is 401 before any call', async () => {
-    const response = await get('/api/users/1/orders', { authorization: `Bearer ${signTestToken('web', { expiresIn: -60 })}` });
+    const response = await get('/api/users/1/orders', {
+      authorization: `Bearer ${signTestToken('web', { expiresIn: -60 })}`,
+    });
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ errors: [{ message: 'Authentication failed: token expired', extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'Authentication failed: token expired', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
     expect(stack.services.calls.orders).toEqual([]);
   });
 
@@ -75,7 +91,14 @@ describe('web BFF REST passthrough routes', () => {
     stack.services.behave('orders', { failWith: 500 });
     const response = await get('/api/users/1/orders', as.customer);
     expect(response.status).toBe(502);
-    expect(await response.json()).toEqual({ errors: [{ message: downstreamServiceMessage('orders'), extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'orders' } }] });
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message: downstreamServiceMessage('orders'),
+          extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'orders' },
+        },
+      ],
+    });
     expect(stack.services.calls.orders).toEqual(['GET /users/1/orders']);
   });
 

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const userQuery = { query: /* GraphQL */ `{ user(id: "1") { username } }` };
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const unauthenticated = (reason: string) => ({ errors: [{ message: `Authentication failed: ${reason}`, extensions: { code: 'UNAUTHENTICATED' } }] });
+const unauthenticated = (reason: string) => ({
+  errors: [{ message: `Authentication failed: ${reason}`, extensions: { code: 'UNAUTHENTICATED' } }],
+});
 
 /** The classic confusion: an HS256 token whose HMAC secret is the issuer's public key, which anyone has. */
 function signWithPublicKeyAsSecret(publicKey: KeyObject, kid?: string): string {
@@ -52,7 +54,10 @@ describe('web BFF with public-key tokens', () => {
     services = await startServices();
     jwks = await startJwksServer([current.jwk]);
     viaJwks = await startTestBff('web', services, { WEB_BFF_JWT_ALGORITHMS: 'RS256', WEB_BFF_JWT_JWKS_URL: jwks.url });
-    viaPem = await startTestBff('web', services, { WEB_BFF_JWT_ALGORITHMS: 'ES256', WEB_BFF_JWT_PUBLIC_KEY: ec.publicKey.export({ type: 'spki', format: 'pem' }).toString() });
+    viaPem = await startTestBff('web', services, {
+      WEB_BFF_JWT_ALGORITHMS: 'ES256',
+      WEB_BFF_JWT_PUBLIC_KEY: ec.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    });
   });
   afterAll(async () => {
     await viaJwks?.stop();
@@ -62,7 +67,8 @@ describe('web BFF with public-key tokens', () => {
   });
 
   describe('RS256 over a JWKS URL', () => {
-    const rs256 = (keys: { privateKey: KeyObject }, keyId: string) => signTestToken('web', { sub: '1', algorithm: 'RS256', privateKey: keys.privateKey, keyId });
+    const rs256 = (keys: { privateKey: KeyObject }, keyId: string) =>
+      signTestToken('web', { sub: '1', algorithm: 'RS256', privateKey: keys.privateKey, keyId });
 
     it('accepts a token signed by a published key, fetching the JWKS once and then from cache', async () => {
       services.resetCalls();
@@ -107,7 +113,7 @@ describe('web BFF with public-key tokens', () => {
       expect(jwks.requests()).toBe(before);
     });
 
-    it("refuses the development HS256 token that the default configuration would accept", async () => {
+    it('refuses the development HS256 token that the default configuration would accept', async () => {
       const response = await viaJwks.post(userQuery, bearer(signTestToken('web')));
       expect(response.body).toEqual(unauthenticated('token algorithm HS256 is not accepted'));
     });
@@ -115,14 +121,23 @@ describe('web BFF with public-key tokens', () => {
 
   describe('ES256 with a PEM public key', () => {
     it('accepts a token signed by the matching private key', async () => {
-      const response = await viaPem.post(userQuery, bearer(signTestToken('web', { algorithm: 'ES256', privateKey: ec.privateKey })));
+      const response = await viaPem.post(
+        userQuery,
+        bearer(signTestToken('web', { algorithm: 'ES256', privateKey: ec.privateKey })),
+      );
       expect(response.body).toEqual({ data: { user: { username: expect.any(String) } } });
     });
 
     it('refuses a token signed by another EC key, an RS256 token, and the public key used as HMAC secret', async () => {
-      const otherKey = await viaPem.post(userQuery, bearer(signTestToken('web', { algorithm: 'ES256', privateKey: otherEc.privateKey })));
+      const otherKey = await viaPem.post(
+        userQuery,
+        bearer(signTestToken('web', { algorithm: 'ES256', privateKey: otherEc.privateKey })),
+      );
       expect(otherKey.body).toEqual(unauthenticated('token signature is invalid'));
-      const rs256 = await viaPem.post(userQuery, bearer(signTestToken('web', { algorithm: 'RS256', privateKey: current.privateKey })));
+      const rs256 = await viaPem.post(
+        userQuery,
+        bearer(signTestToken('web', { algorithm: 'RS256', privateKey: current.privateKey })),
+      );
       expect(rs256.body).toEqual(unauthenticated('token algorithm RS256 is not accepted'));
       const confused = await viaPem.post(userQuery, bearer(signWithPublicKeyAsSecret(ec.publicKey)));
       expect(confused.body).toEqual(unauthenticated('token algorithm HS256 is not accepted'));

@@ -1,14 +1,26 @@
-import { signTestToken, startRedisServer, startServices, startTestBff, type RunningRedis, type RunningServices, type TestBff } from '@bff/testing';
+import {
+  signTestToken,
+  startRedisServer,
+  startServices,
+  startTestBff,
+  type RunningRedis,
+  type RunningServices,
+  type TestBff,
+} from '@bff/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const query = { query: /* GraphQL */ `{ productPage(upc: "100001") { upc } }` };
-const asUser = (sub: string, clientId?: string) => ({ authorization: `Bearer ${signTestToken('web', { sub, roles: ['customer'], ...(clientId && { clientId }) })}` });
+const asUser = (sub: string, clientId?: string) => ({
+  authorization: `Bearer ${signTestToken('web', { sub, roles: ['customer'], ...(clientId && { clientId }) })}`,
+});
 
 /** The RateLimit-* headers of a response, and Retry-After. */
 function limitHeaders(response: { headers: Headers }) {
   const names = ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after'];
-  return Object.fromEntries(names.filter((name) => response.headers.has(name)).map((name) => [name, response.headers.get(name)]));
+  return Object.fromEntries(
+    names.filter((name) => response.headers.has(name)).map((name) => [name, response.headers.get(name)]),
+  );
 }
 
 const rateLimited = (message: string) => ({ errors: [{ message, extensions: { code: 'RATE_LIMITED' } }] });
@@ -18,7 +30,12 @@ describe('web BFF rate limits', () => {
   let redis: RunningRedis;
   const started: TestBff[] = [];
   const start = async (env: NodeJS.ProcessEnv, lines?: string[]) => {
-    const bff = await startTestBff('web', services, env, lines ? { logStream: { write: (line) => void lines.push(line) } } : {});
+    const bff = await startTestBff(
+      'web',
+      services,
+      env,
+      lines ? { logStream: { write: (line) => void lines.push(line) } } : {},
+    );
     started.push(bff);
     return bff;
   };
@@ -37,14 +54,25 @@ describe('web BFF rate limits', () => {
   it('counts requests per user with RateLimit headers, and answers the one over the limit with 429, RATE_LIMITED and Retry-After', async () => {
     const web = await start({ WEB_BFF_RATE_LIMIT_PER_USER: '2', WEB_BFF_RATE_LIMIT_WINDOW_S: '60' });
     const first = await web.post(query, asUser('1'));
-    expect(limitHeaders(first)).toEqual({ 'ratelimit-limit': '2', 'ratelimit-remaining': '1', 'ratelimit-reset': '60' });
+    expect(limitHeaders(first)).toEqual({
+      'ratelimit-limit': '2',
+      'ratelimit-remaining': '1',
+      'ratelimit-reset': '60',
+    });
     const second = await web.post(query, asUser('1'));
     expect([second.status, second.headers.get('ratelimit-remaining')]).toEqual([200, '0']);
     services.resetCalls();
     const third = await web.post(query, asUser('1'));
     expect(third.status).toBe(429);
-    expect(third.body).toEqual(rateLimited('Rate limit exceeded for this user: at most 2 requests per 60 seconds. Retry in 60 seconds.'));
-    expect(limitHeaders(third)).toEqual({ 'ratelimit-limit': '2', 'ratelimit-remaining': '0', 'ratelimit-reset': '60', 'retry-after': '60' });
+    expect(third.body).toEqual(
+      rateLimited('Rate limit exceeded for this user: at most 2 requests per 60 seconds. Retry in 60 seconds.'),
+    );
+    expect(limitHeaders(third)).toEqual({
+      'ratelimit-limit': '2',
+      'ratelimit-remaining': '0',
+      'ratelimit-reset': '60',
+      'retry-after': '60',
+    });
     expect(Object.values(services.calls).flat()).toEqual([]);
     // Another user has counters of their own.
     expect((await web.post(query, asUser('2'))).status).toBe(200);
@@ -55,13 +83,19 @@ describe('web BFF rate limits', () => {
     const web = await start({ WEB_BFF_RATE_LIMIT_PER_USER: '1' });
     expect((await web.post(query)).status).toBe(200);
     const over = await web.post(query);
-    expect([over.status, over.body]).toEqual([429, rateLimited('Rate limit exceeded for this IP address: at most 1 request per 60 seconds. Retry in 60 seconds.')]);
+    expect([over.status, over.body]).toEqual([
+      429,
+      rateLimited('Rate limit exceeded for this IP address: at most 1 request per 60 seconds. Retry in 60 seconds.'),
+    ]);
     expect((await web.post(query, asUser('1'))).status).toBe(200);
   });
 
   it('counts anonymous requests behind a trusted proxy per forwarded address, and ignores the header from anyone else', async () => {
     const forwardedFor = (address: string) => ({ 'x-forwarded-for': address });
-    const overForIp = [429, rateLimited('Rate limit exceeded for this IP address: at most 1 request per 60 seconds. Retry in 60 seconds.')];
+    const overForIp = [
+      429,
+      rateLimited('Rate limit exceeded for this IP address: at most 1 request per 60 seconds. Retry in 60 seconds.'),
+    ];
     const behindProxy = await start({ WEB_BFF_RATE_LIMIT_PER_USER: '1', WEB_BFF_TRUST_PROXY: 'loopback' });
     expect((await behindProxy.post(query, forwardedFor('203.0.113.7'))).status).toBe(200);
     const again = await behindProxy.post(query, forwardedFor('203.0.113.7'));
@@ -80,7 +114,12 @@ describe('web BFF rate limits', () => {
     expect((await web.post(query, asUser('1', 'web-checkout'))).status).toBe(200);
     expect((await web.post(query, asUser('2', 'web-checkout'))).status).toBe(200);
     const over = await web.post(query, asUser('3', 'web-checkout'));
-    expect([over.status, over.body]).toEqual([429, rateLimited('Rate limit exceeded for client app web-checkout: at most 2 requests per 60 seconds. Retry in 60 seconds.')]);
+    expect([over.status, over.body]).toEqual([
+      429,
+      rateLimited(
+        'Rate limit exceeded for client app web-checkout: at most 2 requests per 60 seconds. Retry in 60 seconds.',
+      ),
+    ]);
     expect((await web.post(query, asUser('3', 'web'))).status).toBe(200);
     expect(web.server.protectionStats().rateLimit.limited).toEqual({ user: 0, client: 1 });
   });
@@ -90,9 +129,16 @@ describe('web BFF rate limits', () => {
     // productPage 1 + product 1 + reviews (1 + 10 × id 1) = 13
     const reviews = { query: /* GraphQL */ `{ productPage(upc: "100001") { product { reviews(first: 10) { id } } } }` };
     const first = await web.post(reviews, asUser('1'));
-    expect(limitHeaders(first)).toEqual({ 'ratelimit-limit': '25', 'ratelimit-remaining': '12', 'ratelimit-reset': '60' });
+    expect(limitHeaders(first)).toEqual({
+      'ratelimit-limit': '25',
+      'ratelimit-remaining': '12',
+      'ratelimit-reset': '60',
+    });
     const over = await web.post(reviews, asUser('1'));
-    expect([over.status, over.body]).toEqual([429, rateLimited('Rate limit exceeded for this user: at most 25 cost units per 60 seconds. Retry in 60 seconds.')]);
+    expect([over.status, over.body]).toEqual([
+      429,
+      rateLimited('Rate limit exceeded for this user: at most 25 cost units per 60 seconds. Retry in 60 seconds.'),
+    ]);
     expect(over.headers.get('retry-after')).toBe('60');
     // An operation over a limit is refused before it is charged.
     const tooCostly = await web.post({ query: /* GraphQL */ `{ topProducts(first: 5000) { upc } }` }, asUser('2'));
@@ -132,14 +178,22 @@ describe('web BFF rate limits', () => {
     }
     const warnings = lines.map((line) => JSON.parse(line)).filter((entry) => entry.level === 40);
     expect(warnings).toEqual([
-      expect.objectContaining({ msg: expect.stringMatching(new RegExp(`^rate limits cannot be counted in Redis at 127\\.0\\.0\\.1:${redis.port} \\(.+\\); failing open: requests pass uncounted until it is back$`)) }),
+      expect.objectContaining({
+        msg: expect.stringMatching(
+          new RegExp(
+            `^rate limits cannot be counted in Redis at 127\\.0\\.0\\.1:${redis.port} \\(.+\\); failing open: requests pass uncounted until it is back$`,
+          ),
+        ),
+      }),
     ]);
     await redis.restart();
     // The restarted Redis is empty: counting starts again from the limit.
     expect((await untilCounted(web, asUser('201'))).headers.get('ratelimit-remaining')).toBe('1');
     expect((await web.post(query, asUser('201'))).status).toBe(200);
     expect((await web.post(query, asUser('201'))).status).toBe(429);
-    expect(lines.map((line) => JSON.parse(line).msg)).toContain(`rate limits are counted in Redis at 127.0.0.1:${redis.port} again`);
+    expect(lines.map((line) => JSON.parse(line).msg)).toContain(
+      `rate limits are counted in Redis at 127.0.0.1:${redis.port} again`,
+    );
     expect(web.server.protectionStats().rateLimit.storeFailures).toBeGreaterThanOrEqual(3);
   });
 
@@ -151,7 +205,12 @@ describe('web BFF rate limits', () => {
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('1');
     expect(refused.body).toEqual({
-      errors: [{ message: 'This BFF cannot check rate limits right now and refuses requests until it can. Retry in 1 second.', extensions: { code: 'OVERLOADED' } }],
+      errors: [
+        {
+          message: 'This BFF cannot check rate limits right now and refuses requests until it can. Retry in 1 second.',
+          extensions: { code: 'OVERLOADED' },
+        },
+      ],
     });
     await redis.restart();
     expect((await untilCounted(web, asUser('301'))).status).toBe(200);

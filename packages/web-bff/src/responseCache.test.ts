@@ -1,4 +1,12 @@
-import { startRedisServer, startServices, startTestBff, startTestStack, viewerHeaders, type RunningServices, type TestBff } from '@bff/testing';
+import {
+  startRedisServer,
+  startServices,
+  startTestBff,
+  startTestStack,
+  viewerHeaders,
+  type RunningServices,
+  type TestBff,
+} from '@bff/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 
 /** startTestBff turns the cache off so other tests can count calls; these turn it on. */

@@ -1,4 +1,13 @@
-import { allow, and, hasRole, isAuthenticated, isOwner, isOwnerOfArgument, or, type AuthorizationOptions } from '@bff/gateway';
+import {
+  allow,
+  and,
+  hasRole,
+  isAuthenticated,
+  isOwner,
+  isOwnerOfArgument,
+  or,
+  type AuthorizationOptions,
+} from '@bff/gateway';
 
 const isStaff = hasRole('staff');
 const isCustomer = hasRole('customer');

@@ -9,7 +9,10 @@ import { createWebSubgraph } from './subgraph/createWebSubgraph.js';
  * The web client's gateway: the kit, the REST connectors, the web view models and rules.
  * Does not listen until start(). `overrides` replace parts, e.g. for a benchmark baseline.
  */
-export function createWebBff(config: BffConfig = readWebBffConfig(), overrides: Partial<BffServerParts> = {}): BffServer {
+export function createWebBff(
+  config: BffConfig = readWebBffConfig(),
+  overrides: Partial<BffServerParts> = {},
+): BffServer {
   return createBffServer(config, {
     authorization: webAuthorization,
     passthrough: webPassthroughRoutes,

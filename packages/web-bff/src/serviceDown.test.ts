@@ -28,16 +28,25 @@ describe('web BFF with a service down', () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       data: { productPage: { product: { name: product100001.name, averageRating: null, reviews: null, stock: 105 } } },
-      errors: [{ message: downstreamServiceMessage('reviews'), extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'reviews' } }],
+      errors: [
+        {
+          message: downstreamServiceMessage('reviews'),
+          extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'reviews' },
+        },
+      ],
     });
   });
 
   it('answers without a REST service behind a connector (inventory): stock null, error on the product path', async () => {
     const bff = await startWithout('inventory');
-    const response = await bff.post({ query: /* GraphQL */ `{ productPage(upc: "100001") { product { name stock inStock shippingEstimate { days } } } }` });
+    const response = await bff.post({
+      query: /* GraphQL */ `{ productPage(upc: "100001") { product { name stock inStock shippingEstimate { days } } } }`,
+    });
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
-      data: { productPage: { product: { name: product100001.name, stock: null, inStock: null, shippingEstimate: null } } },
+      data: {
+        productPage: { product: { name: product100001.name, stock: null, inStock: null, shippingEstimate: null } },
+      },
       errors: [
         {
           message: downstreamServiceMessage('inventory'),
@@ -51,7 +60,9 @@ describe('web BFF with a service down', () => {
   it('answers without accounts: each author null propagates to its nullable list, with an error per author', async () => {
     const bff = await startWithout('accounts');
     const response = await bff.post({ query: pageQuery });
-    expect(response.body.data).toEqual({ productPage: { product: { name: product100001.name, averageRating: 3.67, reviews: null, stock: 105 } } });
+    expect(response.body.data).toEqual({
+      productPage: { product: { name: product100001.name, averageRating: 3.67, reviews: null, stock: 105 } },
+    });
     expect(response.body.errors).toEqual(
       [0, 1].map((index) => ({
         message: downstreamServiceMessage('accounts'),
@@ -64,7 +75,9 @@ describe('web BFF with a service down', () => {
   it('keeps serving: a query that needs only the services still up succeeds after the failure', async () => {
     const bff = await startWithout('reviews');
     await bff.post({ query: pageQuery });
-    const response = await bff.post({ query: /* GraphQL */ `{ productPage(upc: "100001") { product { name stock } } }` });
+    const response = await bff.post({
+      query: /* GraphQL */ `{ productPage(upc: "100001") { product { name stock } } }`,
+    });
     expect(response.body).toEqual({ data: { productPage: { product: { name: product100001.name, stock: 105 } } } });
   });
 });

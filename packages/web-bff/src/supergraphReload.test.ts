@@ -28,7 +28,11 @@ describe('web BFF supergraph reload', () => {
     const dir = mkdtempSync(join(tmpdir(), 'reload-'));
     file = join(dir, 'web.graphql');
     writeFileSync(file, composed.replace(weightField, ''));
-    stack = await startTestStack('web', { WEB_BFF_SUPERGRAPH: file, LOG_LEVEL: 'info' }, { logStream: { write: (line) => void lines.push(line) } });
+    stack = await startTestStack(
+      'web',
+      { WEB_BFF_SUPERGRAPH: file, LOG_LEVEL: 'info' },
+      { logStream: { write: (line) => void lines.push(line) } },
+    );
   });
   afterAll(() => stack?.close());
 
@@ -46,7 +50,9 @@ describe('web BFF supergraph reload', () => {
     traffic = false;
     await Promise.all(clients);
 
-    expect((await stack.bff.post(weightQuery)).body).toEqual({ data: { productPage: { product: { weight: expect.any(Number) } } } });
+    expect((await stack.bff.post(weightQuery)).body).toEqual({
+      data: { productPage: { product: { weight: expect.any(Number) } } },
+    });
     expect(answered.length).toBeGreaterThan(0);
     expect(answered.filter((response) => response.status !== 200 || response.body.errors !== undefined)).toEqual([]);
     expect(lines.filter((line) => line.includes(`supergraph reloaded from ${file}`))).toHaveLength(1);
@@ -68,11 +74,14 @@ describe('web BFF supergraph reload', () => {
 
   it('rejects a supergraph that lacks a field the rules name, and keeps serving the previous one', async () => {
     lines.length = 0;
-    const costField = '  """Unit cost in cents. Internal: staff only."""\n  cost: Int! @join__field(graph: PRODUCTS) @tag(name: "internal")\n';
+    const costField =
+      '  """Unit cost in cents. Internal: staff only."""\n  cost: Int! @join__field(graph: PRODUCTS) @tag(name: "internal")\n';
     expect(composed).toContain(costField);
     writeFileSync(file, composed.replace(costField, ''));
     await waitFor(async () => lines.some((line) => line.includes('rejected')), 'the rejection');
-    expect(lines.filter((line) => line.includes('rejected')).map((line) => JSON.parse(line).msg)).toEqual([expect.stringContaining('Product.cost')]);
+    expect(lines.filter((line) => line.includes('rejected')).map((line) => JSON.parse(line).msg)).toEqual([
+      expect.stringContaining('Product.cost'),
+    ]);
     expect((await stack.bff.post(weightQuery)).status).toBe(200);
   });
 });

@@ -34,10 +34,13 @@ describe('web BFF traces', () => {
 
     const spans = exporter.getFinishedSpans().filter((span) => span.spanContext().traceId === traceId);
     const byParent = new Map<string | undefined, ReadableSpan[]>();
-    for (const span of spans) byParent.set(span.parentSpanContext?.spanId, [...(byParent.get(span.parentSpanContext?.spanId) ?? []), span]);
+    for (const span of spans)
+      byParent.set(span.parentSpanContext?.spanId, [...(byParent.get(span.parentSpanContext?.spanId) ?? []), span]);
     const tree = (span: ReadableSpan): unknown => {
       const children = (byParent.get(span.spanContext().spanId) ?? []).map(tree);
-      return children.length > 0 ? { [span.name]: children.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) } : span.name;
+      return children.length > 0
+        ? { [span.name]: children.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) }
+        : span.name;
     };
     const server = byParent.get(clientSpanId) ?? [];
     expect(server.map(tree)).toEqual([
@@ -75,7 +78,9 @@ describe('web BFF traces', () => {
     expect(call('accounts').attributes).toEqual({ 'bff.service': 'accounts', 'bff.batch_size': 2 });
     // Each service sees the span of the call made to it as its parent.
     for (const service of ['products', 'reviews', 'accounts', 'inventory'] as const) {
-      expect(stack.services.headers[service].map((headers) => headers['traceparent'])).toEqual([`00-${traceId}-${call(service).spanContext().spanId}-01`]);
+      expect(stack.services.headers[service].map((headers) => headers['traceparent'])).toEqual([
+        `00-${traceId}-${call(service).spanContext().spanId}-01`,
+      ]);
     }
   });
 });

@@ -42,24 +42,38 @@ describe('web BFF: valid requests answered as GraphQL says', () => {
     const query = /* GraphQL */ `query A { topProducts(first: 1) { upc } } query B { topProducts(first: 2) { upc } }`;
     const response = await stack.bff.post({ query, operationName: 'C' }, as.anonymous);
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ errors: [{ message: 'Unknown operation named "C".', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] });
+    expect(response.body).toEqual({
+      errors: [{ message: 'Unknown operation named "C".', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }],
+    });
   });
 
   it('issue #23 - answers a document of two operations without operationName with 400 OPERATION_RESOLUTION_FAILURE', async () => {
     const query = /* GraphQL */ `query A { topProducts(first: 1) { upc } } query B { topProducts(first: 2) { upc } }`;
     const response = await stack.bff.post({ query }, as.anonymous);
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ errors: [{ message: 'Must provide operation name if query contains multiple operations.', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] });
+    expect(response.body).toEqual({
+      errors: [
+        {
+          message: 'Must provide operation name if query contains multiple operations.',
+          extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
+        },
+      ],
+    });
   });
 
   it('issue #23 - judges a type-wide rule when only __typename of the type is selected', async () => {
     const query = /* GraphQL */ `{ order(id: "o1") { __typename } }`;
     const denied = await stack.bff.post({ query }, as.otherCustomer);
-    expect(denied.body).toEqual({ data: { order: null }, errors: [{ message: 'Not allowed to read this Order.', path: ['order'], extensions: { code: 'FORBIDDEN' } }] });
+    expect(denied.body).toEqual({
+      data: { order: null },
+      errors: [{ message: 'Not allowed to read this Order.', path: ['order'], extensions: { code: 'FORBIDDEN' } }],
+    });
     const aliased = /* GraphQL */ `{ a: order(id: "o1") { __typename } b: order(id: "o2") { __typename } }`;
     const deniedBoth = await stack.bff.post({ query: aliased }, as.otherCustomer);
     expect(deniedBoth.body.data).toEqual({ a: null, b: null });
-    expect(await stack.bff.post({ query }, as.customer).then((response) => response.body)).toEqual({ data: { order: { __typename: 'Order' } } });
+    expect(await stack.bff.post({ query }, as.customer).then((response) => response.body)).toEqual({
+      data: { order: { __typename: 'Order' } },
+    });
   });
 
   it('issue #23 - applies an omitted non-null variable default in a fetch of an in-process subgraph', async () => {
@@ -69,7 +83,10 @@ describe('web BFF: valid requests answered as GraphQL says', () => {
   });
 
   it('issue #23 - answers the root __typename beside a field a contextual rule guards, as staff', async () => {
-    const response = await stack.bff.post({ query: /* GraphQL */ `{ __typename topProducts(first: 1) { cost } }` }, as.staff);
+    const response = await stack.bff.post(
+      { query: /* GraphQL */ `{ __typename topProducts(first: 1) { cost } }` },
+      as.staff,
+    );
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ data: { __typename: 'Query', topProducts: [{ cost: expect.any(Number) }] } });
   });

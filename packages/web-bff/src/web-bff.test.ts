@@ -50,7 +50,12 @@ function expectedProductPage(upc: string) {
         averageRating: Math.round((ratingSum / reviews.length) * 100) / 100,
         reviews: reviews.slice(0, 3).map((review) => {
           const author = users.get(review.authorId)!;
-          return { id: review.id, body: review.body, rating: review.rating, author: { id: author.id, username: author.username, name: author.name } };
+          return {
+            id: review.id,
+            body: review.body,
+            rating: review.rating,
+            author: { id: author.id, username: author.username, name: author.name },
+          };
         }),
       },
     },
@@ -71,8 +76,14 @@ describe('web BFF', () => {
   });
 
   it('pins the seed: product 100001 has the same name and price on every machine', async () => {
-    const response = await stack.bff.post({ query: /* GraphQL */ `{ productPage(upc: "100001") { product { name price displayPrice } } }` });
-    expect(response.body.data.productPage.product).toEqual({ name: seedProducts()[0]!.name, price: seedProducts()[0]!.price, displayPrice: formatDisplayPrice(seedProducts()[0]!.price) });
+    const response = await stack.bff.post({
+      query: /* GraphQL */ `{ productPage(upc: "100001") { product { name price displayPrice } } }`,
+    });
+    expect(response.body.data.productPage.product).toEqual({
+      name: seedProducts()[0]!.name,
+      price: seedProducts()[0]!.price,
+      displayPrice: formatDisplayPrice(seedProducts()[0]!.price),
+    });
   });
 
   it('fetches every author of a page with one batched call to accounts, and inventory once per distinct upc', async () => {
@@ -83,14 +94,20 @@ describe('web BFF', () => {
     expect(response.body.errors).toBeUndefined();
     expect(stack.services.calls.accounts).toHaveLength(1);
     const [, requestedIds] = /^GET \/users\?ids=(.+)$/.exec(stack.services.calls.accounts[0]!)!;
-    const expectedIds = new Set(newestReviewsOf('100002').slice(0, 20).map((review) => review.authorId));
+    const expectedIds = new Set(
+      newestReviewsOf('100002')
+        .slice(0, 20)
+        .map((review) => review.authorId),
+    );
     expect(new Set(decodeURIComponent(requestedIds!).split(','))).toEqual(expectedIds);
     // The page's product and each review's product are the same upc: inventory is asked once.
     expect(stack.services.calls.inventory).toEqual(['GET /inventory/100002']);
   });
 
   it('answers an unknown upc with a null product and no error', async () => {
-    const response = await stack.bff.post({ query: /* GraphQL */ `{ productPage(upc: "999999") { upc product { name } } }` });
+    const response = await stack.bff.post({
+      query: /* GraphQL */ `{ productPage(upc: "999999") { upc product { name } } }`,
+    });
     expect(response.body).toEqual({ data: { productPage: { upc: '999999', product: null } } });
   });
 });

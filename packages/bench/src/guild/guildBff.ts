@@ -1,8 +1,19 @@
-import { allow, createBffServer, isAuthenticated, readConfig, signDevelopmentToken, type AuthorizationOptions, type BffConfig, type BffServer } from '@bff/gateway';
+import {
+  allow,
+  createBffServer,
+  isAuthenticated,
+  readConfig,
+  signDevelopmentToken,
+  type AuthorizationOptions,
+  type BffConfig,
+  type BffServer,
+} from '@bff/gateway';
 import { fileURLToPath } from 'node:url';
 
 /** The Guild benchmark's supergraph, composed by `npm run compose` from supergraph/guild-benchmark.yaml. */
-export const guildSupergraphFile = fileURLToPath(new URL('../../../../supergraph/guild-benchmark.graphql', import.meta.url));
+export const guildSupergraphFile = fileURLToPath(
+  new URL('../../../../supergraph/guild-benchmark.graphql', import.meta.url),
+);
 
 /** Environment prefix of the benchmark BFF: the kit's CLI prefix, so the same keys serve it. */
 export const guildEnvPrefix = 'BFF_';

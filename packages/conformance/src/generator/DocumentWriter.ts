@@ -67,7 +67,13 @@ interface WrittenOperation {
 
 type SelectableType = GraphQLObjectType | GraphQLInterfaceType;
 
-const typenameEntry: FieldEntry = { fieldName: '__typename', argumentsText: '', argumentTypes: new Map(), typeText: 'String!', variables: [] };
+const typenameEntry: FieldEntry = {
+  fieldName: '__typename',
+  argumentsText: '',
+  argumentTypes: new Map(),
+  typeText: 'String!',
+  variables: [],
+};
 const conditionType = new GraphQLNonNull(GraphQLBoolean);
 
 /**
@@ -108,7 +114,9 @@ export class DocumentWriter {
     }
     const operationTexts = operations.map((operation) => operation.text);
     const fragmentTexts = [...this.fragments.values()].map((fragment) => fragment.text);
-    const definitions = this.choices.chance(30) ? [...fragmentTexts, ...operationTexts] : [...operationTexts, ...fragmentTexts];
+    const definitions = this.choices.chance(30)
+      ? [...fragmentTexts, ...operationTexts]
+      : [...operationTexts, ...fragmentTexts];
     return {
       query: print(parse(definitions.join('\n'))),
       ...(Object.keys(variables).length > 0 && { variables }),
@@ -127,7 +135,8 @@ export class DocumentWriter {
     this.writing.pop();
     const variables = [...this.variablesOf(definition)];
     const anonymous = count === 1 && this.choices.chance(40);
-    if (anonymous && kind === 'query' && variables.length === 0 && this.choices.chance(50)) return { name: undefined, text: body, variables };
+    if (anonymous && kind === 'query' && variables.length === 0 && this.choices.chance(50))
+      return { name: undefined, text: body, variables };
     const name = anonymous ? undefined : `${kind === 'query' ? 'Query' : 'Mutation'}${index + 1}`;
     const definitions = variables.map((variable) => this.variables.definitionText(variable)).join(', ');
     const text = `${kind}${name === undefined ? '' : ` ${name}`}${definitions === '' ? '' : `(${definitions})`} ${body}`;
@@ -160,7 +169,12 @@ export class DocumentWriter {
     return `{ ${selections.join(' ')} }`;
   }
 
-  private selection(type: GraphQLCompositeType, scope: ResponseKeyScope, depth: number, nesting: number): string | undefined {
+  private selection(
+    type: GraphQLCompositeType,
+    scope: ResponseKeyScope,
+    depth: number,
+    nesting: number,
+  ): string | undefined {
     const abstract = isAbstractType(type);
     const nestable = nesting < maxNesting;
     const kind = this.choices.weighted([
@@ -203,23 +217,38 @@ export class DocumentWriter {
     const again = selectable.filter((field) => written.has(field.name) && field.args.length > 0);
     const unwritten = selectable.filter((field) => !written.has(field.name));
     const field =
-      again.length > 0 && this.choices.chance(20) ? this.choices.pick(again) : this.choices.pick(unwritten.length > 0 ? unwritten : selectable);
+      again.length > 0 && this.choices.chance(20)
+        ? this.choices.pick(again)
+        : this.choices.pick(unwritten.length > 0 ? unwritten : selectable);
     const variables: UsedVariables = [];
     const argumentTypes = new Map<string, string>();
     const argumentTexts: string[] = [];
     for (const argument of field.args) {
       const place = argumentPlace(type, field, argument);
-      if (!isRequiredArgument(argument) && !(this.inputs.canProduce(argument.type, place) && this.choices.chance(40))) continue;
+      if (!isRequiredArgument(argument) && !(this.inputs.canProduce(argument.type, place) && this.choices.chance(40)))
+        continue;
       argumentTexts.push(`${argument.name}: ${this.inputs.argument(argument.type, place, variables)}`);
       argumentTypes.set(argument.name, String(argument.type));
     }
     const argumentsText = argumentTexts.length === 0 ? '' : `(${argumentTexts.join(', ')})`;
-    const entry: FieldEntry = { fieldName: field.name, argumentsText, argumentTypes, typeText: String(field.type), variables };
+    const entry: FieldEntry = {
+      fieldName: field.name,
+      argumentsText,
+      argumentTypes,
+      typeText: String(field.type),
+      variables,
+    };
     const aliased = this.choices.chance(20) || !scope.accepts(field.name, entry);
     return this.writeField(field, aliased ? this.alias(field.name, entry, scope) : field.name, entry, scope, depth);
   }
 
-  private writeField(field: GraphQLField<unknown, unknown>, key: string, entry: FieldEntry, scope: ResponseKeyScope, depth: number): string {
+  private writeField(
+    field: GraphQLField<unknown, unknown>,
+    key: string,
+    entry: FieldEntry,
+    scope: ResponseKeyScope,
+    depth: number,
+  ): string {
     for (const variable of entry.variables) this.current.variables.add(variable);
     this.countField(depth);
     const head = `${key === field.name ? '' : `${key}: `}${field.name}${entry.argumentsText}${this.directives()}`;
@@ -240,7 +269,13 @@ export class DocumentWriter {
   }
 
   private isSelectable(type: SelectableType, field: GraphQLField<unknown, unknown>, depth: number): boolean {
-    return this.fitsDepth(field, depth) && field.args.every((argument) => !isRequiredArgument(argument) || this.inputs.canProduce(argument.type, argumentPlace(type, field, argument)));
+    return (
+      this.fitsDepth(field, depth) &&
+      field.args.every(
+        (argument) =>
+          !isRequiredArgument(argument) || this.inputs.canProduce(argument.type, argumentPlace(type, field, argument)),
+      )
+    );
   }
 
   /** A field of an object type needs a sub-selection, one level deeper. */
@@ -284,7 +319,12 @@ export class DocumentWriter {
     return `...${condition === undefined ? '' : ` on ${condition.name}`}${directives} ${body}`;
   }
 
-  private fragmentSpread(type: GraphQLCompositeType, scope: ResponseKeyScope, depth: number, nesting: number): string | undefined {
+  private fragmentSpread(
+    type: GraphQLCompositeType,
+    scope: ResponseKeyScope,
+    depth: number,
+    nesting: number,
+  ): string | undefined {
     const spreadable = [...this.fragments.values()].filter(
       (fragment) =>
         doTypesOverlap(this.target.schema, fragment.typeCondition, type) &&
@@ -320,7 +360,8 @@ export class DocumentWriter {
 
   private spread(fragment: WrittenFragment, depth: number): string {
     this.current.fragments.add(fragment.name);
-    for (const definition of this.writing) definition.deepest = Math.max(definition.deepest, depth + fragment.height - 1);
+    for (const definition of this.writing)
+      definition.deepest = Math.max(definition.deepest, depth + fragment.height - 1);
     return `...${fragment.name}${this.directives()}`;
   }
 }
@@ -329,6 +370,10 @@ function isRequiredArgument(argument: GraphQLArgument): boolean {
   return isNonNullType(argument.type) && argument.defaultValue === undefined;
 }
 
-function argumentPlace(type: SelectableType, field: GraphQLField<unknown, unknown>, argument: GraphQLArgument): InputPlace {
+function argumentPlace(
+  type: SelectableType,
+  field: GraphQLField<unknown, unknown>,
+  argument: GraphQLArgument,
+): InputPlace {
   return { keys: [`${type.name}.${field.name}(${argument.name}:)`, argument.name], variableBase: argument.name };
 }

@@ -67,7 +67,9 @@ export class InputValueWriter {
       const fields = Object.values(inner.getFields());
       const producible = inner.isOneOf
         ? fields.some((field) => this.canProduce(nonNullOf(field.type), fieldPlace(inner, field), visiting))
-        : fields.filter(isRequiredInputField).every((field) => this.canProduce(field.type, fieldPlace(inner, field), visiting));
+        : fields
+            .filter(isRequiredInputField)
+            .every((field) => this.canProduce(field.type, fieldPlace(inner, field), visiting));
       visiting.delete(inner.name);
       return producible;
     }
@@ -99,14 +101,16 @@ export class InputValueWriter {
         this.variables.add({ name, typeText: String(location.ofType), locationText, defaultText, sent });
       } else {
         const defaultText = this.choices.chance(25) ? this.literal(location, place, 0, false, noVariables) : undefined;
-        const sent = defaultText !== undefined && this.choices.chance(50) ? undefined : { value: this.value(location, place, 0) };
+        const sent =
+          defaultText !== undefined && this.choices.chance(50) ? undefined : { value: this.value(location, place, 0) };
         this.variables.add({ name, typeText: locationText, locationText, defaultText, sent });
       }
     } else if (this.canProduce(nonNullOf(location), place) && this.choices.chance(25)) {
       // A non-null variable may fill a nullable place.
       const nonNull = nonNullOf(location);
       const defaultText = this.choices.chance(25) ? this.literal(nonNull, place, 0, false, noVariables) : undefined;
-      const sent = defaultText !== undefined && this.choices.chance(50) ? undefined : { value: this.value(nonNull, place, 0) };
+      const sent =
+        defaultText !== undefined && this.choices.chance(50) ? undefined : { value: this.value(nonNull, place, 0) };
       this.variables.add({ name, typeText: String(nonNull), locationText, defaultText, sent });
     } else {
       const defaultText = this.choices.chance(35) ? this.literal(location, place, 0, false, noVariables) : undefined;
@@ -120,32 +124,48 @@ export class InputValueWriter {
     return useName(name, used);
   }
 
-  private literal(type: GraphQLInputType, place: InputPlace, depth: number, allowVariables: boolean, used: UsedVariables): string {
+  private literal(
+    type: GraphQLInputType,
+    place: InputPlace,
+    depth: number,
+    allowVariables: boolean,
+    used: UsedVariables,
+  ): string {
     if (allowVariables && this.choices.chance(depth === 0 ? 35 : 10)) return `$${this.variable(type, place, used)}`;
     if (isNonNullType(type)) return this.nonNullLiteral(type.ofType, place, depth, allowVariables, used);
     if (depth >= maxInputDepth || !this.canProduce(nonNullOf(type), place) || this.choices.chance(15)) return 'null';
     return this.nonNullLiteral(type, place, depth, allowVariables, used);
   }
 
-  private nonNullLiteral(type: NullableInputType, place: InputPlace, depth: number, allowVariables: boolean, used: UsedVariables): string {
+  private nonNullLiteral(
+    type: NullableInputType,
+    place: InputPlace,
+    depth: number,
+    allowVariables: boolean,
+    used: UsedVariables,
+  ): string {
     if (isListType(type)) {
       const item = type.ofType;
       if (depth >= maxInputDepth || !this.canProduce(item, place)) return '[]';
       // A single item where a list is expected is coerced to a list of one: a case clients rely on.
       if (this.choices.chance(15)) return this.nonNullLiteral(nullableOf(item), place, depth + 1, false, used);
-      const items = Array.from({ length: this.choices.integer(0, 3) }, () => this.literal(item, place, depth + 1, allowVariables, used));
+      const items = Array.from({ length: this.choices.integer(0, 3) }, () =>
+        this.literal(item, place, depth + 1, allowVariables, used),
+      );
       return `[${items.join(', ')}]`;
     }
     if (isInputObjectType(type)) {
       const fields = this.chosenFields(type, depth).map(
-        ({ field, value }) => `${field.name}: ${this.literal(value, fieldPlace(type, field), depth + 1, allowVariables && !type.isOneOf, used)}`,
+        ({ field, value }) =>
+          `${field.name}: ${this.literal(value, fieldPlace(type, field), depth + 1, allowVariables && !type.isOneOf, used)}`,
       );
       return `{${fields.join(', ')}}`;
     }
     const value = this.leafValue(type, place);
     if (isEnumType(type)) return String(value);
     const ast = astFromValue(value, type);
-    if (ast === null || ast === undefined) throw new TypeError(`cannot write ${JSON.stringify(value)} as a literal of ${type.name}`);
+    if (ast === null || ast === undefined)
+      throw new TypeError(`cannot write ${JSON.stringify(value)} as a literal of ${type.name}`);
     return print(ast);
   }
 
@@ -164,13 +184,21 @@ export class InputValueWriter {
       return Array.from({ length: this.choices.integer(0, 3) }, () => this.value(item, place, depth + 1));
     }
     if (isInputObjectType(type)) {
-      return Object.fromEntries(this.chosenFields(type, depth).map(({ field, value }) => [field.name, this.value(value, fieldPlace(type, field), depth + 1)]));
+      return Object.fromEntries(
+        this.chosenFields(type, depth).map(({ field, value }) => [
+          field.name,
+          this.value(value, fieldPlace(type, field), depth + 1),
+        ]),
+      );
     }
     return this.leafValue(type, place);
   }
 
   /** The fields of an input object to write, each with the type to write it as: required ones, some others; one of a @oneOf. */
-  private chosenFields(type: GraphQLInputObjectType, depth: number): { field: GraphQLInputField; value: GraphQLInputType }[] {
+  private chosenFields(
+    type: GraphQLInputObjectType,
+    depth: number,
+  ): { field: GraphQLInputField; value: GraphQLInputType }[] {
     const fields = Object.values(type.getFields());
     if (type.isOneOf) {
       const producible = fields.filter((field) => this.canProduce(nonNullOf(field.type), fieldPlace(type, field)));
@@ -178,7 +206,11 @@ export class InputValueWriter {
       return [{ field, value: nonNullOf(field.type) }];
     }
     return fields
-      .filter((field) => isRequiredInputField(field) || (depth < maxInputDepth && this.canProduce(field.type, fieldPlace(type, field)) && this.choices.chance(40)))
+      .filter(
+        (field) =>
+          isRequiredInputField(field) ||
+          (depth < maxInputDepth && this.canProduce(field.type, fieldPlace(type, field)) && this.choices.chance(40)),
+      )
       .map((field) => ({ field, value: field.type }));
   }
 
@@ -226,7 +258,9 @@ function fieldPlace(type: GraphQLInputObjectType, field: GraphQLInputField): Inp
 }
 
 function nonNullOf(type: GraphQLInputType): GraphQLNonNull<NullableInputType> {
-  return isNonNullType(type) ? (type as GraphQLNonNull<NullableInputType>) : new GraphQLNonNull(type as NullableInputType);
+  return isNonNullType(type)
+    ? (type as GraphQLNonNull<NullableInputType>)
+    : new GraphQLNonNull(type as NullableInputType);
 }
 
 function nullableOf(type: GraphQLInputType): NullableInputType {

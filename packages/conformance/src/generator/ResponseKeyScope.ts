@@ -97,7 +97,8 @@ export class ResponseKeyScope {
   /** Every key written here so far with its entry (the first tree's wins: all agree). */
   entries(): [key: string, entry: FieldEntry][] {
     const entries = new Map<string, FieldEntry>();
-    for (const tree of this.trees) for (const [key, { entry }] of tree.fields) if (!entries.has(key)) entries.set(key, entry);
+    for (const tree of this.trees)
+      for (const [key, { entry }] of tree.fields) if (!entries.has(key)) entries.set(key, entry);
     return [...entries];
   }
 

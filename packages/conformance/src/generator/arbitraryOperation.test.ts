@@ -44,7 +44,11 @@ function expectValid(schema: GraphQLSchema, request: GeneratedRequest): void {
 
 /** The field levels of an operation, fragments followed: the root's fields are level 1. */
 function depthOf(document: DocumentNode, operationName: string | undefined): number {
-  const fragments = new Map(document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]));
+  const fragments = new Map(
+    document.definitions
+      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
+  );
   const depth = (selectionSet: SelectionSetNode): number =>
     Math.max(
       0,
@@ -62,7 +66,8 @@ function featuresOf(schema: GraphQLSchema, request: GeneratedRequest): Set<strin
   const features = new Set<string>();
   const document = parse(request.query);
   const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
-  if (operations.length > 1 && request.operationName !== undefined) features.add('several operations, operationName choosing one');
+  if (operations.length > 1 && request.operationName !== undefined)
+    features.add('several operations, operationName choosing one');
   if (operations.some((operation) => operation.operation === 'mutation')) features.add('mutation');
   const spreads = new Map<string, number>();
   const typeInfo = new TypeInfo(schema);
@@ -71,7 +76,8 @@ function featuresOf(schema: GraphQLSchema, request: GeneratedRequest): Set<strin
     visitWithTypeInfo(typeInfo, {
       FragmentDefinition(fragment) {
         features.add('named fragment');
-        if (isAbstractType(schema.getType(fragment.typeCondition.name.value))) features.add('named fragment on an abstract type');
+        if (isAbstractType(schema.getType(fragment.typeCondition.name.value)))
+          features.add('named fragment on an abstract type');
       },
       FragmentSpread(spread) {
         spreads.set(spread.name.value, (spreads.get(spread.name.value) ?? 0) + 1);
@@ -91,7 +97,9 @@ function featuresOf(schema: GraphQLSchema, request: GeneratedRequest): Set<strin
         if (field.name.value === '__typename') features.add('__typename');
         for (const argument of field.arguments ?? []) {
           features.add(argument.value.kind === Kind.VARIABLE ? 'argument as a variable' : 'argument as a literal');
-          const named = getNamedType(typeInfo.getFieldDef()?.args.find((definition) => definition.name === argument.name.value)?.type);
+          const named = getNamedType(
+            typeInfo.getFieldDef()?.args.find((definition) => definition.name === argument.name.value)?.type,
+          );
           if (named && 'getValues' in named) features.add('enum argument');
           if (named && 'getFields' in named) features.add('input object argument');
           if (argument.value.kind === Kind.LIST) features.add('list literal');
@@ -105,14 +113,17 @@ function featuresOf(schema: GraphQLSchema, request: GeneratedRequest): Set<strin
       SelectionSet(selectionSet) {
         const argumentsByName = new Map<string, Set<string>>();
         const keys = new Map<string, number>();
-        for (const field of selectionSet.selections.filter((selection): selection is FieldNode => selection.kind === Kind.FIELD)) {
+        for (const field of selectionSet.selections.filter(
+          (selection): selection is FieldNode => selection.kind === Kind.FIELD,
+        )) {
           const printed = argumentsByName.get(field.name.value) ?? new Set();
           printed.add((field.arguments ?? []).map(print).join(', '));
           argumentsByName.set(field.name.value, printed);
           const key = (field.alias ?? field.name).value;
           keys.set(key, (keys.get(key) ?? 0) + 1);
         }
-        if ([...argumentsByName.values()].some((printed) => printed.size > 1)) features.add('same field twice with different arguments');
+        if ([...argumentsByName.values()].some((printed) => printed.size > 1))
+          features.add('same field twice with different arguments');
         if ([...keys.values()].some((count) => count > 1)) features.add('same response key twice');
       },
     }),
@@ -126,7 +137,8 @@ function featuresOf(schema: GraphQLSchema, request: GeneratedRequest): Set<strin
     if (!definition.defaultValue && !sent) features.add('nullable variable left out');
     if (sent && request.variables![name] === null) features.add('variable sent as null');
     const type = typeFromAST(schema, definition.type);
-    if (type && !isNonNullType(type) && definition.defaultValue && getNamedType(type).name === 'Boolean') features.add('nullable Boolean variable with a default');
+    if (type && !isNonNullType(type) && definition.defaultValue && getNamedType(type).name === 'Boolean')
+      features.add('nullable Boolean variable with a default');
   }
   return features;
 }
@@ -149,7 +161,9 @@ describe('arbitraryOperation', () => {
 
   it('writes valid mutations too when asked', () => {
     fc.assert(
-      fc.property(arbitraryOperation(librarySchema, { mutations: true }), (request) => expectValid(librarySchema, request)),
+      fc.property(arbitraryOperation(librarySchema, { mutations: true }), (request) =>
+        expectValid(librarySchema, request),
+      ),
       parameters,
     );
     expect(countFeatures(librarySchema, { mutations: true }).get('mutation')).toBeGreaterThan(30);
@@ -159,7 +173,9 @@ describe('arbitraryOperation', () => {
   it("writes requests that validate and whose variables coerce over the web BFF's API schema", () => {
     const argumentValues = { upc: ['100001', '100002'], id: ['1', '2'] };
     fc.assert(
-      fc.property(arbitraryOperation(webSchema, { argumentValues, mutations: true }), (request) => expectValid(webSchema, request)),
+      fc.property(arbitraryOperation(webSchema, { argumentValues, mutations: true }), (request) =>
+        expectValid(webSchema, request),
+      ),
       parameters,
     );
   });
@@ -178,10 +194,21 @@ describe('arbitraryOperation', () => {
     const withoutValues = fc.sample(arbitraryOperation(librarySchema), { seed: parameters.seed, numRuns: 300 });
     expect(withoutValues.some((request) => request.query.includes('publishedSince'))).toBe(false);
     const argumentValues = { 'Query.publishedSince(at:)': ['2024-05-01T00:00:00Z'], id: ['book-7'] };
-    const withValues = fc.sample(arbitraryOperation(librarySchema, { argumentValues }), { seed: parameters.seed, numRuns: 300 });
-    expect(withValues.some((request) => request.query.includes('publishedSince(at: "2024-05-01T00:00:00Z")'))).toBe(true);
-    const idLiterals = withValues.flatMap((request) => [...request.query.matchAll(/\bid: ([^$\s,)}][^\s,)}]*)/g)].map((match) => match[1]));
-    const idVariables = withValues.flatMap((request) => Object.entries(request.variables ?? {}).filter(([name]) => /^id\d+$/.test(name)).map(([, value]) => value));
+    const withValues = fc.sample(arbitraryOperation(librarySchema, { argumentValues }), {
+      seed: parameters.seed,
+      numRuns: 300,
+    });
+    expect(withValues.some((request) => request.query.includes('publishedSince(at: "2024-05-01T00:00:00Z")'))).toBe(
+      true,
+    );
+    const idLiterals = withValues.flatMap((request) =>
+      [...request.query.matchAll(/\bid: ([^$\s,)}][^\s,)}]*)/g)].map((match) => match[1]),
+    );
+    const idVariables = withValues.flatMap((request) =>
+      Object.entries(request.variables ?? {})
+        .filter(([name]) => /^id\d+$/.test(name))
+        .map(([, value]) => value),
+    );
     expect(new Set(idLiterals)).toEqual(new Set(['"book-7"']));
     expect(new Set(idVariables)).toEqual(new Set(['book-7']));
   });
@@ -215,20 +242,33 @@ describe('arbitraryOperation', () => {
       'list literal',
       'several operations, operationName choosing one',
     ];
-    expect(Object.fromEntries(features.map((feature) => [feature, (counts.get(feature) ?? 0) >= 5]))).toEqual(Object.fromEntries(features.map((feature) => [feature, true])));
+    expect(Object.fromEntries(features.map((feature) => [feature, (counts.get(feature) ?? 0) >= 5]))).toEqual(
+      Object.fromEntries(features.map((feature) => [feature, true])),
+    );
   });
 
   it('refuses options it cannot honour, saying what it got', () => {
-    expect(() => arbitraryOperation(librarySchema, { maxDepth: 0 })).toThrow(new RangeError('maxDepth must be an integer of at least 1, but got: 0'));
-    expect(() => arbitraryOperation(librarySchema, { maxFields: 1.5 })).toThrow(new RangeError('maxFields must be an integer of at least 1, but got: 1.5'));
-    expect(() => arbitraryOperation(librarySchema, { argumentValues: { id: 'b1' as unknown as string[] } })).toThrow(new TypeError('argumentValues.id must be an array of values, but got: "b1"'));
+    expect(() => arbitraryOperation(librarySchema, { maxDepth: 0 })).toThrow(
+      new RangeError('maxDepth must be an integer of at least 1, but got: 0'),
+    );
+    expect(() => arbitraryOperation(librarySchema, { maxFields: 1.5 })).toThrow(
+      new RangeError('maxFields must be an integer of at least 1, but got: 1.5'),
+    );
+    expect(() => arbitraryOperation(librarySchema, { argumentValues: { id: 'b1' as unknown as string[] } })).toThrow(
+      new TypeError('argumentValues.id must be an array of values, but got: "b1"'),
+    );
   });
 
   it('ignores supplied values that do not suit the type of the place', () => {
     const argumentValues = { 'Query.authors(order:)': ['SIDEWAYS', 'DESC'], limit: ['many'] };
-    const requests = fc.sample(arbitraryOperation(librarySchema, { argumentValues }), { seed: parameters.seed, numRuns: 300 });
+    const requests = fc.sample(arbitraryOperation(librarySchema, { argumentValues }), {
+      seed: parameters.seed,
+      numRuns: 300,
+    });
     for (const request of requests) expectValid(librarySchema, request);
-    const orders = requests.flatMap((request) => [...request.query.matchAll(/authors\(order: (\w+)/g)].map((match) => match[1]));
+    const orders = requests.flatMap((request) =>
+      [...request.query.matchAll(/authors\(order: (\w+)/g)].map((match) => match[1]),
+    );
     expect(new Set(orders)).toEqual(new Set(['DESC']));
   });
 

@@ -43,7 +43,10 @@ export const defaultMaxFields = 30;
  * Driven by `fc.gen()`: a run's seed and path replay a document exactly, and shrinking takes
  * the simpler branch of each decision.
  */
-export function arbitraryOperation(schema: GraphQLSchema, options: ArbitraryOperationOptions = {}): fc.Arbitrary<GeneratedRequest> {
+export function arbitraryOperation(
+  schema: GraphQLSchema,
+  options: ArbitraryOperationOptions = {},
+): fc.Arbitrary<GeneratedRequest> {
   const limits = checkedLimits(options);
   if (schema.getQueryType() === undefined || schema.getQueryType() === null) {
     throw new TypeError('arbitraryOperation needs a schema with a Query root type, but got one without');
@@ -55,11 +58,14 @@ export function arbitraryOperation(schema: GraphQLSchema, options: ArbitraryOper
 function checkedLimits(options: ArbitraryOperationOptions): WriterLimits {
   const maxDepth = options.maxDepth ?? defaultMaxDepth;
   const maxFields = options.maxFields ?? defaultMaxFields;
-  if (!Number.isInteger(maxDepth) || maxDepth < 1) throw new RangeError(`maxDepth must be an integer of at least 1, but got: ${String(maxDepth)}`);
-  if (!Number.isInteger(maxFields) || maxFields < 1) throw new RangeError(`maxFields must be an integer of at least 1, but got: ${String(maxFields)}`);
+  if (!Number.isInteger(maxDepth) || maxDepth < 1)
+    throw new RangeError(`maxDepth must be an integer of at least 1, but got: ${String(maxDepth)}`);
+  if (!Number.isInteger(maxFields) || maxFields < 1)
+    throw new RangeError(`maxFields must be an integer of at least 1, but got: ${String(maxFields)}`);
   const argumentValues = options.argumentValues ?? {};
   for (const [key, values] of Object.entries(argumentValues)) {
-    if (!Array.isArray(values)) throw new TypeError(`argumentValues.${key} must be an array of values, but got: ${JSON.stringify(values)}`);
+    if (!Array.isArray(values))
+      throw new TypeError(`argumentValues.${key} must be an array of values, but got: ${JSON.stringify(values)}`);
   }
   return { mutations: options.mutations ?? false, maxDepth, maxFields, argumentValues };
 }

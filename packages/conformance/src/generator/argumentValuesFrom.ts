@@ -46,7 +46,8 @@ export function argumentValuesFrom(schema: GraphQLSchema, requests: readonly Gen
     }
     if (validate(schema, document).length > 0) continue;
     const operation = getOperationAST(document, request.operationName);
-    if (!operation || getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) continue;
+    if (!operation || getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors)
+      continue;
     const typeInfo = new TypeInfo(schema);
     visit(
       document,
@@ -57,7 +58,12 @@ export function argumentValuesFrom(schema: GraphQLSchema, requests: readonly Gen
           const field = typeInfo.getFieldDef();
           if (!definition || !parent || !field || typeInfo.getDirective()) return;
           const value = valueFromASTUntyped(argument.value, request.variables);
-          collectLeaves(definition.type, value, [`${parent.name}.${field.name}(${definition.name}:)`, definition.name], add);
+          collectLeaves(
+            definition.type,
+            value,
+            [`${parent.name}.${field.name}(${definition.name}:)`, definition.name],
+            add,
+          );
         },
       }),
     );
@@ -65,7 +71,12 @@ export function argumentValuesFrom(schema: GraphQLSchema, requests: readonly Gen
   return Object.fromEntries([...values].map(([key, known]) => [key, [...known.values()]]));
 }
 
-function collectLeaves(type: GraphQLInputType, value: unknown, keys: readonly string[], add: (keys: readonly string[], type: GraphQLLeafType, value: unknown) => void): void {
+function collectLeaves(
+  type: GraphQLInputType,
+  value: unknown,
+  keys: readonly string[],
+  add: (keys: readonly string[], type: GraphQLLeafType, value: unknown) => void,
+): void {
   if (value === null || value === undefined) return;
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
@@ -73,7 +84,12 @@ function collectLeaves(type: GraphQLInputType, value: unknown, keys: readonly st
   } else if (isInputObjectType(nullable)) {
     if (typeof value !== 'object') return;
     for (const field of Object.values(nullable.getFields())) {
-      collectLeaves(field.type, (value as Record<string, unknown>)[field.name], [`${nullable.name}.${field.name}`, field.name], add);
+      collectLeaves(
+        field.type,
+        (value as Record<string, unknown>)[field.name],
+        [`${nullable.name}.${field.name}`, field.name],
+        add,
+      );
     }
   } else if (isLeafType(nullable)) add(keys, nullable, value);
 }

@@ -12,11 +12,16 @@ export interface PropertyDefaults {
  * (`CONFORMANCE_SEED`, `CONFORMANCE_PATH`, both printed by fast-check when a property fails) or
  * asks for more runs (`CONFORMANCE_RUNS`).
  */
-export function propertyParameters<T = unknown>(defaults: PropertyDefaults, env: NodeJS.ProcessEnv = process.env): fc.Parameters<T> {
+export function propertyParameters<T = unknown>(
+  defaults: PropertyDefaults,
+  env: NodeJS.ProcessEnv = process.env,
+): fc.Parameters<T> {
   const seed = env['CONFORMANCE_SEED'] === undefined ? defaults.seed : Number(env['CONFORMANCE_SEED']);
   const numRuns = env['CONFORMANCE_RUNS'] === undefined ? defaults.numRuns : Number(env['CONFORMANCE_RUNS']);
-  if (!Number.isInteger(seed)) throw new RangeError(`CONFORMANCE_SEED must be an integer, but got: ${env['CONFORMANCE_SEED']}`);
-  if (!Number.isInteger(numRuns) || numRuns < 1) throw new RangeError(`CONFORMANCE_RUNS must be a positive integer, but got: ${env['CONFORMANCE_RUNS']}`);
+  if (!Number.isInteger(seed))
+    throw new RangeError(`CONFORMANCE_SEED must be an integer, but got: ${env['CONFORMANCE_SEED']}`);
+  if (!Number.isInteger(numRuns) || numRuns < 1)
+    throw new RangeError(`CONFORMANCE_RUNS must be a positive integer, but got: ${env['CONFORMANCE_RUNS']}`);
   const path = env['CONFORMANCE_PATH'];
   return { seed, numRuns, ...(path !== undefined && path !== '' && { path }) };
 }

@@ -1,4 +1,11 @@
-import { doTypesOverlap, isCompositeType, isObjectType, isUnionType, type GraphQLCompositeType, type GraphQLSchema } from 'graphql';
+import {
+  doTypesOverlap,
+  isCompositeType,
+  isObjectType,
+  isUnionType,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+} from 'graphql';
 
 /**
  * The type conditions a fragment may carry where `parent` is selected (graphql-js's
@@ -9,7 +16,9 @@ import { doTypesOverlap, isCompositeType, isObjectType, isUnionType, type GraphQ
  * that serves the object lacks the union (harness/intendedDifferences.ts, unionSpreadInObject).
  * Computed once per parent type of a schema.
  */
-export function typeConditionsOf(schema: GraphQLSchema): (parent: GraphQLCompositeType) => readonly GraphQLCompositeType[] {
+export function typeConditionsOf(
+  schema: GraphQLSchema,
+): (parent: GraphQLCompositeType) => readonly GraphQLCompositeType[] {
   const composite = Object.values(schema.getTypeMap())
     .filter(isCompositeType)
     .filter((type) => !type.name.startsWith('__'))
@@ -18,7 +27,13 @@ export function typeConditionsOf(schema: GraphQLSchema): (parent: GraphQLComposi
   return (parent) => {
     let conditions = cache.get(parent.name);
     if (conditions === undefined) {
-      conditions = [parent, ...composite.filter((type) => type !== parent && doTypesOverlap(schema, type, parent) && !(isObjectType(parent) && isUnionType(type)))];
+      conditions = [
+        parent,
+        ...composite.filter(
+          (type) =>
+            type !== parent && doTypesOverlap(schema, type, parent) && !(isObjectType(parent) && isUnionType(type)),
+        ),
+      ];
       cache.set(parent.name, conditions);
     }
     return conditions;

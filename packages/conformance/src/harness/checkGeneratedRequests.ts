@@ -13,7 +13,11 @@ export interface GeneratedCheck {
 }
 
 /** Everything needed to see and replay a failure: the request as sent, and both answers of each variant that differs. */
-function failureReport(check: GeneratedCheck, details: fc.RunDetails<[GeneratedRequest]>, differences: readonly Difference[] | undefined): string {
+function failureReport(
+  check: GeneratedCheck,
+  details: fc.RunDetails<[GeneratedRequest]>,
+  differences: readonly Difference[] | undefined,
+): string {
   const [request] = details.counterexample ?? [];
   const lines = [
     `A generated query over ${check.label} is answered otherwise by the kit than by its oracle (seed ${details.seed}, path ${details.counterexamplePath}, failed at run ${details.numRuns}, shrunk ${details.numShrinks} times).`,
@@ -27,7 +31,8 @@ function failureReport(check: GeneratedCheck, details: fc.RunDetails<[GeneratedR
     lines.push('', `${difference.variant} differs from ${difference.oracle}:`);
     lines.push(`  ${difference.oracle}: ${JSON.stringify(difference.expected)}`);
     lines.push(`  ${difference.variant}: ${JSON.stringify(difference.actual)}`);
-    if (isDeepStrictEqual(difference.expected, difference.actual) && difference.keyOrder) lines.push('  (the same but for the order of keys)');
+    if (isDeepStrictEqual(difference.expected, difference.actual) && difference.keyOrder)
+      lines.push('  (the same but for the order of keys)');
   }
   if (differences === undefined) lines.push('', `error: ${String(details.errorInstance)}`);
   return lines.join('\n');
@@ -38,7 +43,11 @@ function failureReport(check: GeneratedCheck, details: fc.RunDetails<[GeneratedR
  * that shows the shrunk request, each differing answer and the command that replays it, when one
  * is answered otherwise than its oracle does.
  */
-export async function checkGeneratedRequests(run: ConformanceRun, requests: fc.Arbitrary<GeneratedRequest>, check: GeneratedCheck): Promise<void> {
+export async function checkGeneratedRequests(
+  run: ConformanceRun,
+  requests: fc.Arbitrary<GeneratedRequest>,
+  check: GeneratedCheck,
+): Promise<void> {
   // The differences of each failing request by its text: fast-check hands the property clones.
   const differencesOf = new Map<string, Difference[]>();
   const details = await fc.check(

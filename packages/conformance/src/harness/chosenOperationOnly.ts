@@ -15,9 +15,16 @@ export function chosenOperationOnly(request: ConformanceRequest): ConformanceReq
     return request;
   }
   const operations = definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
-  const chosen = request.operationName === undefined ? undefined : operations.find((operation) => operation.name?.value === request.operationName);
+  const chosen =
+    request.operationName === undefined
+      ? undefined
+      : operations.find((operation) => operation.name?.value === request.operationName);
   if (operations.length < 2 || !chosen) return request;
-  const fragments = new Map(definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]));
+  const fragments = new Map(
+    definitions
+      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
+  );
   const kept = new Set<DefinitionNode>([chosen]);
   const keepSpreads = (definition: DefinitionNode): unknown =>
     visit(definition, {
@@ -29,5 +36,8 @@ export function chosenOperationOnly(request: ConformanceRequest): ConformanceReq
       },
     });
   keepSpreads(chosen);
-  return { ...request, query: print({ kind: Kind.DOCUMENT, definitions: definitions.filter((definition) => kept.has(definition)) }) };
+  return {
+    ...request,
+    query: print({ kind: Kind.DOCUMENT, definitions: definitions.filter((definition) => kept.has(definition)) }),
+  };
 }

@@ -1,5 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
-import { codesWithComparedMessages, downstreamCodes, subgraphCodesInHttpError, subgraphCodesKept, unresolvedOperation } from './intendedDifferences.js';
+import {
+  codesWithComparedMessages,
+  downstreamCodes,
+  subgraphCodesInHttpError,
+  subgraphCodesKept,
+  unresolvedOperation,
+} from './intendedDifferences.js';
 
 /** A GraphQL-over-HTTP answer as both gateways are compared on it. */
 export interface HttpAnswer {
@@ -55,13 +61,26 @@ export function comparedAnswer(answer: HttpAnswer, side: 'stock' | 'kit'): Compa
   const { data, errors } = body as { data?: unknown; errors?: RawError[] };
   const unresolved = side === 'stock' ? unresolvedOperation.stock : unresolvedOperation.kit;
   const aboutOperation = side === 'kit' || /operation/i.test(String(errors?.[0]?.message));
-  if (data === undefined && errors?.length === 1 && answer.status === unresolved.status && errors[0]?.extensions?.['code'] === unresolved.code && aboutOperation) {
+  if (
+    data === undefined &&
+    errors?.length === 1 &&
+    answer.status === unresolved.status &&
+    errors[0]?.extensions?.['code'] === unresolved.code &&
+    aboutOperation
+  ) {
     return { status: unresolvedOperation.kit.status, errors: [{ code: unresolvedOperation.kit.code }] };
   }
   return {
     status: answer.status,
     ...(data !== undefined && { data }),
-    ...(errors !== undefined && { errors: sortErrors(markedBeneathNulls(errors.flatMap((error) => compareError(error, side)), data)) }),
+    ...(errors !== undefined && {
+      errors: sortErrors(
+        markedBeneathNulls(
+          errors.flatMap((error) => compareError(error, side)),
+          data,
+        ),
+      ),
+    }),
   };
 }
 
@@ -92,12 +111,26 @@ function listOf(path: readonly (string | number)[]): string {
  * misplacedStockErrors); undefined when stock has none or one cannot be matched.
  */
 export function withMisplacedErrorsMatched(stock: ComparedAnswer, kit: ComparedAnswer): ComparedAnswer | undefined {
-  const misplaced = (stock.errors ?? []).filter((error) => error.path && error.path.length > 1 && valueAt(stock.data, error.path) === undefined && valueAt(stock.data, error.path.slice(0, -1)) !== undefined);
+  const misplaced = (stock.errors ?? []).filter(
+    (error) =>
+      error.path &&
+      error.path.length > 1 &&
+      valueAt(stock.data, error.path) === undefined &&
+      valueAt(stock.data, error.path.slice(0, -1)) !== undefined,
+  );
   if (misplaced.length === 0) return undefined;
-  const unmatched = (kit.errors ?? []).filter((error) => !(stock.errors ?? []).some((candidate) => JSON.stringify(candidate) === JSON.stringify(error)));
+  const unmatched = (kit.errors ?? []).filter(
+    (error) => !(stock.errors ?? []).some((candidate) => JSON.stringify(candidate) === JSON.stringify(error)),
+  );
   const replacements: ComparedError[] = [];
   for (const error of misplaced) {
-    const index = unmatched.findIndex((candidate) => candidate.code === error.code && candidate.path && listOf(candidate.path) === listOf(error.path!) && valueAt(kit.data, candidate.path) === null);
+    const index = unmatched.findIndex(
+      (candidate) =>
+        candidate.code === error.code &&
+        candidate.path &&
+        listOf(candidate.path) === listOf(error.path!) &&
+        valueAt(kit.data, candidate.path) === null,
+    );
     if (index < 0) return undefined;
     replacements.push(unmatched.splice(index, 1)[0]!);
   }
@@ -124,4 +157,3 @@ function markedBeneathNulls(errors: ComparedError[], data: unknown): ComparedErr
   });
   return [...kept, ...markers.values()];
 }
-

@@ -51,7 +51,11 @@ export interface ConformanceRun extends AsyncDisposable {
 /** Sends one request to a GraphQL endpoint as a client would (POST, JSON). */
 async function send(endpoint: Endpoint, sent: ConformanceRequest): Promise<ComparedAnswer> {
   const request = endpoint.side === 'stock' ? chosenOperationOnly(sent) : sent;
-  const body = { query: request.query, ...(request.variables && { variables: request.variables }), ...(request.operationName !== undefined && { operationName: request.operationName }) };
+  const body = {
+    query: request.query,
+    ...(request.variables && { variables: request.variables }),
+    ...(request.operationName !== undefined && { operationName: request.operationName }),
+  };
   const { status, body: answer } = await postGraphQL(endpoint.url, body, { ...endpoint.headers });
   return comparedAnswer({ status, body: answer }, endpoint.side);
 }
@@ -61,7 +65,12 @@ async function send(endpoint: Endpoint, sent: ConformanceRequest): Promise<Compa
  * the comparisons name them (oracles first), so subgraphs that keep state see the same sequence
  * of calls from each gateway.
  */
-export function conformanceRun(supergraphSdl: string, apiSchema: GraphQLSchema, comparisons: readonly Comparison[], close: () => Promise<void>): ConformanceRun {
+export function conformanceRun(
+  supergraphSdl: string,
+  apiSchema: GraphQLSchema,
+  comparisons: readonly Comparison[],
+  close: () => Promise<void>,
+): ConformanceRun {
   const endpoints = [...new Set(comparisons.flatMap(({ oracle, kit }) => [oracle, kit]))];
   const compare = async (request: ConformanceRequest): Promise<Difference[]> => {
     const answers = new Map<Endpoint, ComparedAnswer>();
@@ -74,8 +83,18 @@ export function conformanceRun(supergraphSdl: string, apiSchema: GraphQLSchema, 
       if (matched && answersAgree(matched, actual)) return [];
       const [expectedJson, actualJson] = [JSON.stringify(expected.data), JSON.stringify(actual.data)];
       // Stock @apollo/gateway sometimes orders keys otherwise than the spec (intendedDifferences.ts): the spec decides.
-      if (isDeepStrictEqual(expected, actual) && actualJson === specKeyOrder(apiSchema, request, actual.data)) return [];
-      return [{ variant: kit.name, oracle: oracle.name, request, expected, actual, ...(expectedJson !== actualJson && { keyOrder: { expected: expectedJson, actual: actualJson } }) }];
+      if (isDeepStrictEqual(expected, actual) && actualJson === specKeyOrder(apiSchema, request, actual.data))
+        return [];
+      return [
+        {
+          variant: kit.name,
+          oracle: oracle.name,
+          request,
+          expected,
+          actual,
+          ...(expectedJson !== actualJson && { keyOrder: { expected: expectedJson, actual: actualJson } }),
+        },
+      ];
     });
   };
   return { apiSchema, supergraphSdl, compare, close, [Symbol.asyncDispose]: close };

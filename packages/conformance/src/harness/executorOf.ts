@@ -23,10 +23,17 @@ export function executorOf(supergraphSdl: string): (request: ConformanceRequest)
       const document = parse(request.query);
       if (validate(graphqlSchema, document).length > 0) return 'none';
       const operations = document.definitions.filter((definition) => definition.kind === 'OperationDefinition');
-      const operation = request.operationName === undefined ? (operations.length === 1 ? operations[0] : undefined) : operations.find((definition) => definition.name?.value === request.operationName);
+      const operation =
+        request.operationName === undefined
+          ? operations.length === 1
+            ? operations[0]
+            : undefined
+          : operations.find((definition) => definition.name?.value === request.operationName);
       if (!operation) return 'none';
       if (operation.operation === 'subscription' || selectsIntrospection(document)) return 'apollo';
-      const plan = planner.buildQueryPlan(operationFromDocument(apiSchema, document, { operationName: request.operationName }));
+      const plan = planner.buildQueryPlan(
+        operationFromDocument(apiSchema, document, { operationName: request.operationName }),
+      );
       return isPlanSupported(plan) ? 'bff' : 'apollo';
     } catch {
       return 'none';

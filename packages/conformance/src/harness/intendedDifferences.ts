@@ -22,14 +22,23 @@ export const codesWithComparedMessages: ReadonlySet<string> = new Set([
  * e.g. a custom `OUT_OF_STOCK` or INTERNAL_SERVER_ERROR) becomes DOWNSTREAM_SERVICE_ERROR in the kit,
  * because a subgraph's internal codes are not the BFF's API.
  */
-export const subgraphCodesKept: ReadonlySet<string> = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED']);
+export const subgraphCodesKept: ReadonlySet<string> = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+]);
 
 /**
  * The kit's three downstream codes (DOWNSTREAM_SERVICE_ERROR, DOWNSTREAM_TIMEOUT,
  * DOWNSTREAM_UNAVAILABLE) say why a subgraph's part is missing; stock says
  * DOWNSTREAM_SERVICE_ERROR (or passes the subgraph's code) for all. Compared as one.
  */
-export const downstreamCodes: ReadonlySet<string> = new Set(['DOWNSTREAM_SERVICE_ERROR', 'DOWNSTREAM_TIMEOUT', 'DOWNSTREAM_UNAVAILABLE']);
+export const downstreamCodes: ReadonlySet<string> = new Set([
+  'DOWNSTREAM_SERVICE_ERROR',
+  'DOWNSTREAM_TIMEOUT',
+  'DOWNSTREAM_UNAVAILABLE',
+]);
 
 /**
  * A subgraph that answers a non-2xx status with a GraphQL body (Apollo Server answers 400 for a
@@ -40,7 +49,8 @@ export const downstreamCodes: ReadonlySet<string> = new Set(['DOWNSTREAM_SERVICE
  * error is compared as one error per error of the body, each with that error's code.
  */
 export function subgraphCodesInHttpError(extensions: Record<string, unknown> | undefined): string[] | undefined {
-  const response = extensions?.['response'] as { status?: unknown; body?: { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } } | undefined;
+  const response = extensions?.['response'] as
+    { status?: unknown; body?: { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } } | undefined;
   if (typeof response?.status !== 'number' || response.status < 400) return undefined;
   const errors = response.body?.errors ?? [];
   if (errors.length === 0) return ['DOWNSTREAM_SERVICE_ERROR'];
@@ -57,7 +67,9 @@ export function subgraphCodesInHttpError(extensions: Record<string, unknown> | u
  * passes the validation error (as an HTTP error, above). Compared as BAD_USER_INPUT.
  */
 export function isRefusedValue(code: unknown, message: unknown): boolean {
-  return code === 'GRAPHQL_VALIDATION_FAILED' && typeof message === 'string' && message.startsWith('Expected value of type ');
+  return (
+    code === 'GRAPHQL_VALIDATION_FAILED' && typeof message === 'string' && message.startsWith('Expected value of type ')
+  );
 }
 
 /**
@@ -67,7 +79,10 @@ export function isRefusedValue(code: unknown, message: unknown): boolean {
  * executes itself; stock @apollo/gateway throws, which Apollo Server answers 500 INVALID_GRAPHQL.
  * Both are compared as the kit's status and code; the kit's message is asserted by its own tests.
  */
-export const unresolvedOperation = { stock: { status: 500, code: 'INVALID_GRAPHQL' }, kit: { status: 400, code: 'OPERATION_RESOLUTION_FAILURE' } } as const;
+export const unresolvedOperation = {
+  stock: { status: 500, code: 'INVALID_GRAPHQL' },
+  kit: { status: 400, code: 'OPERATION_RESOLUTION_FAILURE' },
+} as const;
 
 /**
  * The order of keys in `data` is compared, and the GraphQL spec's CollectFields decides it: where
@@ -128,4 +143,9 @@ export const errorsBeneathNull = 'one marker per nulled object' as const;
  *   request: the kit logs it with the request id (useValueCompletionLogging) and sends the data
  *   null propagation left, which is compared.
  */
-export const uncomparedParts = ['error.extensions except code', 'error.locations', 'error order', 'response extensions'] as const;
+export const uncomparedParts = [
+  'error.extensions except code',
+  'error.locations',
+  'error order',
+  'response extensions',
+] as const;

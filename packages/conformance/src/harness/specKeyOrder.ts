@@ -28,7 +28,13 @@ interface Walk {
 }
 
 /** The spec's CollectFields (GraphQL, section 6.3.2), written from the spec, not from either gateway. */
-function collectFields(walk: Walk, type: GraphQLObjectType, selectionSet: SelectionSetNode, fields: Map<string, FieldNode[]>, visited: Set<string>): Map<string, FieldNode[]> {
+function collectFields(
+  walk: Walk,
+  type: GraphQLObjectType,
+  selectionSet: SelectionSetNode,
+  fields: Map<string, FieldNode[]>,
+  visited: Set<string>,
+): Map<string, FieldNode[]> {
   for (const selection of selectionSet.selections) {
     if (getDirectiveValues(GraphQLSkipDirective, selection, walk.variables)?.['if'] === true) continue;
     if (getDirectiveValues(GraphQLIncludeDirective, selection, walk.variables)?.['if'] === false) continue;
@@ -41,20 +47,31 @@ function collectFields(walk: Walk, type: GraphQLObjectType, selectionSet: Select
     if (!fragment || (selection.kind === Kind.FRAGMENT_SPREAD && visited.has(selection.name.value))) continue;
     if (selection.kind === Kind.FRAGMENT_SPREAD) visited.add(selection.name.value);
     const condition = fragment.typeCondition && typeFromAST(walk.schema, fragment.typeCondition);
-    const applies = !condition || condition === type || (isAbstractType(condition) && walk.schema.isSubType(condition, type));
+    const applies =
+      !condition || condition === type || (isAbstractType(condition) && walk.schema.isSubType(condition, type));
     if (applies) collectFields(walk, type, fragment.selectionSet, fields, visited);
   }
   return fields;
 }
 
-function ordered(walk: Walk, type: GraphQLOutputType, selectionSets: readonly SelectionSetNode[], value: unknown): unknown {
+function ordered(
+  walk: Walk,
+  type: GraphQLOutputType,
+  selectionSets: readonly SelectionSetNode[],
+  value: unknown,
+): unknown {
   if (value === null || value === undefined) return value;
   const nullable = getNullableType(type);
-  if (isListType(nullable)) return (value as unknown[]).map((item) => ordered(walk, nullable.ofType, selectionSets, item));
+  if (isListType(nullable))
+    return (value as unknown[]).map((item) => ordered(walk, nullable.ofType, selectionSets, item));
   if (isLeafType(nullable)) return value;
   const object = value as Record<string, unknown>;
   const typename = object['__typename'];
-  const candidates = isObjectType(nullable) ? [nullable] : typeof typename === 'string' ? [walk.schema.getType(typename)] : walk.schema.getPossibleTypes(nullable);
+  const candidates = isObjectType(nullable)
+    ? [nullable]
+    : typeof typename === 'string'
+      ? [walk.schema.getType(typename)]
+      : walk.schema.getPossibleTypes(nullable);
   // Without __typename, the runtime type is the one whose collected keys are exactly the answer's; none or two orders: cannot tell.
   const orders = new Set<string>();
   let chosen: { type: GraphQLObjectType; fields: Map<string, FieldNode[]> } | undefined;
@@ -73,7 +90,8 @@ function ordered(walk: Walk, type: GraphQLOutputType, selectionSets: readonly Se
   for (const [key, nodes] of chosen.fields) {
     const field = nodes[0]!.name.value === '__typename' ? undefined : chosen.type.getFields()[nodes[0]!.name.value];
     const subSelections = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
-    result[key] = field && subSelections.length > 0 ? ordered(walk, field.type, subSelections, object[key]) : object[key];
+    result[key] =
+      field && subSelections.length > 0 ? ordered(walk, field.type, subSelections, object[key]) : object[key];
   }
   return result;
 }
@@ -91,8 +109,14 @@ export function specKeyOrder(schema: GraphQLSchema, request: ConformanceRequest,
     if (!operation || !rootType) return undefined;
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
     if (coerced.errors) return undefined;
-    const fragments = Object.fromEntries(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition]] : [])));
-    return JSON.stringify(ordered({ schema, fragments, variables: coerced.coerced }, rootType, [operation.selectionSet], data));
+    const fragments = Object.fromEntries(
+      document.definitions.flatMap((definition) =>
+        definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition]] : [],
+      ),
+    );
+    return JSON.stringify(
+      ordered({ schema, fragments, variables: coerced.coerced }, rootType, [operation.selectionSet], data),
+    );
   } catch {
     return undefined;
   }

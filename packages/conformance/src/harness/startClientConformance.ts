@@ -18,8 +18,20 @@ const staff: UserViewer = { kind: 'user', id: '250', roles: ['staff'], scopes: [
  * answer as stock does; the mobile rules deny every email address to everyone, staff included.
  */
 const clients = {
-  web: { prefix: webBffEnvPrefix, read: readWebBffConfig, create: createWebBff, viewModels: () => createWebSubgraph(), staffReadsAll: true },
-  mobile: { prefix: mobileBffEnvPrefix, read: readMobileBffConfig, create: createMobileBff, viewModels: createMobileSubgraph, staffReadsAll: false },
+  web: {
+    prefix: webBffEnvPrefix,
+    read: readWebBffConfig,
+    create: createWebBff,
+    viewModels: () => createWebSubgraph(),
+    staffReadsAll: true,
+  },
+  mobile: {
+    prefix: mobileBffEnvPrefix,
+    read: readMobileBffConfig,
+    create: createMobileBff,
+    viewModels: createMobileSubgraph,
+    staffReadsAll: false,
+  },
 } as const;
 
 /**
@@ -45,20 +57,33 @@ export async function startClientConformance(client: ClientName, services: Runni
     return `${await server.start()}/graphql`;
   };
   try {
-    const stock = await startStockBffGateway(config, (kit) => [...createConnectorSubgraphs(kit), viewModels(kit)], staff);
+    const stock = await startStockBffGateway(
+      config,
+      (kit) => [...createConnectorSubgraphs(kit), viewModels(kit)],
+      staff,
+    );
     stopStock = stock.stop;
     const unruled = await start({ authorization: undefined });
     const allowAll = await start({ authorization: { rules: walkEveryObject(apiSchema), fallbackRule: allow } });
     const as = viewerHeaders(client);
     const oracle: Endpoint = { name: 'stock as staff', url: stock.url, side: 'stock' };
-    const endpoint = (name: string, url: string, headers: Record<string, string>): Endpoint => ({ name, url, headers, side: 'kit' });
+    const endpoint = (name: string, url: string, headers: Record<string, string>): Endpoint => ({
+      name,
+      url,
+      headers,
+      side: 'kit',
+    });
     const unruledStaff = endpoint('no rules as staff', unruled, as.staff);
     const comparisons: Comparison[] = [
       { oracle, kit: unruledStaff },
       { oracle: unruledStaff, kit: endpoint('walked allow-all rules as staff', allowAll, as.staff) },
-      { oracle: endpoint('no rules, anonymous', unruled, as.anonymous), kit: endpoint('walked allow-all rules, anonymous', allowAll, as.anonymous) },
+      {
+        oracle: endpoint('no rules, anonymous', unruled, as.anonymous),
+        kit: endpoint('walked allow-all rules, anonymous', allowAll, as.anonymous),
+      },
     ];
-    if (staffReadsAll) comparisons.push({ oracle, kit: endpoint(`${client} rules as staff`, await start({}), as.staff) });
+    if (staffReadsAll)
+      comparisons.push({ oracle, kit: endpoint(`${client} rules as staff`, await start({}), as.staff) });
     return conformanceRun(supergraphSdl, apiSchema, comparisons, close);
   } catch (error) {
     await close();

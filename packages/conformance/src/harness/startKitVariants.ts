@@ -38,13 +38,31 @@ export function conformanceEnv(prefix: string): NodeJS.ProcessEnv {
     RETRY_MAX_ATTEMPTS: '1',
     BREAKER_THRESHOLD: '1000',
   };
-  return { LOG_LEVEL: 'silent', NODE_ENV: 'test', ...Object.fromEntries(Object.entries(settings).map(([key, value]) => [`${prefix}${key}`, value])) };
+  return {
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    ...Object.fromEntries(Object.entries(settings).map(([key, value]) => [`${prefix}${key}`, value])),
+  };
 }
 
-const auth = { issuer: 'bff-dev', audience: 'conformance', developmentSecret: 'conformance-development-secret-not-for-production' };
+const auth = {
+  issuer: 'bff-dev',
+  audience: 'conformance',
+  developmentSecret: 'conformance-development-secret-not-for-production',
+};
 
-async function startVariant(name: string, options: KitVariantsOptions, env: NodeJS.ProcessEnv, authorization?: AuthorizationOptions): Promise<KitVariant> {
-  const config = readConfig({ ...conformanceEnv('BFF_'), ...env }, 'BFF_', { name: 'conformance', port: 0, supergraphFile: options.supergraphFile, auth });
+async function startVariant(
+  name: string,
+  options: KitVariantsOptions,
+  env: NodeJS.ProcessEnv,
+  authorization?: AuthorizationOptions,
+): Promise<KitVariant> {
+  const config = readConfig({ ...conformanceEnv('BFF_'), ...env }, 'BFF_', {
+    name: 'conformance',
+    port: 0,
+    supergraphFile: options.supergraphFile,
+    auth,
+  });
   const server = createBffServer(config, { ...(authorization && { authorization }) });
   const url = `${await server.start()}/graphql`;
   return { name, url, server };
@@ -56,7 +74,14 @@ export async function startKitVariants(options: KitVariantsOptions): Promise<Kit
   try {
     started.push(await startVariant('bff', options, { BFF_PLAN_EXECUTOR: 'bff' }));
     started.push(await startVariant('apollo', options, { BFF_PLAN_EXECUTOR: 'apollo' }));
-    started.push(await startVariant('bff+rules', options, { BFF_PLAN_EXECUTOR: 'bff' }, { fallbackRule: allow, ...options.allowAllRules }));
+    started.push(
+      await startVariant(
+        'bff+rules',
+        options,
+        { BFF_PLAN_EXECUTOR: 'bff' },
+        { fallbackRule: allow, ...options.allowAllRules },
+      ),
+    );
     return started;
   } catch (error) {
     await Promise.all(started.map((variant) => variant.server.stop()));

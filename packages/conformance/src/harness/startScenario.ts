@@ -23,9 +23,17 @@ export async function startScenario(scenario: Scenario): Promise<ConformanceRun>
   try {
     const apiSchema = Supergraph.build(subgraphs.supergraphSdl).apiSchema().toGraphQLJSSchema();
     stock = await startStockGateway({ supergraph: readSupergraph(subgraphs.supergraphFile) });
-    variants = await startKitVariants({ supergraphFile: subgraphs.supergraphFile, allowAllRules: { rules: walkEveryObject(apiSchema) } });
+    variants = await startKitVariants({
+      supergraphFile: subgraphs.supergraphFile,
+      allowAllRules: { rules: walkEveryObject(apiSchema) },
+    });
     const oracle: Endpoint = { name: 'stock', url: stock.url, side: 'stock' };
-    return conformanceRun(subgraphs.supergraphSdl, apiSchema, variants.map((variant) => ({ oracle, kit: { name: variant.name, url: variant.url, side: 'kit' } })), close);
+    return conformanceRun(
+      subgraphs.supergraphSdl,
+      apiSchema,
+      variants.map((variant) => ({ oracle, kit: { name: variant.name, url: variant.url, side: 'kit' } })),
+      close,
+    );
   } catch (error) {
     await close();
     throw error;

@@ -17,8 +17,17 @@ export interface RunningSubgraphs {
 
 /** Composes a scenario's subgraphs as they are routed; throws with every composition error. */
 export function composeScenario(scenario: Scenario, urlOf: (name: string) => string): string {
-  const result = composeServices(scenario.subgraphs.map((subgraph) => ({ name: subgraph.name, url: urlOf(subgraph.name), typeDefs: parse(subgraph.typeDefs) })));
-  if (result.errors) throw new Error(`scenario ${scenario.name} does not compose:\n${result.errors.map((error) => error.message).join('\n')}`);
+  const result = composeServices(
+    scenario.subgraphs.map((subgraph) => ({
+      name: subgraph.name,
+      url: urlOf(subgraph.name),
+      typeDefs: parse(subgraph.typeDefs),
+    })),
+  );
+  if (result.errors)
+    throw new Error(
+      `scenario ${scenario.name} does not compose:\n${result.errors.map((error) => error.message).join('\n')}`,
+    );
   return result.supergraphSdl;
 }
 

@@ -1,4 +1,14 @@
-import { anonymousViewer, createDownstream, type Viewer, createHttpFetcher, readSupergraph, type BffConfig, type BffContext, type BffKit, type LocalSubgraph } from '@bff/gateway';
+import {
+  anonymousViewer,
+  createDownstream,
+  type Viewer,
+  createHttpFetcher,
+  readSupergraph,
+  type BffConfig,
+  type BffContext,
+  type BffKit,
+  type LocalSubgraph,
+} from '@bff/gateway';
 import { randomUUID } from 'node:crypto';
 import { startStockGateway } from './startStockGateway.js';
 
@@ -18,15 +28,34 @@ export async function startStockBffGateway(
   viewer: Viewer = anonymousViewer,
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   const supergraph = readSupergraph(config.supergraphFile, config.subgraphs.urlOverrides);
-  const pool = createHttpFetcher({ connectionsPerOrigin: config.subgraphs.connectionsPerOrigin, timeoutMs: config.subgraphs.timeoutMs });
-  const downstream = createDownstream({ config: config.downstream, defaultTimeoutMs: config.subgraphs.timeoutMs, logger: quietLogger });
+  const pool = createHttpFetcher({
+    connectionsPerOrigin: config.subgraphs.connectionsPerOrigin,
+    timeoutMs: config.subgraphs.timeoutMs,
+  });
+  const downstream = createDownstream({
+    config: config.downstream,
+    defaultTimeoutMs: config.subgraphs.timeoutMs,
+    logger: quietLogger,
+  });
   const { maxBatchSize, maxUrlLength, concurrencyPerRequest } = config.downstream;
   const subgraphUrls = Object.fromEntries(supergraph.subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
-  const kit: BffKit = { fetch: pool.fetch, serviceUrls: config.serviceUrls, subgraphUrls, logger: quietLogger, downstream, rest: { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe: false } };
+  const kit: BffKit = {
+    fetch: pool.fetch,
+    serviceUrls: config.serviceUrls,
+    subgraphUrls,
+    logger: quietLogger,
+    downstream,
+    rest: { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe: false },
+  };
   const stock = await startStockGateway({
     supergraph,
     localSubgraphs: localSubgraphs(kit),
-    context: (): BffContext => ({ requestId: randomUUID(), bffName: config.name, viewer, deadline: Date.now() + config.downstream.requestDeadlineMs }),
+    context: (): BffContext => ({
+      requestId: randomUUID(),
+      bffName: config.name,
+      viewer,
+      deadline: Date.now() + config.downstream.requestDeadlineMs,
+    }),
   });
   return {
     url: stock.url,

@@ -17,14 +17,18 @@ export interface StockGatewayOptions {
  * The pure federation path, as its users run it: Apollo Server 5's standalone server with
  * @apollo/gateway and its stock data sources, no plugins. It is what the bench measures the BFF against.
  */
-export async function startStockGateway(options: StockGatewayOptions): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startStockGateway(
+  options: StockGatewayOptions,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const local = new Map((options.localSubgraphs ?? []).map((subgraph) => [subgraph.name, subgraph]));
   const urls = new Map(options.supergraph.subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraph.sdl,
     buildService({ name }) {
       const subgraph = local.get(name);
-      return subgraph ? new LocalGraphQLDataSource(subgraph.schema) : new RemoteGraphQLDataSource({ url: urls.get(name)! });
+      return subgraph
+        ? new LocalGraphQLDataSource(subgraph.schema)
+        : new RemoteGraphQLDataSource({ url: urls.get(name)! });
     },
   });
   const server = new ApolloServer({ gateway });

@@ -14,17 +14,24 @@ export function walkEveryObject(apiSchema: GraphQLSchema): RuleMap {
   const rules: RuleMap = {};
   for (const type of Object.values(apiSchema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    const isRoot = [apiSchema.getQueryType(), apiSchema.getMutationType(), apiSchema.getSubscriptionType()].includes(type);
+    const isRoot = [apiSchema.getQueryType(), apiSchema.getMutationType(), apiSchema.getSubscriptionType()].includes(
+      type,
+    );
     if (isRoot) {
       rules[type.name] = allow;
       continue;
     }
     // An id when the type has one (fixtures leave other leaves null on purpose, and a null non-null
     // field the rules asked for would null its object where the client's own selection did not).
-    const leaves = Object.values(type.getFields()).filter((field) => field.args.length === 0 && isLeafType(getNamedType(field.type)));
+    const leaves = Object.values(type.getFields()).filter(
+      (field) => field.args.length === 0 && isLeafType(getNamedType(field.type)),
+    );
     const leaf = leaves.find((field) => getNamedType(field.type).name === 'ID') ?? leaves[0];
     rules[type.name] = leaf
-      ? rule(`conformanceWalked${type.name}`, { cache: 'no_cache', fragment: `fragment Walked${type.name} on ${type.name} { ${leaf.name} }` })(() => true)
+      ? rule(`conformanceWalked${type.name}`, {
+          cache: 'no_cache',
+          fragment: `fragment Walked${type.name} on ${type.name} { ${leaf.name} }`,
+        })(() => true)
       : walkedAllow;
   }
   return rules;

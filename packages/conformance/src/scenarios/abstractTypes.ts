@@ -8,4 +8,9 @@ import { providesAbstractScenario } from './providesAbstract/index.js';
  * Interfaces and unions: spread over subgraphs, entity interfaces, `@interfaceObject`, and
  * `@provides` through type conditions.
  */
-export const abstractTypeScenarios: readonly Scenario[] = [mediaLibraryScenario, entityInterfacesScenario, interfaceObjectScenario, providesAbstractScenario];
+export const abstractTypeScenarios: readonly Scenario[] = [
+  mediaLibraryScenario,
+  entityInterfacesScenario,
+  interfaceObjectScenario,
+  providesAbstractScenario,
+];

@@ -28,7 +28,15 @@ export function createAccountsSubgraph(kit: BffKit): LocalSubgraph {
       new DataLoader<string, AccountUser | null>(
         async (ids) => {
           const groups = batchByUrlLength(`${accounts.baseUrl}${batchPath}`, ids, kit.rest.maxUrlLength);
-          const bodies = await Promise.all(groups.map((group) => accounts.get<{ users: AccountUser[] }>(`${batchPath}${group.map(encodeURIComponent).join(',')}`, context, { batchSize: group.length })));
+          const bodies = await Promise.all(
+            groups.map((group) =>
+              accounts.get<{ users: AccountUser[] }>(
+                `${batchPath}${group.map(encodeURIComponent).join(',')}`,
+                context,
+                { batchSize: group.length },
+              ),
+            ),
+          );
           // A loop, not flatMap/map into the Map: a third of the time, on the page's last stretch.
           const byId = new Map<string, AccountUser>();
           for (const body of bodies) for (const user of body?.users ?? []) byId.set(user.id, user);

@@ -20,12 +20,17 @@ export interface StockRecord {
 export function createInventorySubgraph(kit: BffKit): LocalSubgraph {
   const inventory = restClientOf(kit, 'inventory');
   const loaders = perRequest((context: BffContext) =>
-    createSingleCallLoader(kit.rest.concurrencyPerRequest, (upc) => inventory.get<StockRecord>(`/inventory/${encodeURIComponent(upc)}`, context)),
+    createSingleCallLoader(kit.rest.concurrencyPerRequest, (upc) =>
+      inventory.get<StockRecord>(`/inventory/${encodeURIComponent(upc)}`, context),
+    ),
   );
   const schema = loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), {
     Product: {
       // The entity keeps its upc even when the service has no record, so only the stock fields are null.
-      __resolveReference: async ({ upc }: { upc: string }, context: BffContext) => ({ upc, record: await loaders(context).load(upc) }),
+      __resolveReference: async ({ upc }: { upc: string }, context: BffContext) => ({
+        upc,
+        record: await loaders(context).load(upc),
+      }),
       stock: ({ record }: { record: StockRecord | null }) => record?.stock ?? null,
       inStock: ({ record }: { record: StockRecord | null }) => record?.inStock ?? null,
       shippingEstimate: ({ record }: { record: StockRecord | null }) => record?.shippingEstimate ?? null,

@@ -25,7 +25,9 @@ export function createOrdersSubgraph(kit: BffKit): LocalSubgraph {
   const orders = restClientOf(kit, 'orders');
   const concurrency = kit.rest.concurrencyPerRequest;
   const loaders = perRequest((context: BffContext) => ({
-    order: createSingleCallLoader(concurrency, (id) => orders.get<RestOrder>(`/orders/${encodeURIComponent(id)}`, context)),
+    order: createSingleCallLoader(concurrency, (id) =>
+      orders.get<RestOrder>(`/orders/${encodeURIComponent(id)}`, context),
+    ),
     ordersOfUser: createSingleCallLoader(concurrency, async (userId) => {
       const body = await orders.get<{ orders: RestOrder[] }>(`/users/${encodeURIComponent(userId)}/orders`, context);
       return body?.orders ?? [];
@@ -36,7 +38,8 @@ export function createOrdersSubgraph(kit: BffKit): LocalSubgraph {
       order: (_source, { id }: { id: string }, context: BffContext) => loaders(context).order.load(id),
     },
     Mutation: {
-      createOrder: (_source, { input }: CreateOrderArgs, context: BffContext) => orders.post<RestOrder>('/orders', input, context),
+      createOrder: (_source, { input }: CreateOrderArgs, context: BffContext) =>
+        orders.post<RestOrder>('/orders', input, context),
     },
     User: {
       orders: ({ id }: { id: string }, _args, context: BffContext) => loaders(context).ordersOfUser.load(id),

@@ -1,5 +1,16 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { ConfigError, DownstreamServiceError, downstreamHeaders, fetchJson, identityHeaders, shareInFlight, type BffContext, type BffKit, type Downstream, type JsonResponse } from '@bff/gateway';
+import {
+  ConfigError,
+  DownstreamServiceError,
+  downstreamHeaders,
+  fetchJson,
+  identityHeaders,
+  shareInFlight,
+  type BffContext,
+  type BffKit,
+  type Downstream,
+  type JsonResponse,
+} from '@bff/gateway';
 import { GraphQLError } from 'graphql';
 
 /**
@@ -36,16 +47,28 @@ interface RestErrorBody {
 export function createRestClient(options: RestClientOptions): RestClient {
   const { serviceName, downstream, fetch } = options;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const share = shareInFlight<JsonResponse>((response) => ({ ...response, json: JSON.parse(response.text) as unknown }));
+  const share = shareInFlight<JsonResponse>((response) => ({
+    ...response,
+    json: JSON.parse(response.text) as unknown,
+  }));
   const call = (method: 'GET' | 'POST', path: string, body: unknown, context: BffContext, batchSize?: number) => {
     const headers: Record<string, string> = { accept: 'application/json', ...downstreamHeaders(context) };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const init = { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) };
     const send = () =>
-      downstream.call(serviceName, context, { idempotent: method === 'GET', ...(batchSize !== undefined && { batchSize }) }, (signal) => fetchJson(fetch, `${baseUrl}${path}`, init, signal));
+      downstream.call(
+        serviceName,
+        context,
+        { idempotent: method === 'GET', ...(batchSize !== undefined && { batchSize }) },
+        (signal) => fetchJson(fetch, `${baseUrl}${path}`, init, signal),
+      );
     if (method !== 'GET' || !options.dedupe) return send();
     // Requests share a GET only when the service would see the same identity.
-    const { [identityHeaders.userId]: userId = '', [identityHeaders.userRoles]: roles = '', [identityHeaders.clientName]: client = '' } = headers;
+    const {
+      [identityHeaders.userId]: userId = '',
+      [identityHeaders.userRoles]: roles = '',
+      [identityHeaders.clientName]: client = '',
+    } = headers;
     return share(`${userId}\n${roles}\n${client}\n${path}`, send);
   };
   return {
@@ -71,6 +94,15 @@ export function createRestClient(options: RestClientOptions): RestClient {
 /** The client of the REST service `service`, at the URL the BFF configured for it (or a boot-time ConfigError). */
 export function restClientOf(kit: BffKit, service: string): RestClient {
   const url = kit.serviceUrls[service];
-  if (!url) throw new ConfigError([`no URL is configured for REST service '${service}' (set <PREFIX>SERVICE_${service.toUpperCase()}_URL)`]);
-  return createRestClient({ serviceName: service, baseUrl: url, fetch: kit.fetch, downstream: kit.downstream, dedupe: kit.rest.dedupe });
+  if (!url)
+    throw new ConfigError([
+      `no URL is configured for REST service '${service}' (set <PREFIX>SERVICE_${service.toUpperCase()}_URL)`,
+    ]);
+  return createRestClient({
+    serviceName: service,
+    baseUrl: url,
+    fetch: kit.fetch,
+    downstream: kit.downstream,
+    dedupe: kit.rest.dedupe,
+  });
 }

@@ -4,7 +4,10 @@ import DataLoader from 'dataloader';
  * A request's loader for a service without a batch endpoint: each distinct key is fetched once
  * (DataLoader deduplicates), at most `concurrency` at a time, and a failed key fails alone.
  */
-export function createSingleCallLoader<V>(concurrency: number, fetchOne: (key: string) => Promise<V>): DataLoader<string, V> {
+export function createSingleCallLoader<V>(
+  concurrency: number,
+  fetchOne: (key: string) => Promise<V>,
+): DataLoader<string, V> {
   return new DataLoader<string, V>((keys) => mapAtMost(keys, concurrency, fetchOne));
 }
 
@@ -14,7 +17,11 @@ export function createSingleCallLoader<V>(concurrency: number, fetchOne: (key: s
  * defines accessor properties on a fresh function, which gives it a hidden class of its own in
  * V8's old space, and that keeps the whole request alive until a full mark-compact.
  */
-async function mapAtMost<V>(keys: readonly string[], concurrency: number, fetchOne: (key: string) => Promise<V>): Promise<(V | Error)[]> {
+async function mapAtMost<V>(
+  keys: readonly string[],
+  concurrency: number,
+  fetchOne: (key: string) => Promise<V>,
+): Promise<(V | Error)[]> {
   const results = new Array<V | Error>(keys.length);
   let next = 0;
   const worker = async () => {

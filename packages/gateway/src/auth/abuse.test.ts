@@ -4,8 +4,15 @@ import { readConfig, type BffConfigDefaults } from '../config/readConfig.js';
 import { ConfigError } from '../errors/ConfigError.js';
 
 const developmentSecret = 'web-development-secret-of-32-chars-or-more';
-const defaults: BffConfigDefaults = { name: 'web', port: 4000, supergraphFile: '/tmp/web.graphql', auth: { issuer: 'bff-dev', audience: 'web-bff', developmentSecret } };
-const rsaPublicKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+const defaults: BffConfigDefaults = {
+  name: 'web',
+  port: 4000,
+  supergraphFile: '/tmp/web.graphql',
+  auth: { issuer: 'bff-dev', audience: 'web-bff', developmentSecret },
+};
+const rsaPublicKey = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .publicKey.export({ type: 'spki', format: 'pem' })
+  .toString();
 const ecKeys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const ecPublicKey = ecKeys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
 const ecPrivateKey = ecKeys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -23,11 +30,15 @@ function problemsOf(env: NodeJS.ProcessEnv, withDefaults: BffConfigDefaults = de
 
 describe('readConfig given bad JWT settings', () => {
   it("refuses 'none' in the algorithms, in any case", () => {
-    expect(problemsOf({ WEB_BFF_JWT_ALGORITHMS: 'HS256,None' })).toEqual(["WEB_BFF_JWT_ALGORITHMS must not include none (unsigned tokens), but got: 'HS256,None'"]);
+    expect(problemsOf({ WEB_BFF_JWT_ALGORITHMS: 'HS256,None' })).toEqual([
+      "WEB_BFF_JWT_ALGORITHMS must not include none (unsigned tokens), but got: 'HS256,None'",
+    ]);
   });
 
   it('refuses HMAC and public-key algorithms mixed in one list', () => {
-    expect(problemsOf({ WEB_BFF_JWT_ALGORITHMS: 'HS256, RS256', WEB_BFF_JWT_JWKS_URL: 'https://id.example.com/jwks.json' })).toEqual([
+    expect(
+      problemsOf({ WEB_BFF_JWT_ALGORITHMS: 'HS256, RS256', WEB_BFF_JWT_JWKS_URL: 'https://id.example.com/jwks.json' }),
+    ).toEqual([
       "WEB_BFF_JWT_ALGORITHMS must not mix HMAC (HS*) and public-key algorithms (that is how algorithm confusion happens), but got: 'HS256,RS256'",
     ]);
   });
@@ -62,16 +73,26 @@ describe('readConfig given bad JWT settings', () => {
     expect(problemsOf({ WEB_BFF_JWT_ALGORITHMS: 'RS256,PS256' })).toEqual([
       'WEB_BFF_JWT_PUBLIC_KEY or WEB_BFF_JWT_JWKS_URL must be set when WEB_BFF_JWT_ALGORITHMS is RS256,PS256',
     ]);
-    expect(problemsOf({ WEB_BFF_JWT_ALGORITHMS: 'RS256', WEB_BFF_JWT_PUBLIC_KEY: rsaPublicKey, WEB_BFF_JWT_JWKS_URL: 'https://id.example.com/jwks.json' })).toEqual([
-      'WEB_BFF_JWT_PUBLIC_KEY and WEB_BFF_JWT_JWKS_URL must not both be set; set one',
-    ]);
+    expect(
+      problemsOf({
+        WEB_BFF_JWT_ALGORITHMS: 'RS256',
+        WEB_BFF_JWT_PUBLIC_KEY: rsaPublicKey,
+        WEB_BFF_JWT_JWKS_URL: 'https://id.example.com/jwks.json',
+      }),
+    ).toEqual(['WEB_BFF_JWT_PUBLIC_KEY and WEB_BFF_JWT_JWKS_URL must not both be set; set one']);
   });
 
   it('refuses a key that belongs to the other algorithm family', () => {
     expect(problemsOf({ WEB_BFF_JWT_PUBLIC_KEY: rsaPublicKey })).toEqual([
       'WEB_BFF_JWT_PUBLIC_KEY must not be set when WEB_BFF_JWT_ALGORITHMS is HS256; list the public-key algorithms it is for',
     ]);
-    expect(problemsOf({ WEB_BFF_JWT_ALGORITHMS: 'RS256', WEB_BFF_JWT_JWKS_URL: 'https://id.example.com/jwks.json', WEB_BFF_JWT_SECRET: `${developmentSecret}!` })).toEqual([
+    expect(
+      problemsOf({
+        WEB_BFF_JWT_ALGORITHMS: 'RS256',
+        WEB_BFF_JWT_JWKS_URL: 'https://id.example.com/jwks.json',
+        WEB_BFF_JWT_SECRET: `${developmentSecret}!`,
+      }),
+    ).toEqual([
       'WEB_BFF_JWT_SECRET must not be set when WEB_BFF_JWT_ALGORITHMS is RS256; HMAC secrets go with HS* only',
     ]);
   });
@@ -89,7 +110,11 @@ describe('readConfig given bad JWT settings', () => {
   });
 
   it('accepts a PEM with its line breaks written as \\n, as env files often hold it', () => {
-    const config = readConfig({ WEB_BFF_JWT_ALGORITHMS: 'ES256', WEB_BFF_JWT_PUBLIC_KEY: ecPublicKey.replaceAll('\n', '\\n') }, 'WEB_BFF_', defaults);
+    const config = readConfig(
+      { WEB_BFF_JWT_ALGORITHMS: 'ES256', WEB_BFF_JWT_PUBLIC_KEY: ecPublicKey.replaceAll('\n', '\\n') },
+      'WEB_BFF_',
+      defaults,
+    );
     expect(config.auth.verificationKey).toEqual({ kind: 'publicKey', pem: ecPublicKey });
   });
 

@@ -17,7 +17,8 @@ const name = /^[\x21-\x2b\x2d-\x7e]{1,128}$/;
 export function claimsToViewer(claims: TokenClaims): UserViewer {
   const sub = claims['sub'];
   if (sub === undefined || sub === '') throw new UnauthenticatedError('token has no subject (sub)');
-  if (typeof sub !== 'string' || !plainText.test(sub)) throw new UnauthenticatedError('token subject (sub) is malformed');
+  if (typeof sub !== 'string' || !plainText.test(sub))
+    throw new UnauthenticatedError('token subject (sub) is malformed');
   const clientId = claims['azp'] ?? claims['client_id'];
   if (clientId !== undefined && (typeof clientId !== 'string' || !plainText.test(clientId))) {
     throw new UnauthenticatedError('token client (azp or client_id) is malformed');

@@ -4,14 +4,24 @@ import { readConfig, type BffConfigDefaults } from '../config/readConfig.js';
 import { createAuthenticator } from './createAuthenticator.js';
 
 const secret = 'web-development-secret-of-32-chars-or-more';
-const defaults: BffConfigDefaults = { name: 'web', port: 4000, supergraphFile: '/tmp/web.graphql', auth: { issuer: 'bff-dev', audience: 'web-bff', developmentSecret: secret } };
+const defaults: BffConfigDefaults = {
+  name: 'web',
+  port: 4000,
+  supergraphFile: '/tmp/web.graphql',
+  auth: { issuer: 'bff-dev', audience: 'web-bff', developmentSecret: secret },
+};
 const auth = readConfig({ WEB_BFF_JWT_CLOCK_TOLERANCE_S: '5' }, 'WEB_BFF_', defaults).auth;
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 const start = Date.UTC(2026, 10, 27, 12, 0, 0);
 
 /** A customer's token, signed now (as the fake clock says), valid for `seconds`. */
 const tokenFor = (sub: string, seconds: number, extra: Record<string, unknown> = {}) =>
-  jwt.sign({ sub, roles: ['customer'], ...extra }, secret, { algorithm: 'HS256', issuer: 'bff-dev', audience: 'web-bff', expiresIn: seconds });
+  jwt.sign({ sub, roles: ['customer'], ...extra }, secret, {
+    algorithm: 'HS256',
+    issuer: 'bff-dev',
+    audience: 'web-bff',
+    expiresIn: seconds,
+  });
 
 describe('createAuthenticator remembering verified tokens', () => {
   beforeEach(() => {

@@ -56,12 +56,17 @@ export function createAuthenticator(auth: AuthConfig, logger: Logger, jwksOption
     async authenticate(token) {
       const known = remembered(token);
       if (known) return known;
-      if (Buffer.byteLength(token) > auth.maxTokenBytes) throw new UnauthenticatedError(`token is larger than ${auth.maxTokenBytes} bytes`);
+      if (Buffer.byteLength(token) > auth.maxTokenBytes)
+        throw new UnauthenticatedError(`token is larger than ${auth.maxTokenBytes} bytes`);
       const header = readHeader(token);
       if (header.alg.toLowerCase() === 'none') throw new UnauthenticatedError('token algorithm none is not accepted');
       if (!(auth.algorithms as readonly string[]).includes(header.alg)) {
         // The name comes from the token: it is repeated only when it is a plain short word.
-        throw new UnauthenticatedError(/^[A-Za-z0-9]{1,10}$/.test(header.alg) ? `token algorithm ${header.alg} is not accepted` : 'token algorithm is not accepted');
+        throw new UnauthenticatedError(
+          /^[A-Za-z0-9]{1,10}$/.test(header.alg)
+            ? `token algorithm ${header.alg} is not accepted`
+            : 'token algorithm is not accepted',
+        );
       }
       const key = await keys.keyFor(header);
       let claims: string | jwt.JwtPayload;
@@ -95,7 +100,8 @@ function readHeader(token: string): jwt.JwtHeader {
   } catch {
     header = undefined;
   }
-  if (typeof header !== 'object' || header === null || typeof (header as jwt.JwtHeader).alg !== 'string') throw new UnauthenticatedError('token is malformed');
+  if (typeof header !== 'object' || header === null || typeof (header as jwt.JwtHeader).alg !== 'string')
+    throw new UnauthenticatedError('token is malformed');
   return header as jwt.JwtHeader;
 }
 
@@ -107,9 +113,11 @@ function reasonOf(error: Error): string {
   if (message === 'invalid signature' || message === 'jwt signature is required') return 'token signature is invalid';
   if (message.startsWith('jwt audience invalid')) return 'token audience is not accepted';
   if (message.startsWith('jwt issuer invalid')) return 'token issuer is not accepted';
-  if (message === 'invalid exp value' || message === 'invalid nbf value') return 'token time claims (exp, nbf, iat) must be numbers';
+  if (message === 'invalid exp value' || message === 'invalid nbf value')
+    return 'token time claims (exp, nbf, iat) must be numbers';
   // jsonwebtoken checks an asymmetric key's type and curve against the algorithm.
-  if (message.includes('key type') || message.includes('curve') || message.startsWith('secretOrPublicKey')) return 'token algorithm does not match its key';
+  if (message.includes('key type') || message.includes('curve') || message.startsWith('secretOrPublicKey'))
+    return 'token algorithm does not match its key';
   return 'token is malformed';
 }
 
@@ -122,5 +130,6 @@ function checkTimes(claims: TokenClaims, toleranceSeconds: number): void {
   if (exp === undefined) throw new UnauthenticatedError('token has no expiry (exp)');
   if (iat === undefined) return;
   if (typeof iat !== 'number') throw new UnauthenticatedError('token time claims (exp, nbf, iat) must be numbers');
-  if (iat > Math.floor(Date.now() / 1000) + toleranceSeconds) throw new UnauthenticatedError('token was issued in the future');
+  if (iat > Math.floor(Date.now() / 1000) + toleranceSeconds)
+    throw new UnauthenticatedError('token was issued in the future');
 }

@@ -28,7 +28,11 @@ export interface KeyResolver {
 }
 
 /** A resolver over the configured secret, public key or JWKS URL. */
-export function createKeyResolver(source: VerificationKeySource, logger: Logger, options: JwksOptions = {}): KeyResolver {
+export function createKeyResolver(
+  source: VerificationKeySource,
+  logger: Logger,
+  options: JwksOptions = {},
+): KeyResolver {
   switch (source.kind) {
     case 'secret': {
       const key = createSecretKey(Buffer.from(source.secret, 'utf8'));
@@ -63,12 +67,14 @@ function createJwksResolver(url: string, logger: Logger, options: JwksOptions): 
       try {
         signingKey = await client.getSigningKey(header.kid);
       } catch (error) {
-        if ((error as Error).name === 'SigningKeyNotFoundError') throw new UnauthenticatedError('token key id (kid) is not known');
+        if ((error as Error).name === 'SigningKeyNotFoundError')
+          throw new UnauthenticatedError('token key id (kid) is not known');
         logger.warn(`JWKS ${url} gave no signing keys: ${(error as Error).message ?? String(error)}`);
         throw new UnauthenticatedError('token signing keys are unavailable; retry later');
       }
       // A key published for one algorithm is not used to check another.
-      if (signingKey.alg !== undefined && signingKey.alg !== header.alg) throw new UnauthenticatedError('token algorithm does not match its key');
+      if (signingKey.alg !== undefined && signingKey.alg !== header.alg)
+        throw new UnauthenticatedError('token algorithm does not match its key');
       return createPublicKey(signingKey.getPublicKey());
     },
     close: () => agent.destroy(),

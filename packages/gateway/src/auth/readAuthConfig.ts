@@ -3,7 +3,20 @@ import { z } from 'zod';
 import { intKey, listKey, optionalKey, readEnvKeys, stringKey, urlKey, type EnvKey } from '../config/envKey.js';
 
 /** The signature algorithms a BFF can be configured to accept; 'none' is never one of them. */
-export const jwtAlgorithms = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const;
+export const jwtAlgorithms = [
+  'HS256',
+  'HS384',
+  'HS512',
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+] as const;
 export type JwtAlgorithm = (typeof jwtAlgorithms)[number];
 
 /** Where the key that checks a token's signature comes from. */
@@ -83,8 +96,10 @@ export function readAuthConfig(
   const isSet = (name: string) => (env[key(name)] ?? '') !== '';
   const issuers = keys.JWT_ISSUERS ?? (defaults && [defaults.issuer]);
   const audience = keys.JWT_AUDIENCE ?? defaults?.audience;
-  if (issuers === undefined && !isSet('ISSUERS')) problems.push(`${key('ISSUERS')} must be set to the comma-separated issuers whose tokens this BFF accepts`);
-  if (audience === undefined && !isSet('AUDIENCE')) problems.push(`${key('AUDIENCE')} must be set to the audience that tokens for this BFF carry`);
+  if (issuers === undefined && !isSet('ISSUERS'))
+    problems.push(`${key('ISSUERS')} must be set to the comma-separated issuers whose tokens this BFF accepts`);
+  if (audience === undefined && !isSet('AUDIENCE'))
+    problems.push(`${key('AUDIENCE')} must be set to the audience that tokens for this BFF carry`);
   const algorithms = readAlgorithms(keys.JWT_ALGORITHMS ?? [], key('ALGORITHMS'), problems);
   const listed = algorithms.join(',');
   let verificationKey: VerificationKeySource = { kind: 'secret', secret: '' };
@@ -99,10 +114,16 @@ export function readAuthConfig(
       );
     }
     for (const unused of ['PUBLIC_KEY', 'JWKS_URL'] as const) {
-      if (keys[`JWT_${unused}`] !== undefined) problems.push(`${key(unused)} must not be set when ${key('ALGORITHMS')} is ${listed}; list the public-key algorithms it is for`);
+      if (keys[`JWT_${unused}`] !== undefined)
+        problems.push(
+          `${key(unused)} must not be set when ${key('ALGORITHMS')} is ${listed}; list the public-key algorithms it is for`,
+        );
     }
   } else if (algorithms.length > 0) {
-    if (keys.JWT_SECRET !== undefined) problems.push(`${key('SECRET')} must not be set when ${key('ALGORITHMS')} is ${listed}; HMAC secrets go with HS* only`);
+    if (keys.JWT_SECRET !== undefined)
+      problems.push(
+        `${key('SECRET')} must not be set when ${key('ALGORITHMS')} is ${listed}; HMAC secrets go with HS* only`,
+      );
     if (isSet('PUBLIC_KEY') && isSet('JWKS_URL')) {
       problems.push(`${key('PUBLIC_KEY')} and ${key('JWKS_URL')} must not both be set; set one`);
     } else if (keys.JWT_PUBLIC_KEY !== undefined) {
@@ -137,7 +158,9 @@ function readAlgorithms(listed: readonly string[], name: string, problems: strin
     return [];
   }
   if (listed.some(isHmac) && !listed.every(isHmac)) {
-    problems.push(`${name} must not mix HMAC (HS*) and public-key algorithms (that is how algorithm confusion happens), but got: '${raw}'`);
+    problems.push(
+      `${name} must not mix HMAC (HS*) and public-key algorithms (that is how algorithm confusion happens), but got: '${raw}'`,
+    );
     return [];
   }
   return listed as JwtAlgorithm[];
@@ -157,13 +180,17 @@ function checkPublicKey(pem: string, algorithms: readonly JwtAlgorithm[], name: 
     key = createPublicKey(pem);
   } catch {
     const preview = pem.length > 24 ? `${pem.slice(0, 24)}…` : pem;
-    problems.push(`${name} must be a PEM public key (-----BEGIN PUBLIC KEY-----), but got: '${preview.replaceAll('\n', '\\n')}'`);
+    problems.push(
+      `${name} must be a PEM public key (-----BEGIN PUBLIC KEY-----), but got: '${preview.replaceAll('\n', '\\n')}'`,
+    );
     return false;
   }
   const keyType = key.asymmetricKeyType === 'rsa-pss' ? 'rsa' : key.asymmetricKeyType;
   const mismatched = algorithms.filter((algorithm) => keyTypeOf(algorithm) !== keyType);
   if (mismatched.length > 0) {
-    problems.push(`${name} must be an ${keyTypeOf(mismatched[0]!).toUpperCase()} key for ${mismatched.join(',')}, but got: an ${String(keyType).toUpperCase()} key`);
+    problems.push(
+      `${name} must be an ${keyTypeOf(mismatched[0]!).toUpperCase()} key for ${mismatched.join(',')}, but got: an ${String(keyType).toUpperCase()} key`,
+    );
     return false;
   }
   return true;

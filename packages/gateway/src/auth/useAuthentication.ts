@@ -52,7 +52,8 @@ export function useAuthentication(http: FastifyInstance, auth: AuthConfig): void
         request.viewer = viewer;
         done();
       },
-      (error: unknown) => (error instanceof UnauthenticatedError ? refuse(request, reply, error) : done(error as Error)),
+      (error: unknown) =>
+        error instanceof UnauthenticatedError ? refuse(request, reply, error) : done(error as Error),
     );
   });
   http.addHook('onClose', async () => authenticator.close());

@@ -51,13 +51,21 @@ type Decision = boolean | Promise<boolean>;
  * fields are removed. Resolves false when `object` itself must become null. Synchronous where no
  * rule has to be evaluated, so the common all-allowed object costs no promise.
  */
-export function authorizeObject(walk: ResultWalk, object: ResponseObject, type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[], path: Path, isRoot: boolean): Decision {
+export function authorizeObject(
+  walk: ResultWalk,
+  object: ResponseObject,
+  type: GraphQLObjectType,
+  selectionSets: readonly SelectionSetNode[],
+  path: Path,
+  isRoot: boolean,
+): Decision {
   const fields = collectFieldsOnce(walk, type, selectionSets);
   const objectRule = isRoot ? undefined : walk.book.objectRule(type.name);
   if (!objectRule) return authorizeFields(walk, object, type, fields, path, isRoot);
   // The rule's info names the first field of the type selected; with none (only `__typename`, or
   // every field skipped) the object is judged all the same, or its existence would go unguarded.
-  const [firstKey, firstNodes] = [...fields].find(([, nodes]) => type.getFields()[nodes[0]!.name.value]) ?? [...fields][0] ?? ['__typename', []];
+  const [firstKey, firstNodes] = [...fields].find(([, nodes]) => type.getFields()[nodes[0]!.name.value]) ??
+    [...fields][0] ?? ['__typename', []];
   const firstField = type.getFields()[firstNodes[0]?.name.value ?? ''] ?? TypeNameMetaFieldDef;
   const decided = (message: string | undefined): Decision => {
     if (message === undefined) return authorizeFields(walk, object, type, fields, path, isRoot);
@@ -67,13 +75,23 @@ export function authorizeObject(walk: ResultWalk, object: ResponseObject, type: 
   const known = walk.contextualDecisions.get(objectRule);
   if (known) return decided(known.message);
   const info = resolveInfo(walk.info, type, firstField, firstNodes, pathArray({ parent: path, key: firstKey }));
-  return walk.judge(objectRule, parentOf(object), {}, walk.ruleContext, info, deniedObjectMessage(type.name)).then((message) => {
-    if ((objectRule as { cache?: unknown }).cache === 'contextual') walk.contextualDecisions.set(objectRule, { message });
-    return decided(message);
-  });
+  return walk
+    .judge(objectRule, parentOf(object), {}, walk.ruleContext, info, deniedObjectMessage(type.name))
+    .then((message) => {
+      if ((objectRule as { cache?: unknown }).cache === 'contextual')
+        walk.contextualDecisions.set(objectRule, { message });
+      return decided(message);
+    });
 }
 
-function authorizeFields(walk: ResultWalk, object: ResponseObject, type: GraphQLObjectType, fields: Map<string, FieldNode[]>, path: Path, isRoot: boolean): Decision {
+function authorizeFields(
+  walk: ResultWalk,
+  object: ResponseObject,
+  type: GraphQLObjectType,
+  fields: Map<string, FieldNode[]>,
+  path: Path,
+  isRoot: boolean,
+): Decision {
   let parent: ResponseObject | undefined;
   let keep = true;
   // Only what is still undecided: most fields are allowed and decided at once, with no promise.
@@ -93,11 +111,13 @@ function authorizeFields(walk: ResultWalk, object: ResponseObject, type: GraphQL
     const args = field.args.length > 0 ? getArgumentValues(field, node, walk.variables as Record<string, unknown>) : {};
     const info = resolveInfo(walk.info, type, field, nodes, pathArray({ parent: path, key }));
     pending.push(
-      walk.judge(rule, parent, args, walk.ruleContext, info, deniedFieldMessage(type.name, field.name)).then((message) => {
-        if (message === undefined) return descendField(walk, object, key, field.type, nodes, path);
-        walk.errors.push(new ForbiddenError(message, pathArray({ parent: path, key })));
-        return nullField(object, key, field.type);
-      }),
+      walk
+        .judge(rule, parent, args, walk.ruleContext, info, deniedFieldMessage(type.name, field.name))
+        .then((message) => {
+          if (message === undefined) return descendField(walk, object, key, field.type, nodes, path);
+          walk.errors.push(new ForbiddenError(message, pathArray({ parent: path, key })));
+          return nullField(object, key, field.type);
+        }),
     );
   }
   if (pending.length === 0) {
@@ -114,7 +134,14 @@ function authorizeFields(walk: ResultWalk, object: ResponseObject, type: GraphQL
  * Walks the value under `key` (an allowed leaf needs nothing) and nulls it in place when it must
  * become null; false (now or later) when that null must propagate to `object`'s parent.
  */
-function descendField(walk: ResultWalk, object: ResponseObject, key: string, type: GraphQLOutputType, nodes: readonly FieldNode[], path: Path): Decision {
+function descendField(
+  walk: ResultWalk,
+  object: ResponseObject,
+  key: string,
+  type: GraphQLOutputType,
+  nodes: readonly FieldNode[],
+  path: Path,
+): Decision {
   const value = object[key];
   if (value === null || value === undefined || !nodes[0]!.selectionSet) return true;
   const kept = authorizeValue(walk, value, type, subSelectionsOf(nodes), { parent: path, key });
@@ -128,7 +155,13 @@ function removeHiddenFields(object: ResponseObject): void {
 }
 
 /** Walks a field's value; false (now or later) when the value must become null. */
-function authorizeValue(walk: ResultWalk, value: unknown, type: GraphQLOutputType, selectionSets: readonly SelectionSetNode[], path: Path): Decision {
+function authorizeValue(
+  walk: ResultWalk,
+  value: unknown,
+  type: GraphQLOutputType,
+  selectionSets: readonly SelectionSetNode[],
+  path: Path,
+): Decision {
   if (value === null || value === undefined || selectionSets.length === 0) return true;
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
@@ -150,12 +183,18 @@ function authorizeValue(walk: ResultWalk, value: unknown, type: GraphQLOutputTyp
     return pending ? Promise.all(pending).then(() => keepList) : keepList;
   }
   const object = value as ResponseObject;
-  const runtimeType = isAbstractType(nullable) ? walk.schema.getType(String(object[hiddenTypenameKey] ?? object['__typename'])) : nullable;
+  const runtimeType = isAbstractType(nullable)
+    ? walk.schema.getType(String(object[hiddenTypenameKey] ?? object['__typename']))
+    : nullable;
   if (!isObjectType(runtimeType)) return true;
   return authorizeObject(walk, object, runtimeType, selectionSets, path, false);
 }
 
-function collectFieldsOnce(walk: ResultWalk, type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[]): Map<string, FieldNode[]> {
+function collectFieldsOnce(
+  walk: ResultWalk,
+  type: GraphQLObjectType,
+  selectionSets: readonly SelectionSetNode[],
+): Map<string, FieldNode[]> {
   const [only] = selectionSets;
   if (selectionSets.length !== 1 || !only) return collectFields(walk, type, selectionSets);
   let byType = walk.collected.get(only);
@@ -173,7 +212,11 @@ function pathArray(path: Path): (string | number)[] {
 }
 
 /** Nulls a denied or nulled value in place; false when its type is non-null, so the null must propagate. */
-function nullField(container: Record<string | number, unknown> | unknown[], key: string | number, type: GraphQLOutputType): boolean {
+function nullField(
+  container: Record<string | number, unknown> | unknown[],
+  key: string | number,
+  type: GraphQLOutputType,
+): boolean {
   (container as Record<string | number, unknown>)[key] = null;
   return !isNonNullType(type);
 }

@@ -56,7 +56,12 @@ interface PreparedDocument {
  * over the objects as fetched (with the parent fields rules declare). Shield alone never fires on
  * a gateway, which runs query plans rather than resolvers (apollographql/federation#366).
  */
-export function createAuthorizingGateway(inner: GatewayInterface, options: AuthorizationOptions & { fallbackRule: ShieldRule }, initialBook: RuleBook, logger: Logger): GatewayInterface {
+export function createAuthorizingGateway(
+  inner: GatewayInterface,
+  options: AuthorizationOptions & { fallbackRule: ShieldRule },
+  initialBook: RuleBook,
+  logger: Logger,
+): GatewayInterface {
   const ruleJudge = createRuleJudge(logger);
   let book = initialBook;
   let schema: GraphQLSchema | undefined;
@@ -68,98 +73,163 @@ export function createAuthorizingGateway(inner: GatewayInterface, options: Autho
     prepared.clear();
   });
 
-  const prepare = (context: GatewayGraphQLRequestContext, deniedKeys: ReadonlySet<string>, rootTypeName: string): PreparedDocument => {
+  const prepare = (
+    context: GatewayGraphQLRequestContext,
+    deniedKeys: ReadonlySet<string>,
+    rootTypeName: string,
+  ): PreparedDocument => {
     const key = `${context.queryHash}:${context.operationName ?? ''}:${[...deniedKeys].join(',')}`;
     const cached = prepared.get(key);
     if (cached) return cached;
     const apiSchema = schema ?? context.schema;
     let document = context.document;
-    if (deniedKeys.size > 0) document = withoutRootFields(document, getOperationAST(document, context.operationName)!, rootTypeName, deniedKeys);
+    if (deniedKeys.size > 0)
+      document = withoutRootFields(
+        document,
+        getOperationAST(document, context.operationName)!,
+        rootTypeName,
+        deniedKeys,
+      );
     const needed = rulesNeeded(document, apiSchema, book);
     const walkNeeded = needed.size > 0;
     if (walkNeeded) document = withRuleSelections(document, apiSchema, book);
     // The gateway caches query plans by queryHash: a rewritten document must carry its own.
     const source = document === context.document ? context.source : print(document);
-    const queryHash = document === context.document ? context.queryHash : createHash('sha256').update(source).digest('hex');
+    const queryHash =
+      document === context.document ? context.queryHash : createHash('sha256').update(source).digest('hex');
     // Hidden fields (for abstract types or rule fragments) are only removed by the walk, so they rule the shortcut out.
-    const contextualRules = walkNeeded && allContextual(needed) && !source.includes(hiddenKeyPrefix) ? [...needed] : undefined;
+    const contextualRules =
+      walkNeeded && allContextual(needed) && !source.includes(hiddenKeyPrefix) ? [...needed] : undefined;
     const entry = { document, source, queryHash, walkNeeded, contextualRules };
     prepared.set(key, entry);
     return entry;
   };
 
-  const authorizingExecutor = (executor: GatewayExecutor): GatewayExecutor => async (context) => {
-    const operation = getOperationAST(context.document, context.operationName);
-    const apiSchema = context.schema;
-    const rootType = operation && apiSchema.getRootType(operation.operation);
-    if (!operation || !rootType) return executor(context);
+  const authorizingExecutor =
+    (executor: GatewayExecutor): GatewayExecutor =>
+    async (context) => {
+      const operation = getOperationAST(context.document, context.operationName);
+      const apiSchema = context.schema;
+      const rootType = operation && apiSchema.getRootType(operation.operation);
+      if (!operation || !rootType) return executor(context);
 
-    // Rules and @skip/@include read the operation's variables as execution does: coerced, defaults applied.
-    const coerced = operation.variableDefinitions?.length ? getVariableValues(apiSchema, operation.variableDefinitions, context.request.variables ?? {}) : undefined;
-    // Variables that do not coerce: the executor answers with their errors and runs nothing.
-    if (coerced?.errors) return executor(context);
-    const variables = coerced?.coerced ?? {};
-    const fragments = fragmentsOf(context.document);
-    const info: InfoBase = { schema: apiSchema, fragments, operation, variableValues: variables };
-    // Made when a rule is first judged: most operations' root fields and objects have none but `allow`.
-    let ruleContext: RuleContext | undefined;
-    const ruleContextOf = () => (ruleContext ??= createRuleContext(context.context));
-    // Every rule judged for this request makes its answer private to it (the cache-control header).
-    const judge = judgeForRequest(ruleJudge, context.overallCachePolicy);
-    const errors: ForbiddenError[] = [];
-    const contextualDecisions: ResultWalk['contextualDecisions'] = new Map();
+      // Rules and @skip/@include read the operation's variables as execution does: coerced, defaults applied.
+      const coerced = operation.variableDefinitions?.length
+        ? getVariableValues(apiSchema, operation.variableDefinitions, context.request.variables ?? {})
+        : undefined;
+      // Variables that do not coerce: the executor answers with their errors and runs nothing.
+      if (coerced?.errors) return executor(context);
+      const variables = coerced?.coerced ?? {};
+      const fragments = fragmentsOf(context.document);
+      const info: InfoBase = { schema: apiSchema, fragments, operation, variableValues: variables };
+      // Made when a rule is first judged: most operations' root fields and objects have none but `allow`.
+      let ruleContext: RuleContext | undefined;
+      const ruleContextOf = () => (ruleContext ??= createRuleContext(context.context));
+      // Every rule judged for this request makes its answer private to it (the cache-control header).
+      const judge = judgeForRequest(ruleJudge, context.overallCachePolicy);
+      const errors: ForbiddenError[] = [];
+      const contextualDecisions: ResultWalk['contextualDecisions'] = new Map();
 
-    // Root fields first: a denied one is cut from the document, so no service ever sees it.
-    const rootFields = [...collectFields({ schema: apiSchema, fragments, variables }, rootType, [operation.selectionSet])];
-    const judged = rootFields.flatMap(([key, nodes]) => {
-      const field = rootType.getFields()[nodes[0]!.name.value];
-      const rule = field && book.fieldRule(rootType.name, field.name);
-      return field && rule && rule !== allow ? [{ key, nodes, field, rule }] : [];
-    });
-    const denied = new Set<string>();
-    let dataIsNull = false;
-    // Without a rule to judge, no promise: the executor starts in this turn.
-    if (judged.length > 0) {
-      await Promise.all(
-        judged.map(async ({ key, nodes, field, rule }) => {
-          const args = getArgumentValues(field, nodes[0]!, variables);
-          const message = await judge(rule, undefined, args, ruleContextOf(), resolveInfo(info, rootType, field, nodes, [key]), deniedRootMessage(operation.operation, field.name));
-          if (message === undefined) return;
-          denied.add(key);
-          errors.push(new ForbiddenError(message, [key]));
-          if (isNonNullType(field.type)) dataIsNull = true;
-        }),
+      // Root fields first: a denied one is cut from the document, so no service ever sees it.
+      const rootFields = [
+        ...collectFields({ schema: apiSchema, fragments, variables }, rootType, [operation.selectionSet]),
+      ];
+      const judged = rootFields.flatMap(([key, nodes]) => {
+        const field = rootType.getFields()[nodes[0]!.name.value];
+        const rule = field && book.fieldRule(rootType.name, field.name);
+        return field && rule && rule !== allow ? [{ key, nodes, field, rule }] : [];
+      });
+      const denied = new Set<string>();
+      let dataIsNull = false;
+      // Without a rule to judge, no promise: the executor starts in this turn.
+      if (judged.length > 0) {
+        await Promise.all(
+          judged.map(async ({ key, nodes, field, rule }) => {
+            const args = getArgumentValues(field, nodes[0]!, variables);
+            const message = await judge(
+              rule,
+              undefined,
+              args,
+              ruleContextOf(),
+              resolveInfo(info, rootType, field, nodes, [key]),
+              deniedRootMessage(operation.operation, field.name),
+            );
+            if (message === undefined) return;
+            denied.add(key);
+            errors.push(new ForbiddenError(message, [key]));
+            if (isNonNullType(field.type)) dataIsNull = true;
+          }),
+        );
+      }
+      const executable = rootFields.filter(([key]) => !denied.has(key));
+      // Rules that answer for the whole request, decided once: when all allow, no object needs a look.
+      const allAllow = async (
+        rules: readonly ShieldRule[],
+        fields: typeof rootFields,
+        type: typeof rootType,
+      ): Promise<boolean> => {
+        // The rules' info names the first root field of the type (`__typename` when it is all there is).
+        const [key, nodes] = fields.find(([, candidates]) => type.getFields()[candidates[0]!.name.value]) ?? fields[0]!;
+        const field = type.getFields()[nodes[0]!.name.value] ?? TypeNameMetaFieldDef;
+        const ruleInfo = resolveInfo(info, type, field, nodes, [key]);
+        const messages = await Promise.all(
+          rules.map((rule) => judge(rule, undefined, {}, ruleContextOf(), ruleInfo, '')),
+        );
+        messages.forEach(
+          (message, index) => message === undefined && contextualDecisions.set(rules[index]!, { message }),
+        );
+        return messages.every((message) => message === undefined);
+      };
+      if (executable.length === 0 || dataIsNull) {
+        // No root field left: every one denied, or every one skipped by @skip/@include (then no error).
+        return {
+          data: dataIsNull ? null : Object.fromEntries(rootFields.map(([key]) => [key, null])),
+          ...(errors.length > 0 && { errors }),
+        };
+      }
+
+      const prepared = prepare(context, denied, rootType.name);
+      const { document, source, queryHash } = prepared;
+      const result = await executor(
+        document === context.document
+          ? context
+          : { ...context, document, source, queryHash, operation: getOperationAST(document, context.operationName)! },
       );
-    }
-    const executable = rootFields.filter(([key]) => !denied.has(key));
-    // Rules that answer for the whole request, decided once: when all allow, no object needs a look.
-    const allAllow = async (rules: readonly ShieldRule[], fields: typeof rootFields, type: typeof rootType): Promise<boolean> => {
-      // The rules' info names the first root field of the type (`__typename` when it is all there is).
-      const [key, nodes] = fields.find(([, candidates]) => type.getFields()[candidates[0]!.name.value]) ?? fields[0]!;
-      const field = type.getFields()[nodes[0]!.name.value] ?? TypeNameMetaFieldDef;
-      const ruleInfo = resolveInfo(info, type, field, nodes, [key]);
-      const messages = await Promise.all(rules.map((rule) => judge(rule, undefined, {}, ruleContextOf(), ruleInfo, '')));
-      messages.forEach((message, index) => message === undefined && contextualDecisions.set(rules[index]!, { message }));
-      return messages.every((message) => message === undefined);
+      if (!result.data)
+        return errors.length === 0 ? result : { ...result, errors: [...errors, ...(result.errors ?? [])] };
+      if (!prepared.walkNeeded && denied.size === 0) return result;
+      if (
+        prepared.contextualRules &&
+        denied.size === 0 &&
+        (await allAllow(prepared.contextualRules, rootFields, rootType))
+      )
+        return result;
+
+      const walk: ResultWalk = {
+        schema: apiSchema,
+        fragments,
+        variables,
+        book,
+        judge,
+        ruleContext: ruleContextOf(),
+        info,
+        errors,
+        collected: new Map(),
+        contextualDecisions,
+      };
+      const kept =
+        !prepared.walkNeeded ||
+        (await authorizeObject(walk, result.data, rootType, [operation.selectionSet], undefined, true));
+      const data = kept
+        ? Object.fromEntries(rootFields.map(([key]) => [key, denied.has(key) ? null : result.data![key]]))
+        : null;
+      const allErrors: GraphQLError[] = [
+        ...errors.slice(0, denied.size),
+        ...((result.errors ?? []) as GraphQLError[]),
+        ...errors.slice(denied.size),
+      ];
+      return { ...result, data, ...(allErrors.length > 0 && { errors: allErrors }) };
     };
-    if (executable.length === 0 || dataIsNull) {
-      // No root field left: every one denied, or every one skipped by @skip/@include (then no error).
-      return { data: dataIsNull ? null : Object.fromEntries(rootFields.map(([key]) => [key, null])), ...(errors.length > 0 && { errors }) };
-    }
-
-    const prepared = prepare(context, denied, rootType.name);
-    const { document, source, queryHash } = prepared;
-    const result = await executor(document === context.document ? context : { ...context, document, source, queryHash, operation: getOperationAST(document, context.operationName)! });
-    if (!result.data) return errors.length === 0 ? result : { ...result, errors: [...errors, ...(result.errors ?? [])] };
-    if (!prepared.walkNeeded && denied.size === 0) return result;
-    if (prepared.contextualRules && denied.size === 0 && (await allAllow(prepared.contextualRules, rootFields, rootType))) return result;
-
-    const walk: ResultWalk = { schema: apiSchema, fragments, variables, book, judge, ruleContext: ruleContextOf(), info, errors, collected: new Map(), contextualDecisions };
-    const kept = !prepared.walkNeeded || (await authorizeObject(walk, result.data, rootType, [operation.selectionSet], undefined, true));
-    const data = kept ? Object.fromEntries(rootFields.map(([key]) => [key, denied.has(key) ? null : result.data![key]])) : null;
-    const allErrors: GraphQLError[] = [...errors.slice(0, denied.size), ...((result.errors ?? []) as GraphQLError[]), ...errors.slice(denied.size)];
-    return { ...result, data, ...(allErrors.length > 0 && { errors: allErrors }) };
-  };
 
   return wrapExecutor(inner, authorizingExecutor);
 }

@@ -35,12 +35,25 @@ describe('createRuleBook', () => {
 
   it('lists the fields no rule covers', () => {
     const book = createRuleBook(schema, { Query: allow, User: { id: allow, name: allow } }, deny);
-    expect(book.unruledFields).toEqual(['Mutation.rename', 'User.email', 'User.orders', 'Order.id', 'Order.buyer', 'Order.total']);
+    expect(book.unruledFields).toEqual([
+      'Mutation.rename',
+      'User.email',
+      'User.orders',
+      'Order.id',
+      'Order.buyer',
+      'Order.total',
+    ]);
   });
 
   it('collects the parent fields that rules declare with fragments', () => {
-    const book = createRuleBook(schema, { Order: isOwner('Order', 'buyer.id'), User: { email: isOwner('User', 'id') } }, deny);
-    expect(book.neededSelections('Order').map((selection) => (selection.kind === 'Field' ? selection.name.value : ''))).toEqual(['buyer']);
+    const book = createRuleBook(
+      schema,
+      { Order: isOwner('Order', 'buyer.id'), User: { email: isOwner('User', 'id') } },
+      deny,
+    );
+    expect(
+      book.neededSelections('Order').map((selection) => (selection.kind === 'Field' ? selection.name.value : '')),
+    ).toEqual(['buyer']);
     expect(book.neededSelections('User')).toHaveLength(1);
     expect(book.neededSelections('Query')).toEqual([]);
   });

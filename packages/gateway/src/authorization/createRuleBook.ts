@@ -37,7 +37,11 @@ export interface RuleBook {
  */
 export function createRuleBook(schema: GraphQLSchema, rules: RuleMap, fallbackRule: ShieldRule): RuleBook {
   const problems: string[] = [];
-  const rootTypeNames = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) => (type ? [type.name] : [])));
+  const rootTypeNames = new Set(
+    [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) =>
+      type ? [type.name] : [],
+    ),
+  );
   const fieldRules = new Map<string, ShieldRule>();
   const typeDefaults = new Map<string, ShieldRule>();
   const objectRules = new Map<string, ShieldRule>();
@@ -78,14 +82,19 @@ export function createRuleBook(schema: GraphQLSchema, rules: RuleMap, fallbackRu
     .filter((type): type is GraphQLObjectType => isObjectType(type) && !type.name.startsWith('__'))
     .flatMap((type) =>
       Object.keys(type.getFields())
-        .filter((field) => !fieldRules.has(`${type.name}.${field}`) && !typeDefaults.has(type.name) && !objectRules.has(type.name))
+        .filter(
+          (field) =>
+            !fieldRules.has(`${type.name}.${field}`) && !typeDefaults.has(type.name) && !objectRules.has(type.name),
+        )
         .map((field) => `${type.name}.${field}`),
     );
 
   // The rule of each field, decided once: the walk over a response asks for every field of every object.
   const decided = new Map<string, Map<string, ShieldRule>>();
   const decideFieldRule = (typeName: string, fieldName: string): ShieldRule =>
-    fieldRules.get(`${typeName}.${fieldName}`) ?? typeDefaults.get(typeName) ?? (objectRules.has(typeName) ? allow : fallbackRule);
+    fieldRules.get(`${typeName}.${fieldName}`) ??
+    typeDefaults.get(typeName) ??
+    (objectRules.has(typeName) ? allow : fallbackRule);
   return {
     fieldRule: (typeName, fieldName) => {
       let byField = decided.get(typeName);
@@ -101,7 +110,9 @@ export function createRuleBook(schema: GraphQLSchema, rules: RuleMap, fallbackRu
       const wildcard = needed.get(`${typeName}.*`) ?? [];
       const selections = [
         ...(needed.get(typeName) ?? []),
-        ...fields.flatMap((field) => needed.get(`${typeName}.${field}`) ?? (fieldRules.has(`${typeName}.${field}`) ? [] : wildcard)),
+        ...fields.flatMap(
+          (field) => needed.get(`${typeName}.${field}`) ?? (fieldRules.has(`${typeName}.${field}`) ? [] : wildcard),
+        ),
       ];
       return [...new Map(selections.map((selection) => [print(selection), selection])).values()];
     },
@@ -111,17 +122,26 @@ export function createRuleBook(schema: GraphQLSchema, rules: RuleMap, fallbackRu
 }
 
 /** Parses `fragment Name on Type { … }` and returns its selections, or records why it cannot. */
-function parseFragment(source: string, typeName: string, where: string, problems: string[]): readonly SelectionNode[] | undefined {
+function parseFragment(
+  source: string,
+  typeName: string,
+  where: string,
+  problems: string[],
+): readonly SelectionNode[] | undefined {
   try {
     const definition = parse(source).definitions[0];
     if (definition?.kind !== Kind.FRAGMENT_DEFINITION) throw new Error('not a fragment definition');
     if (definition.typeCondition.name.value !== typeName) {
-      problems.push(`the rule of ${where} needs fields of ${definition.typeCondition.name.value}, but guards ${typeName}`);
+      problems.push(
+        `the rule of ${where} needs fields of ${definition.typeCondition.name.value}, but guards ${typeName}`,
+      );
       return undefined;
     }
     return definition.selectionSet.selections;
   } catch (error) {
-    problems.push(`the rule of ${where} has a fragment that is not 'fragment Name on ${typeName} { … }': ${(error as Error).message}`);
+    problems.push(
+      `the rule of ${where} has a fragment that is not 'fragment Name on ${typeName} { … }': ${(error as Error).message}`,
+    );
     return undefined;
   }
 }

@@ -60,7 +60,9 @@ export function createRuleJudge(logger: Logger): RuleJudge {
       // A rule's own error or string is written for the client; a bare false gets the kit's wording.
       return result instanceof Error ? result.message : typeof result === 'string' ? result : deniedMessage;
     } catch (error) {
-      logger.error(`rule ${(rule as { name?: string }).name ?? 'logic rule'} threw while deciding ${info.parentType.name}.${info.fieldName}: ${String(error)}`);
+      logger.error(
+        `rule ${(rule as { name?: string }).name ?? 'logic rule'} threw while deciding ${info.parentType.name}.${info.fieldName}: ${String(error)}`,
+      );
       return deniedMessage;
     }
   };

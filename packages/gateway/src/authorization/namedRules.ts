@@ -5,8 +5,8 @@ import type { ShieldRule } from './ruleTypes.js';
 const viewerOf = (context: { viewer?: Viewer }): Viewer => context.viewer ?? { kind: 'anonymous' };
 
 /** Allows a signed-in viewer; tells an anonymous one to sign in. */
-export const isAuthenticated: ShieldRule = rule('isAuthenticated', { cache: 'contextual' })((_parent, _args, context) =>
-  viewerOf(context).kind === 'user' ? true : 'Sign in to see this.',
+export const isAuthenticated: ShieldRule = rule('isAuthenticated', { cache: 'contextual' })(
+  (_parent, _args, context) => (viewerOf(context).kind === 'user' ? true : 'Sign in to see this.'),
 );
 
 /** Allows a viewer whose token grants `role`. */
@@ -41,13 +41,17 @@ export function isClient(clientId: string): ShieldRule {
 export function isOwner(typeName: string, ownerPath: string): ShieldRule {
   const steps = ownerPath.split('.');
   const selection = steps.reduceRight((inner, step) => (inner ? `${step} { ${inner} }` : step), '');
-  return rule(`isOwner:${typeName}.${ownerPath}`, { cache: 'strict', fragment: `fragment ${typeName}Owner on ${typeName} { ${selection} }` })(
-    (parent: Record<string, unknown> | undefined, _args, context) => {
-      const viewer = viewerOf(context);
-      const ownerId = steps.reduce<unknown>((value, step) => (value as Record<string, unknown> | null | undefined)?.[step], parent);
-      return viewer.kind === 'user' && ownerId !== undefined && ownerId !== null && String(ownerId) === viewer.id;
-    },
-  );
+  return rule(`isOwner:${typeName}.${ownerPath}`, {
+    cache: 'strict',
+    fragment: `fragment ${typeName}Owner on ${typeName} { ${selection} }`,
+  })((parent: Record<string, unknown> | undefined, _args, context) => {
+    const viewer = viewerOf(context);
+    const ownerId = steps.reduce<unknown>(
+      (value, step) => (value as Record<string, unknown> | null | undefined)?.[step],
+      parent,
+    );
+    return viewer.kind === 'user' && ownerId !== undefined && ownerId !== null && String(ownerId) === viewer.id;
+  });
 }
 
 /**
@@ -58,7 +62,16 @@ export function isOwnerOfArgument(argumentPath: string): ShieldRule {
   const steps = argumentPath.split('.');
   return inputRule(`isOwnerOfArgument:${argumentPath}`)((yup, context) => {
     const viewer = viewerOf(context as { viewer?: Viewer });
-    const own = yup.string().test('is-viewer', `${argumentPath} must be your own user id.`, (value) => viewer.kind === 'user' && value === viewer.id);
-    return steps.reduceRight<ReturnType<typeof yup.object>>((inner, step) => yup.object({ [step]: inner }), own as never);
+    const own = yup
+      .string()
+      .test(
+        'is-viewer',
+        `${argumentPath} must be your own user id.`,
+        (value) => viewer.kind === 'user' && value === viewer.id,
+      );
+    return steps.reduceRight<ReturnType<typeof yup.object>>(
+      (inner, step) => yup.object({ [step]: inner }),
+      own as never,
+    );
   });
 }

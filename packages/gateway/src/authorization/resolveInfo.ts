@@ -20,7 +20,13 @@ export interface InfoBase {
  * The GraphQLResolveInfo a rule would have had in a resolver: rules here run over a query plan's
  * result rather than inside resolvers, so the kit assembles it.
  */
-export function resolveInfo(base: InfoBase, parentType: GraphQLObjectType, field: GraphQLField<unknown, unknown>, fieldNodes: readonly FieldNode[], path: readonly (string | number)[]): GraphQLResolveInfo {
+export function resolveInfo(
+  base: InfoBase,
+  parentType: GraphQLObjectType,
+  field: GraphQLField<unknown, unknown>,
+  fieldNodes: readonly FieldNode[],
+  path: readonly (string | number)[],
+): GraphQLResolveInfo {
   let responsePath: GraphQLResolveInfo['path'] | undefined;
   for (const key of path) responsePath = { prev: responsePath, key, typename: undefined };
   // Not `{ ...base, fieldName, … }`: a spread followed by new keys makes V8 (Node 20) build a new

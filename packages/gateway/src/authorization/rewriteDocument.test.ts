@@ -36,7 +36,9 @@ describe('withRuleSelections', () => {
   it('asks for the runtime type under unions and interfaces, and for needed fields per possible type', () => {
     const document = parse(/* GraphQL */ `{ search { ... on User { name } } }`);
     expect(print(withRuleSelections(document, schema, book))).toBe(
-      normalized(`{ search { ... on User { name } _authz_typename: __typename ... on Order { _authz_buyer: buyer { id } } } }`),
+      normalized(
+        `{ search { ... on User { name } _authz_typename: __typename ... on Order { _authz_buyer: buyer { id } } } }`,
+      ),
     );
   });
 
@@ -48,8 +50,14 @@ describe('withRuleSelections', () => {
       type Shoe implements Product { sku: ID!  name: String!  size: Int! }
       type Maker { id: ID! }
     `);
-    const fragment = (type: string, fields: string) => rule(`needs${type}`, { fragment: `fragment Needs${type} on ${type} { ${fields} }` })(() => true);
-    const rules = { Query: allow, Shirt: { '*': allow, color: fragment('Shirt', 'sku maker { id }') }, Shoe: fragment('Shoe', 'sku'), Maker: allow };
+    const fragment = (type: string, fields: string) =>
+      rule(`needs${type}`, { fragment: `fragment Needs${type} on ${type} { ${fields} }` })(() => true);
+    const rules = {
+      Query: allow,
+      Shirt: { '*': allow, color: fragment('Shirt', 'sku maker { id }') },
+      Shoe: fragment('Shoe', 'sku'),
+      Maker: allow,
+    };
     const document = parse(/* GraphQL */ `
       { products { ... on Product { name } ... on Product { ... on Shirt { color } ...Sized } } }
       fragment Sized on Shoe { size }

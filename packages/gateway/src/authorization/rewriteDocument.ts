@@ -49,16 +49,25 @@ export function withRuleSelections(document: DocumentNode, schema: GraphQLSchema
   // read (no variables): the rewrite serves any variables.
   const collect = { schema, fragments: fragmentsOf(document), variables: undefined };
   const hidden = (selection: SelectionNode): SelectionNode =>
-    selection.kind === Kind.FIELD ? { ...selection, alias: name(`${hiddenKeyPrefix}${selection.name.value}`) } : selection;
+    selection.kind === Kind.FIELD
+      ? { ...selection, alias: name(`${hiddenKeyPrefix}${selection.name.value}`) }
+      : selection;
   return visit(
     document,
     visitWithTypeInfo(typeInfo, {
       SelectionSet: {
         leave(node, _key, parent) {
           const owner = parent as ASTNode | readonly ASTNode[] | undefined;
-          if (!owner || 'length' in owner || owner.kind === Kind.INLINE_FRAGMENT || owner.kind === Kind.FRAGMENT_DEFINITION) return undefined;
+          if (
+            !owner ||
+            'length' in owner ||
+            owner.kind === Kind.INLINE_FRAGMENT ||
+            owner.kind === Kind.FRAGMENT_DEFINITION
+          )
+            return undefined;
           const type = typeInfo.getParentType();
-          const namesFor = (possible: GraphQLObjectType) => [...collectFields(collect, possible, [node]).values()].map((nodes) => nodes[0]!.name.value);
+          const namesFor = (possible: GraphQLObjectType) =>
+            [...collectFields(collect, possible, [node]).values()].map((nodes) => nodes[0]!.name.value);
           let additions: SelectionNode[] = [];
           if (isObjectType(type)) additions = book.neededSelections(type.name, namesFor(type)).map(hidden);
           else if (type && isAbstractType(type)) {
@@ -72,7 +81,13 @@ export function withRuleSelections(document: DocumentNode, schema: GraphQLSchema
               });
               return needed.length === 0
                 ? []
-                : [{ kind: Kind.INLINE_FRAGMENT, typeCondition: { kind: Kind.NAMED_TYPE, name: name(possible.name) }, selectionSet: { kind: Kind.SELECTION_SET, selections: needed.map(hidden) } }];
+                : [
+                    {
+                      kind: Kind.INLINE_FRAGMENT,
+                      typeCondition: { kind: Kind.NAMED_TYPE, name: name(possible.name) },
+                      selectionSet: { kind: Kind.SELECTION_SET, selections: needed.map(hidden) },
+                    },
+                  ];
             });
             additions = [typename, ...[...onInterface.values()].map(hidden), ...perType];
           }
@@ -84,8 +99,18 @@ export function withRuleSelections(document: DocumentNode, schema: GraphQLSchema
 }
 
 /** Whether a needed selection is a plain field the interface has with the same type as `possible`: then it is asked on the interface. */
-function isSameInterfaceField(type: GraphQLInterfaceType, possible: GraphQLObjectType, selection: SelectionNode): boolean {
-  if (selection.kind !== Kind.FIELD || selection.selectionSet || selection.arguments?.length || selection.directives?.length) return false;
+function isSameInterfaceField(
+  type: GraphQLInterfaceType,
+  possible: GraphQLObjectType,
+  selection: SelectionNode,
+): boolean {
+  if (
+    selection.kind !== Kind.FIELD ||
+    selection.selectionSet ||
+    selection.arguments?.length ||
+    selection.directives?.length
+  )
+    return false;
   const onInterface = type.getFields()[selection.name.value];
   const onPossible = possible.getFields()[selection.name.value];
   return !!onInterface && !!onPossible && isEqualType(onInterface.type, onPossible.type);
@@ -95,16 +120,24 @@ function isSameInterfaceField(type: GraphQLInterfaceType, possible: GraphQLObjec
  * Removes denied root fields (by response key) from the operation, through inline fragments and
  * fragments on the root type, and drops fragments left empty or unused, so the document stays valid.
  */
-export function withoutRootFields(document: DocumentNode, operation: OperationDefinitionNode, rootTypeName: string, deniedKeys: ReadonlySet<string>): DocumentNode {
+export function withoutRootFields(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  rootTypeName: string,
+  deniedKeys: ReadonlySet<string>,
+): DocumentNode {
   const rootFragments = new Map<string, SelectionSetNode | undefined>();
   const prune = (selectionSet: SelectionSetNode): SelectionSetNode | undefined => {
     const selections = selectionSet.selections.flatMap((selection): SelectionNode[] => {
-      if (selection.kind === Kind.FIELD) return deniedKeys.has(selection.alias?.value ?? selection.name.value) ? [] : [selection];
+      if (selection.kind === Kind.FIELD)
+        return deniedKeys.has(selection.alias?.value ?? selection.name.value) ? [] : [selection];
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const pruned = prune(selection.selectionSet);
         return pruned ? [{ ...selection, selectionSet: pruned }] : [];
       }
-      return rootFragments.get(selection.name.value) === undefined && rootFragments.has(selection.name.value) ? [] : [selection];
+      return rootFragments.get(selection.name.value) === undefined && rootFragments.has(selection.name.value)
+        ? []
+        : [selection];
     });
     return selections.length > 0 ? { ...selectionSet, selections } : undefined;
   };
@@ -129,6 +162,8 @@ export function withoutRootFields(document: DocumentNode, operation: OperationDe
 function withoutUnusedFragments(document: DocumentNode): DocumentNode {
   const used = new Set<string>();
   visit(document, { FragmentSpread: (node) => void used.add(node.name.value) });
-  const definitions = document.definitions.filter((definition) => definition.kind !== Kind.FRAGMENT_DEFINITION || used.has(definition.name.value));
+  const definitions = document.definitions.filter(
+    (definition) => definition.kind !== Kind.FRAGMENT_DEFINITION || used.has(definition.name.value),
+  );
   return definitions.length === document.definitions.length ? document : { ...document, definitions };
 }

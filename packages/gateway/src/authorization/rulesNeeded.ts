@@ -1,4 +1,13 @@
-import { TypeInfo, getNamedType, isAbstractType, isObjectType, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  TypeInfo,
+  getNamedType,
+  isAbstractType,
+  isObjectType,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
 import { allow } from 'graphql-shield';
 import type { RuleBook } from './createRuleBook.js';
 import type { ShieldRule } from './ruleTypes.js';
@@ -19,7 +28,12 @@ export function rulesNeeded(document: DocumentNode, schema: GraphQLSchema, book:
       Field(node) {
         const parentType = typeInfo.getParentType();
         const fieldType = typeInfo.getType();
-        const parents = parentType && isAbstractType(parentType) ? schema.getPossibleTypes(parentType) : isObjectType(parentType) ? [parentType] : [];
+        const parents =
+          parentType && isAbstractType(parentType)
+            ? schema.getPossibleTypes(parentType)
+            : isObjectType(parentType)
+              ? [parentType]
+              : [];
         if (!node.name.value.startsWith('__')) {
           for (const parent of parents) {
             const rule = rootTypes.has(parent) ? allow : book.fieldRule(parent.name, node.name.value);

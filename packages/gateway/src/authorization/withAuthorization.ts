@@ -16,12 +16,19 @@ export function ruleBookOf(supergraphSdl: string, options: AuthorizationOptions)
  * API schema now, at boot (ConfigError for names the schema lacks), and the fields no rule covers
  * are logged: with the fallback rule `deny` (the default) they are never served.
  */
-export function withAuthorization(gateway: GatewayInterface, supergraphSdl: string, options: AuthorizationOptions, logger: Logger): GatewayInterface {
+export function withAuthorization(
+  gateway: GatewayInterface,
+  supergraphSdl: string,
+  options: AuthorizationOptions,
+  logger: Logger,
+): GatewayInterface {
   const fallbackRule = options.fallbackRule ?? deny;
   const book = ruleBookOf(supergraphSdl, options);
   if (book.unruledFields.length > 0) {
     const decision = fallbackRule === deny ? 'denied to everyone' : 'decided by the fallback rule';
-    logger.warn(`${book.unruledFields.length} field(s) have no rule and are ${decision}: ${book.unruledFields.join(', ')}`);
+    logger.warn(
+      `${book.unruledFields.length} field(s) have no rule and are ${decision}: ${book.unruledFields.join(', ')}`,
+    );
   }
   return createAuthorizingGateway(gateway, { ...options, fallbackRule }, book, logger);
 }

@@ -26,14 +26,21 @@ export function createResponseCache(bffName: string, redisUrl: string | undefine
   const plugin = responseCachePlugin<BffContext>({
     cache,
     sessionId: async () => null,
-    extraCacheKeyData: async ({ contextValue }) => ({ bff: bffName, client: clientNameOf(contextValue.viewer, bffName) }),
+    extraCacheKeyData: async ({ contextValue }) => ({
+      bff: bffName,
+      client: clientNameOf(contextValue.viewer, bffName),
+    }),
     shouldReadFromCache: anonymous,
     shouldWriteToCache: anonymous,
   });
   return {
     // A signed-in viewer's request skips the plugin's hooks altogether (they would await a key and
     // the two checks above just to do nothing).
-    plugin: { ...plugin, requestDidStart: (requestContext) => (requestContext.contextValue.viewer.kind === 'anonymous' ? plugin.requestDidStart?.(requestContext) : undefined) },
+    plugin: {
+      ...plugin,
+      requestDidStart: (requestContext) =>
+        requestContext.contextValue.viewer.kind === 'anonymous' ? plugin.requestDidStart?.(requestContext) : undefined,
+    },
     close: () => redis?.close(),
   };
 }

@@ -9,7 +9,11 @@ export function redisKeyValueCache({ client }: RedisConnection, prefix: string):
     },
     async set(key, value, options?: KeyValueCacheSetOptions) {
       const ttl = options?.ttl;
-      await (typeof ttl === 'number' && ttl > 0 ? client.set(prefix + key, value, 'EX', Math.ceil(ttl)) : client.set(prefix + key, value)).catch(() => undefined);
+      await (
+        typeof ttl === 'number' && ttl > 0
+          ? client.set(prefix + key, value, 'EX', Math.ceil(ttl))
+          : client.set(prefix + key, value)
+      ).catch(() => undefined);
     },
     async delete(key) {
       return (await client.del(prefix + key).catch(() => 0)) > 0;

@@ -19,7 +19,11 @@ const taggedKinds = new Set<string>([
   Kind.ENUM_VALUE_DEFINITION,
 ]);
 
-const inaccessible: ConstDirectiveNode = { kind: Kind.DIRECTIVE, name: { kind: Kind.NAME, value: 'inaccessible' }, arguments: [] };
+const inaccessible: ConstDirectiveNode = {
+  kind: Kind.DIRECTIVE,
+  name: { kind: Kind.NAME, value: 'inaccessible' },
+  arguments: [],
+};
 
 /**
  * Makes every element of a subgraph tagged with an excluded tag `@inaccessible`, so composition
@@ -35,7 +39,16 @@ export function applyContract(document: DocumentNode, contract: ContractFilter):
     enter(node) {
       if (!taggedKinds.has(node.kind) || !('directives' in node) || !node.directives) return undefined;
       const directives = node.directives as readonly ConstDirectiveNode[];
-      const isExcluded = directives.some((directive) => directive.name.value === 'tag' && directive.arguments?.some((argument) => argument.name.value === 'name' && argument.value.kind === Kind.STRING && excluded.has(argument.value.value)));
+      const isExcluded = directives.some(
+        (directive) =>
+          directive.name.value === 'tag' &&
+          directive.arguments?.some(
+            (argument) =>
+              argument.name.value === 'name' &&
+              argument.value.kind === Kind.STRING &&
+              excluded.has(argument.value.value),
+          ),
+      );
       if (!isExcluded || directives.some((directive) => directive.name.value === 'inaccessible')) return undefined;
       changed = true;
       return { ...node, directives: [...directives, inaccessible] };
@@ -50,13 +63,25 @@ function withInaccessibleImported(document: DocumentNode): DocumentNode {
     SchemaExtension(node: SchemaExtensionNode) {
       const directives = (node.directives ?? []).map((directive) => {
         const url = directive.arguments?.find((argument) => argument.name.value === 'url')?.value;
-        if (directive.name.value !== 'link' || url?.kind !== Kind.STRING || !url.value.includes('specs.apollo.dev/federation')) return directive;
+        if (
+          directive.name.value !== 'link' ||
+          url?.kind !== Kind.STRING ||
+          !url.value.includes('specs.apollo.dev/federation')
+        )
+          return directive;
         return {
           ...directive,
           arguments: directive.arguments?.map((argument) => {
             if (argument.name.value !== 'import' || argument.value.kind !== Kind.LIST) return argument;
-            if (argument.value.values.some((value) => value.kind === Kind.STRING && value.value === '@inaccessible')) return argument;
-            return { ...argument, value: { ...argument.value, values: [...argument.value.values, { kind: Kind.STRING, value: '@inaccessible' } as const] } };
+            if (argument.value.values.some((value) => value.kind === Kind.STRING && value.value === '@inaccessible'))
+              return argument;
+            return {
+              ...argument,
+              value: {
+                ...argument.value,
+                values: [...argument.value.values, { kind: Kind.STRING, value: '@inaccessible' } as const],
+              },
+            };
           }),
         };
       });

@@ -13,7 +13,12 @@ const args = process.argv.slice(2);
 const check = args.includes('--check');
 const supergraphDir = resolve(import.meta.dirname, '../../../../supergraph');
 const files = args.filter((arg) => !arg.startsWith('--'));
-const configs = files.length > 0 ? files.map((file) => resolve(file)) : readdirSync(supergraphDir).filter((name) => name.endsWith('.yaml')).map((name) => join(supergraphDir, name));
+const configs =
+  files.length > 0
+    ? files.map((file) => resolve(file))
+    : readdirSync(supergraphDir)
+        .filter((name) => name.endsWith('.yaml'))
+        .map((name) => join(supergraphDir, name));
 
 let failed = false;
 for (const file of configs) {

@@ -103,7 +103,7 @@ describe('contracts', () => {
   const apiFieldsOf = (sdl: string, type: string) =>
     Object.keys((Supergraph.build(sdl).apiSchema().toGraphQLJSSchema().getType(type) as GraphQLObjectType).getFields());
 
-  it('leaves elements with an excluded tag out of that BFF\'s API only', () => {
+  it("leaves elements with an excluded tag out of that BFF's API only", () => {
     const web = composeSupergraph(readSupergraphConfig(join(repoRoot, 'supergraph/web.yaml')));
     const mobile = composeSupergraph(readSupergraphConfig(join(repoRoot, 'supergraph/mobile.yaml')));
     if (!web.ok || !mobile.ok) throw new Error('the committed supergraphs must compose');
@@ -120,12 +120,17 @@ describe('contracts', () => {
         `${tagged}\ntype Query { b: Int }`,
       ),
     });
-    writeFileSync(join(dir, 'supergraph.yaml'), `contract:\n  exclude: [internal]\n${readFileSync(join(dir, 'supergraph.yaml'), 'utf8')}`);
+    writeFileSync(
+      join(dir, 'supergraph.yaml'),
+      `contract:\n  exclude: [internal]\n${readFileSync(join(dir, 'supergraph.yaml'), 'utf8')}`,
+    );
     const outcome = composeSupergraph(readSupergraphConfig(join(dir, 'supergraph.yaml')));
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.problems.map((problem) => problem.code)).toEqual(['REFERENCED_INACCESSIBLE']);
-    expect(outcome.problems[0]!.message).toContain('Type "Secret" is @inaccessible but is referenced by "Query.secret"');
+    expect(outcome.problems[0]!.message).toContain(
+      'Type "Secret" is @inaccessible but is referenced by "Query.secret"',
+    );
   });
 });
 
@@ -137,13 +142,17 @@ describe('npm run compose', () => {
         `${fed}\ntype Product @key(fields: "upc") { upc: String! price: String! @shareable }\ntype Query { b: Product }`,
       ),
     );
-    const failure = await run('npx', ['tsx', 'packages/gateway/src/compose/cli.ts', join(dir, 'supergraph.yaml')], { cwd: repoRoot }).then(
+    const failure = await run('npx', ['tsx', 'packages/gateway/src/compose/cli.ts', join(dir, 'supergraph.yaml')], {
+      cwd: repoRoot,
+    }).then(
       () => undefined,
       (error: { code: number; stderr: string }) => error,
     );
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toContain('✗ [alpha, beta] FIELD_TYPE_MISMATCH');
-    expect(failure?.stderr).toContain('hint: A field has a type that is incompatible with other declarations of that field in other subgraphs.');
+    expect(failure?.stderr).toContain(
+      'hint: A field has a type that is incompatible with other declarations of that field in other subgraphs.',
+    );
   });
 
   it('exits 0 with --check when the committed supergraphs are current', async () => {

@@ -26,13 +26,19 @@ export function composeSupergraph(config: SupergraphConfig): CompositionOutcome 
   const problems: CompositionProblem[] = [];
   const services = config.subgraphs.flatMap((subgraph) => {
     const typeDefs = readSubgraphSdl(subgraph, problems);
-    return typeDefs ? [{ name: subgraph.name, url: subgraph.routingUrl, typeDefs: applyContract(typeDefs, config.contract) }] : [];
+    return typeDefs
+      ? [{ name: subgraph.name, url: subgraph.routingUrl, typeDefs: applyContract(typeDefs, config.contract) }]
+      : [];
   });
   if (problems.length > 0) return { ok: false, problems };
   const result = composeServices(services);
   const names = config.subgraphs.map((subgraph) => subgraph.name);
   if (result.errors) return { ok: false, problems: result.errors.map((error) => toProblem(error, names)) };
-  return { ok: true, supergraphSdl: `${result.supergraphSdl.trimEnd()}\n`, hints: result.hints.map((hint) => hint.toString()) };
+  return {
+    ok: true,
+    supergraphSdl: `${result.supergraphSdl.trimEnd()}\n`,
+    hints: result.hints.map((hint) => hint.toString()),
+  };
 }
 
 function readSubgraphSdl(subgraph: SubgraphSource, problems: CompositionProblem[]): DocumentNode | undefined {
@@ -44,7 +50,9 @@ function readSubgraphSdl(subgraph: SubgraphSource, problems: CompositionProblem[
       subgraphs: [subgraph.name],
       code: isSyntax ? 'GRAPHQL_PARSE_FAILED' : 'SCHEMA_FILE_UNREADABLE',
       message: `${subgraph.schemaFile}: ${(error as Error).message}`,
-      hint: isSyntax ? 'Fix the SDL syntax at the location shown.' : 'Check the schema.file path in the supergraph YAML.',
+      hint: isSyntax
+        ? 'Fix the SDL syntax at the location shown.'
+        : 'Check the schema.file path in the supergraph YAML.',
     });
     return undefined;
   }

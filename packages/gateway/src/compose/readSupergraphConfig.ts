@@ -6,7 +6,10 @@ import { ConfigError } from '../errors/ConfigError.js';
 import type { ContractFilter } from './applyContract.js';
 
 const supergraphConfigSchema = z.object({
-  contract: z.object({ exclude: z.array(z.string().min(1)).default([]) }).strict().optional(),
+  contract: z
+    .object({ exclude: z.array(z.string().min(1)).default([]) })
+    .strict()
+    .optional(),
   subgraphs: z
     .record(
       z.string().regex(/^[a-z][a-z0-9-]*$/, 'subgraph names must be lowercase nouns'),
@@ -43,7 +46,9 @@ export function readSupergraphConfig(file: string): SupergraphConfig {
   }
   const parsed = supergraphConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
   }
   return {
     file,

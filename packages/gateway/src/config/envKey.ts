@@ -19,7 +19,8 @@ export const intKey = (defaultValue: number, min: number, max: number): EnvKey<n
 
 export const portKey = (defaultValue: number): EnvKey<number> => intKey(defaultValue, 0, 65535);
 
-export const positiveIntKey = (defaultValue: number, max = Number.MAX_SAFE_INTEGER): EnvKey<number> => intKey(defaultValue, 1, max);
+export const positiveIntKey = (defaultValue: number, max = Number.MAX_SAFE_INTEGER): EnvKey<number> =>
+  intKey(defaultValue, 1, max);
 
 export const stringKey = (defaultValue: string): EnvKey<string> => ({
   schema: z.string().min(1),
@@ -33,7 +34,10 @@ export const urlKey = (defaultValue: string): EnvKey<string> => ({
   defaultValue,
 });
 
-export const enumKey = <const T extends readonly [string, ...string[]]>(values: T, defaultValue: T[number]): EnvKey<T[number]> => ({
+export const enumKey = <const T extends readonly [string, ...string[]]>(
+  values: T,
+  defaultValue: T[number],
+): EnvKey<T[number]> => ({
   schema: z.enum(values),
   mustBe: `be one of ${values.join(', ')}`,
   defaultValue,
@@ -43,7 +47,12 @@ export const enumKey = <const T extends readonly [string, ...string[]]>(values: 
 export const listKey = (defaultValue: readonly string[]): EnvKey<readonly string[]> => ({
   schema: z
     .string()
-    .transform((raw) => raw.split(',').map((item) => item.trim()).filter((item) => item !== ''))
+    .transform((raw) =>
+      raw
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+    )
     .pipe(z.array(z.string()).min(1)),
   mustBe: 'be a comma-separated list of at least one value',
   defaultValue,

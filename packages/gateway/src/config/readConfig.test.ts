@@ -17,7 +17,14 @@ describe('readConfig', () => {
     const config = readConfig({}, 'WEB_BFF_', defaults);
     expect(config).toEqual({
       name: 'web',
-      server: { host: '127.0.0.1', port: 4000, bodyLimitBytes: 1_048_576, workers: 1, trustedProxies: [], listenBacklog: 511 },
+      server: {
+        host: '127.0.0.1',
+        port: 4000,
+        bodyLimitBytes: 1_048_576,
+        workers: 1,
+        trustedProxies: [],
+        listenBacklog: 511,
+      },
       supergraphFile: '/tmp/web.graphql',
       subgraphs: { urlOverrides: {}, connectionsPerOrigin: 64, timeoutMs: 5000 },
       serviceUrls: { accounts: 'http://127.0.0.1:4301' },
@@ -50,7 +57,10 @@ describe('readConfig', () => {
       protection: readProtectionConfig({}, 'WEB_BFF_', undefined, 'development', []),
       explorer: { enabled: true, developmentTokens: true },
       observability: { metrics: true, shutdownDelayMs: 0, shutdownGraceMs: 10_000, reloadSupergraph: true },
-      persisted: { apq: { enabled: true, ttlSeconds: 86_400, redisUrl: undefined }, trustedDocuments: { mode: 'off', manifestFile: undefined } },
+      persisted: {
+        apq: { enabled: true, ttlSeconds: 86_400, redisUrl: undefined },
+        trustedDocuments: { mode: 'off', manifestFile: undefined },
+      },
     });
     expect(Object.isFrozen(config.server)).toBe(true);
   });
@@ -72,7 +82,10 @@ describe('readConfig', () => {
     expect(config.subgraphs.urlOverrides).toEqual({ reviews: 'http://127.0.0.1:9000/graphql' });
     expect(config.serviceUrls).toEqual({ accounts: 'http://127.0.0.1:9001' });
     expect(config.environment).toBe('production');
-    expect(config.auth.verificationKey).toEqual({ kind: 'secret', secret: 'production-secret-of-at-least-32-characters' });
+    expect(config.auth.verificationKey).toEqual({
+      kind: 'secret',
+      secret: 'production-secret-of-at-least-32-characters',
+    });
   });
 
   it('reads the JWT keys: issuers and algorithms as lists, a JWKS URL, tolerance and size', () => {
@@ -101,7 +114,10 @@ describe('readConfig', () => {
   });
 
   it('reads the trusted proxies as addresses, CIDR ranges and range names, and refuses anything else', () => {
-    expect(readConfig({ WEB_BFF_TRUST_PROXY: 'uniquelocal, 10.0.0.0/8,::1, fd00::/8' }, 'WEB_BFF_', defaults).server.trustedProxies).toEqual(['uniquelocal', '10.0.0.0/8', '::1', 'fd00::/8']);
+    expect(
+      readConfig({ WEB_BFF_TRUST_PROXY: 'uniquelocal, 10.0.0.0/8,::1, fd00::/8' }, 'WEB_BFF_', defaults).server
+        .trustedProxies,
+    ).toEqual(['uniquelocal', '10.0.0.0/8', '::1', 'fd00::/8']);
     for (const bad of ['nginx', '10.0.0.0/33', '10.0.0/8', '1']) {
       expect(() => readConfig({ WEB_BFF_TRUST_PROXY: bad }, 'WEB_BFF_', defaults)).toThrow(
         `Invalid configuration:\n  - WEB_BFF_TRUST_PROXY must be a comma-separated list of proxy addresses, CIDR ranges or loopback, linklocal, uniquelocal, but got: '${bad}'`,
@@ -112,7 +128,13 @@ describe('readConfig', () => {
   it('names every bad key in one ConfigError', () => {
     const read = () =>
       readConfig(
-        { WEB_BFF_PORT: '70000', WEB_BFF_BODY_LIMIT_BYTES: 'lots', WEB_BFF_SUBGRAPH_REVIEWS_URL: 'ftp://x', NODE_ENV: 'staging', LOG_LEVEL: 'loud' },
+        {
+          WEB_BFF_PORT: '70000',
+          WEB_BFF_BODY_LIMIT_BYTES: 'lots',
+          WEB_BFF_SUBGRAPH_REVIEWS_URL: 'ftp://x',
+          NODE_ENV: 'staging',
+          LOG_LEVEL: 'loud',
+        },
         'WEB_BFF_',
         defaults,
       );

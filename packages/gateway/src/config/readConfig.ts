@@ -109,18 +109,35 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
     problems,
   );
   const urlOverrides = readPerNameKeys(env, prefix, 'SUBGRAPH_', '_URL', urlKey(''), problems);
-  const serviceUrls = { ...defaults.serviceUrls, ...readPerNameKeys(env, prefix, 'SERVICE_', '_URL', urlKey(''), problems) };
+  const serviceUrls = {
+    ...defaults.serviceUrls,
+    ...readPerNameKeys(env, prefix, 'SERVICE_', '_URL', urlKey(''), problems),
+  };
   // An invalid NODE_ENV is already a problem; judging the rest as development adds no second line for it.
   const auth = readAuthConfig(env, prefix, defaults.auth, common.NODE_ENV ?? 'development', problems);
   const downstream = readDownstreamConfig(env, prefix, problems);
   const protection = readProtectionConfig(env, prefix, defaults.protection, common.NODE_ENV ?? 'development', problems);
   const explorer = readExplorerConfig(env, prefix, common.NODE_ENV ?? 'development', problems);
   const observability = readObservabilityConfig(env, prefix, common.NODE_ENV ?? 'development', problems);
-  const persisted = readPersistedConfig(env, prefix, defaults.trustedDocumentsManifest, common.NODE_ENV ?? 'development', protection.rateLimit.redisUrl, problems);
+  const persisted = readPersistedConfig(
+    env,
+    prefix,
+    defaults.trustedDocumentsManifest,
+    common.NODE_ENV ?? 'development',
+    protection.rateLimit.redisUrl,
+    problems,
+  );
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     name: defaults.name,
-    server: Object.freeze({ host: keys.HOST, port: keys.PORT, bodyLimitBytes: keys.BODY_LIMIT_BYTES, workers: keys.WORKERS, trustedProxies: keys.TRUST_PROXY, listenBacklog: keys.LISTEN_BACKLOG }),
+    server: Object.freeze({
+      host: keys.HOST,
+      port: keys.PORT,
+      bodyLimitBytes: keys.BODY_LIMIT_BYTES,
+      workers: keys.WORKERS,
+      trustedProxies: keys.TRUST_PROXY,
+      listenBacklog: keys.LISTEN_BACKLOG,
+    }),
     supergraphFile: resolve(keys.SUPERGRAPH),
     subgraphs: Object.freeze({
       urlOverrides: Object.freeze(urlOverrides),

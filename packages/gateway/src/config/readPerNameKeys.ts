@@ -5,7 +5,14 @@ import type { EnvKey } from './envKey.js';
  * `WEB_BFF_SUBGRAPH_REVIEWS_URL`, `WEB_BFF_TIMEOUT_REVIEWS_MS`), by lowercased name. A value
  * `key` rejects is a problem, not a setting.
  */
-export function readPerNameKeys<T>(env: NodeJS.ProcessEnv, prefix: string, start: string, end: string, key: EnvKey<T>, problems: string[]): Record<string, T> {
+export function readPerNameKeys<T>(
+  env: NodeJS.ProcessEnv,
+  prefix: string,
+  start: string,
+  end: string,
+  key: EnvKey<T>,
+  problems: string[],
+): Record<string, T> {
   const pattern = new RegExp(`^${prefix}${start}([A-Z0-9_]+)${end}$`);
   const values: Record<string, T> = {};
   for (const [name, raw] of Object.entries(env)) {

@@ -14,11 +14,27 @@ describe('readProtectionConfig', () => {
     const { config, problems } = read({});
     expect(problems).toEqual([]);
     expect(config).toEqual({
-      limits: { maxDepth: 10, maxAliases: 30, maxRootFields: 10, maxDirectives: 20, maxTokens: 2000, maxDocumentBytes: 32_768, maxCost: 5000, defaultListSize: 10 },
+      limits: {
+        maxDepth: 10,
+        maxAliases: 30,
+        maxRootFields: 10,
+        maxDirectives: 20,
+        maxTokens: 2000,
+        maxDocumentBytes: 32_768,
+        maxCost: 5000,
+        defaultListSize: 10,
+      },
       maxBatchOperations: 0,
       introspection: true,
       fieldSuggestions: true,
-      rateLimit: { perUser: 1000, perClient: 100_000, windowSeconds: 60, unit: 'request', redisUrl: undefined, onStoreError: 'open' },
+      rateLimit: {
+        perUser: 1000,
+        perClient: 100_000,
+        windowSeconds: 60,
+        unit: 'request',
+        redisUrl: undefined,
+        onStoreError: 'open',
+      },
       admission: {
         maxInFlight: 64,
         maxQueue: 256,
@@ -35,8 +51,14 @@ describe('readProtectionConfig', () => {
 
   it('turns introspection and field suggestions off in production, unless a key turns them on', () => {
     expect(read({}, 'production').config).toMatchObject({ introspection: false, fieldSuggestions: false });
-    expect(read({ WEB_BFF_INTROSPECTION: 'on', WEB_BFF_FIELD_SUGGESTIONS: 'on' }, 'production').config).toMatchObject({ introspection: true, fieldSuggestions: true });
-    expect(read({ WEB_BFF_INTROSPECTION: 'off' }, 'development').config).toMatchObject({ introspection: false, fieldSuggestions: true });
+    expect(read({ WEB_BFF_INTROSPECTION: 'on', WEB_BFF_FIELD_SUGGESTIONS: 'on' }, 'production').config).toMatchObject({
+      introspection: true,
+      fieldSuggestions: true,
+    });
+    expect(read({ WEB_BFF_INTROSPECTION: 'off' }, 'development').config).toMatchObject({
+      introspection: false,
+      fieldSuggestions: true,
+    });
   });
 
   it('reads every key, REDIS_URL without prefix', () => {
@@ -56,11 +78,23 @@ describe('readProtectionConfig', () => {
     expect(problems).toEqual([]);
     expect(config.limits).toMatchObject({ maxDepth: 5, maxCost: 100 });
     expect(config.maxBatchOperations).toBe(4);
-    expect(config.rateLimit).toEqual({ perUser: 0, perClient: 100_000, windowSeconds: 60, unit: 'cost', redisUrl: 'redis://:secret@127.0.0.1:6390/0', onStoreError: 'closed' });
+    expect(config.rateLimit).toEqual({
+      perUser: 0,
+      perClient: 100_000,
+      windowSeconds: 60,
+      unit: 'cost',
+      redisUrl: 'redis://:secret@127.0.0.1:6390/0',
+      onStoreError: 'closed',
+    });
     expect(config.admission).toMatchObject({
       maxInFlight: 0,
       maxWaitMs: { critical: 5000, high: 2000, normal: 1000, low: 0 },
-      priorities: { critical: ['createOrder'], high: ['productPage'], normal: [], low: ['LatestReviews', 'client:batch-exporter'] },
+      priorities: {
+        critical: ['createOrder'],
+        high: ['productPage'],
+        normal: [],
+        low: ['LatestReviews', 'client:batch-exporter'],
+      },
       defaultClass: 'high',
     });
   });
@@ -68,7 +102,12 @@ describe('readProtectionConfig', () => {
   it('moves an operation out of its default class when the environment gives it another', () => {
     const { config, problems } = read({ WEB_BFF_PRIORITY_HIGH: 'CreateOrder,productPage' });
     expect(problems).toEqual([]);
-    expect(config.admission.priorities).toEqual({ critical: [], high: ['CreateOrder', 'productPage'], normal: [], low: [] });
+    expect(config.admission.priorities).toEqual({
+      critical: [],
+      high: ['CreateOrder', 'productPage'],
+      normal: [],
+      low: [],
+    });
   });
 
   it('names every bad key, never echoing the Redis URL', () => {

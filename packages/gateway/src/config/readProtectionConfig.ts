@@ -147,7 +147,10 @@ export function readProtectionConfig(
   const shared = readEnvKeys(env, '', { REDIS_URL: redisUrlKey }, problems);
   const priorities = readPriorities(
     prefix,
-    Object.fromEntries(priorityClasses.map((priority) => [priority, keys[`PRIORITY_${upper(priority)}`]])) as Record<PriorityClass, readonly string[] | undefined>,
+    Object.fromEntries(priorityClasses.map((priority) => [priority, keys[`PRIORITY_${upper(priority)}`]])) as Record<
+      PriorityClass,
+      readonly string[] | undefined
+    >,
     defaults?.priorities ?? {},
     problems,
   );
@@ -177,7 +180,10 @@ export function readProtectionConfig(
       maxInFlight: keys.ADMISSION_MAX_IN_FLIGHT,
       maxQueue: keys.ADMISSION_MAX_QUEUE,
       criticalReserve: keys.ADMISSION_CRITICAL_RESERVE,
-      adaptive: keys.ADMISSION_ADAPTIVE === 'on' ? { targetUtilization: keys.ADMISSION_TARGET_UTILIZATION_PERCENT / 100 } : undefined,
+      adaptive:
+        keys.ADMISSION_ADAPTIVE === 'on'
+          ? { targetUtilization: keys.ADMISSION_TARGET_UTILIZATION_PERCENT / 100 }
+          : undefined,
       maxWaitMs: Object.freeze({
         critical: keys.ADMISSION_MAX_WAIT_MS_CRITICAL,
         high: keys.ADMISSION_MAX_WAIT_MS_HIGH,
@@ -207,11 +213,17 @@ function readPriorities(
     const entries = fromEnv[priority];
     if (entries === undefined) continue;
     const malformed = entries.filter((entry) => !priorityEntry.test(entry));
-    if (malformed.length > 0) problems.push(`${key(priority)} must list operation names or client:<client app> entries, but got: '${malformed.join(',')}'`);
+    if (malformed.length > 0)
+      problems.push(
+        `${key(priority)} must list operation names or client:<client app> entries, but got: '${malformed.join(',')}'`,
+      );
     for (const entry of entries) {
       const normalized = entry.toLowerCase();
       const other = claimedBy.get(normalized);
-      if (other !== undefined && other !== priority) problems.push(`${key(priority)} must not list ${entry}, which ${key(other)} lists too; give each entry one class`);
+      if (other !== undefined && other !== priority)
+        problems.push(
+          `${key(priority)} must not list ${entry}, which ${key(other)} lists too; give each entry one class`,
+        );
       claimedBy.set(normalized, priority);
     }
   }
@@ -219,7 +231,9 @@ function readPriorities(
     Object.fromEntries(
       priorityClasses.map((priority) => [
         priority,
-        Object.freeze([...(fromEnv[priority] ?? (defaults[priority] ?? []).filter((entry) => !claimedBy.has(entry.toLowerCase())))]),
+        Object.freeze([
+          ...(fromEnv[priority] ?? (defaults[priority] ?? []).filter((entry) => !claimedBy.has(entry.toLowerCase()))),
+        ]),
       ]),
     ) as Record<PriorityClass, readonly string[]>,
   );

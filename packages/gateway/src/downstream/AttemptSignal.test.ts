@@ -15,7 +15,10 @@ describe('AttemptSignal', () => {
     vi.advanceTimersByTime(1);
     expect(signal.aborted).toBe(true);
     expect(signal.reason).toBeInstanceOf(DOMException);
-    expect([signal.reason?.name, signal.reason?.message]).toEqual(['TimeoutError', 'The operation was aborted due to timeout']);
+    expect([signal.reason?.name, signal.reason?.message]).toEqual([
+      'TimeoutError',
+      'The operation was aborted due to timeout',
+    ]);
     expect(calls).toEqual(['first', 'second']);
   });
 

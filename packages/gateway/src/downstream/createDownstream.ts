@@ -1,5 +1,12 @@
 import type { Logger } from '@apollo/utils.logger';
-import { BrokenCircuitError, CircuitState, ConsecutiveBreaker, circuitBreaker, handleAll, type CircuitBreakerPolicy } from 'cockatiel';
+import {
+  BrokenCircuitError,
+  CircuitState,
+  ConsecutiveBreaker,
+  circuitBreaker,
+  handleAll,
+  type CircuitBreakerPolicy,
+} from 'cockatiel';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DownstreamServiceError } from '../errors/BffError.js';
 import { DownstreamTimeoutError, DownstreamUnavailableError } from '../errors/downstreamErrors.js';
@@ -71,7 +78,10 @@ export function createDownstream(options: DownstreamOptions): Downstream {
   const policyOf = (service: string): ServicePolicy => {
     let policy = policies.get(service);
     if (!policy) {
-      const breaker = circuitBreaker(handleAll, { halfOpenAfter: config.breakerHalfOpenMs, breaker: new ConsecutiveBreaker(config.breakerThreshold) });
+      const breaker = circuitBreaker(handleAll, {
+        halfOpenAfter: config.breakerHalfOpenMs,
+        breaker: new ConsecutiveBreaker(config.breakerThreshold),
+      });
       breaker.onStateChange((state) => logger.warn(`circuit breaker of ${service} is now ${breakerStates[state]}`));
       policy = { breaker, budget: new RetryBudget(config.retryBudgetRatio) };
       policies.set(service, policy);
@@ -93,7 +103,9 @@ export function createDownstream(options: DownstreamOptions): Downstream {
         } catch (error) {
           if (error instanceof BrokenCircuitError) throw new DownstreamUnavailableError(service);
           const timedOut = signal.aborted;
-          logger.warn(`call to ${service} failed (attempt ${attemptNumber}${timedOut ? ', timed out' : ''}): ${(error as Error).message}`);
+          logger.warn(
+            `call to ${service} failed (attempt ${attemptNumber}${timedOut ? ', timed out' : ''}): ${(error as Error).message}`,
+          );
           const failure = error instanceof DownstreamFailure ? error : undefined;
           const delayMs = failure?.retryAfterMs ?? backoffMs(attemptNumber);
           const mayRetry =
@@ -103,7 +115,10 @@ export function createDownstream(options: DownstreamOptions): Downstream {
             attemptNumber < config.maxAttempts &&
             delayMs < (request.deadline ?? Number.POSITIVE_INFINITY) - Date.now() &&
             budget.trySpend();
-          if (!mayRetry) throw timedOut ? new DownstreamTimeoutError(service) : new DownstreamServiceError(service, { originalError: error as Error });
+          if (!mayRetry)
+            throw timedOut
+              ? new DownstreamTimeoutError(service)
+              : new DownstreamServiceError(service, { originalError: error as Error });
           await sleep(delayMs);
         } finally {
           signal.clear();

@@ -9,15 +9,23 @@ import { fetchJson } from './fetchJson.js';
 
 type Route = (request: IncomingMessage, response: ServerResponse, body: string) => void;
 
-const json = (status: number, body: unknown, headers: Record<string, string | string[]> = {}): Route => (_request, response) => {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
-};
+const json =
+  (status: number, body: unknown, headers: Record<string, string | string[]> = {}): Route =>
+  (_request, response) => {
+    response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+  };
 
 const routes: Record<string, Route> = {
-  '/echo?x=1': (request, response, body) => json(200, { method: request.method, url: request.url, contentType: request.headers['content-type'], body }, { 'x-many': ['a', 'b'], 'Cache-Control': 'no-store' })(request, response, body),
+  '/echo?x=1': (request, response, body) =>
+    json(
+      200,
+      { method: request.method, url: request.url, contentType: request.headers['content-type'], body },
+      { 'x-many': ['a', 'b'], 'Cache-Control': 'no-store' },
+    )(request, response, body),
   '/busy': json(503, { error: 'busy' }, { 'retry-after': '7' }),
   '/throttled': json(429, {}),
-  '/not-json': (_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<html>oops</html>'),
+  '/not-json': (_request, response) =>
+    response.writeHead(200, { 'content-type': 'text/html' }).end('<html>oops</html>'),
   '/missing': json(404, { error: 'no such thing' }),
   // Several hundred KB in many chunks, with characters of two and three bytes split between them.
   '/large': json(200, { text: 'é€'.repeat(100_000) }),
@@ -30,7 +38,10 @@ const routes: Record<string, Route> = {
 
 /** What fetchJson's rejection says, for whole-object assertions. */
 async function failureOf(promise: Promise<unknown>) {
-  const error = await promise.then(() => undefined, (reason: unknown) => reason);
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
   expect(error).toBeInstanceOf(DownstreamFailure);
   const { message, retryable, retryAfterMs } = error as DownstreamFailure;
   return { message, retryable, retryAfterMs };
@@ -82,11 +93,19 @@ describe('fetchJson over the pooled fetcher (leanFetch)', () => {
   it('sends method, path, query and body, and reads status, JSON and headers by any case', async () => {
     const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' };
     const response = await fetchJson(pool.fetch, `${base}/echo?x=1`, init, signal());
-    expect({ status: response.status, json: response.json }).toEqual({ status: 200, json: { method: 'POST', url: '/echo?x=1', contentType: 'application/json', body: '{"a":1}' } });
+    expect({ status: response.status, json: response.json }).toEqual({
+      status: 200,
+      json: { method: 'POST', url: '/echo?x=1', contentType: 'application/json', body: '{"a":1}' },
+    });
     // The body as received too: copies of a shared answer are parsed from it.
     expect(JSON.parse(response.text)).toEqual(response.json);
     expect(response.text).toContain('"url":"/echo?x=1"');
-    expect([response.headers.get('cache-control'), response.headers.get('Cache-Control'), response.headers.get('x-many'), response.headers.get('x-absent')]).toEqual(['no-store', 'no-store', 'a, b', null]);
+    expect([
+      response.headers.get('cache-control'),
+      response.headers.get('Cache-Control'),
+      response.headers.get('x-many'),
+      response.headers.get('x-absent'),
+    ]).toEqual(['no-store', 'no-store', 'a, b', null]);
   });
 
   it('returns a 4xx with its body for the caller to interpret', async () => {
@@ -95,20 +114,33 @@ describe('fetchJson over the pooled fetcher (leanFetch)', () => {
   });
 
   it('fails a 503 as retryable, honouring Retry-After', async () => {
-    expect(await failureOf(fetchJson(pool.fetch, `${base}/busy`, init, signal()))).toEqual({ message: 'HTTP 503', retryable: true, retryAfterMs: 7_000 });
+    expect(await failureOf(fetchJson(pool.fetch, `${base}/busy`, init, signal()))).toEqual({
+      message: 'HTTP 503',
+      retryable: true,
+      retryAfterMs: 7_000,
+    });
   });
 
   it('fails a 429 without Retry-After as retryable', async () => {
-    expect(await failureOf(fetchJson(pool.fetch, `${base}/throttled`, init, signal()))).toEqual({ message: 'HTTP 429', retryable: true, retryAfterMs: undefined });
+    expect(await failureOf(fetchJson(pool.fetch, `${base}/throttled`, init, signal()))).toEqual({
+      message: 'HTTP 429',
+      retryable: true,
+      retryAfterMs: undefined,
+    });
   });
 
   it('fails a body that is not JSON as not retryable', async () => {
-    expect(await failureOf(fetchJson(pool.fetch, `${base}/not-json`, init, signal()))).toEqual({ message: 'HTTP 200 with a body that is not JSON', retryable: false, retryAfterMs: undefined });
+    expect(await failureOf(fetchJson(pool.fetch, `${base}/not-json`, init, signal()))).toEqual({
+      message: 'HTTP 200 with a body that is not JSON',
+      retryable: false,
+      retryAfterMs: undefined,
+    });
   });
 
   it('keeps using its one connection after failed statuses and unreadable bodies', async () => {
     const before = connections;
-    for (const path of ['/busy', '/not-json', '/throttled', '/busy']) await fetchJson(pool.fetch, `${base}${path}`, init, signal()).catch(() => undefined);
+    for (const path of ['/busy', '/not-json', '/throttled', '/busy'])
+      await fetchJson(pool.fetch, `${base}${path}`, init, signal()).catch(() => undefined);
     await fetchJson(pool.fetch, `${base}/missing`, init, signal());
     expect(connections - before).toBeLessThanOrEqual(1);
   });
@@ -145,13 +177,21 @@ describe('fetchJson over the pooled fetcher (leanFetch)', () => {
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
     const failure = await failureOf(fetchJson(pool.fetch, `http://127.0.0.1:${port}/`, init, signal()));
-    expect(failure).toEqual({ message: `connection failed: connect ECONNREFUSED 127.0.0.1:${port}`, retryable: true, retryAfterMs: undefined });
+    expect(failure).toEqual({
+      message: `connection failed: connect ECONNREFUSED 127.0.0.1:${port}`,
+      retryable: true,
+      retryAfterMs: undefined,
+    });
   });
 
   it('still takes a plain Fetcher without leanFetch through WHATWG fetch', async () => {
     const plain: Fetcher = (url, options) => pool.fetch(url, options);
     const { status, json } = await fetchJson(plain, `${base}/missing`, init, signal());
     expect({ status, json }).toEqual({ status: 404, json: { error: 'no such thing' } });
-    expect(await failureOf(fetchJson(plain, `${base}/busy`, init, signal()))).toEqual({ message: 'HTTP 503', retryable: true, retryAfterMs: 7_000 });
+    expect(await failureOf(fetchJson(plain, `${base}/busy`, init, signal()))).toEqual({
+      message: 'HTTP 503',
+      retryable: true,
+      retryAfterMs: 7_000,
+    });
   });
 });

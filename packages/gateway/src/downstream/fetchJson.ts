@@ -20,14 +20,21 @@ export interface JsonResponse {
  * active span goes along as a W3C `traceparent` header. A fetch that carries `leanFetch` (the
  * BFF's pooled one does) is called through it, skipping the cost of WHATWG fetch.
  */
-export async function fetchJson(fetch: Fetcher, url: string, init: FetcherRequestInit, signal: CallSignal): Promise<JsonResponse> {
+export async function fetchJson(
+  fetch: Fetcher,
+  url: string,
+  init: FetcherRequestInit,
+  signal: CallSignal,
+): Promise<JsonResponse> {
   let response: LeanResponse;
   try {
     const headers: Record<string, string> = { ...init.headers };
     propagation.inject(context.active(), headers);
     const lean = (fetch as Fetcher & Partial<WithLeanFetch>).leanFetch;
     // Object.assign, not `{ ...init, signal }`: a spread followed by a new key builds a new hidden class per call (see resolveInfo).
-    response = lean ? await lean(url, Object.assign({}, init, { headers }), signal) : await fetch(url, Object.assign({}, init, { headers, signal: abortSignalOf(signal) }) as FetcherRequestInit);
+    response = lean
+      ? await lean(url, Object.assign({}, init, { headers }), signal)
+      : await fetch(url, Object.assign({}, init, { headers, signal: abortSignalOf(signal) }) as FetcherRequestInit);
   } catch (error) {
     if (signal.aborted) throw error;
     throw new DownstreamFailure(`connection failed: ${(error as Error).message}`, true);

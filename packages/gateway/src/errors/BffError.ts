@@ -48,7 +48,11 @@ export class OperationTooComplexError extends BffError {
  * which Apollo Server copies to the response from `extensions.http`.
  */
 export class RateLimitedError extends BffError {
-  constructor(message: string, readonly retryAfterSeconds: number, headers: Readonly<Record<string, string>> = {}) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    headers: Readonly<Record<string, string>> = {},
+  ) {
     super(message, BffErrorCode.RATE_LIMITED, 429, { extensions: { http: httpHead(429, retryAfterSeconds, headers) } });
   }
 }
@@ -58,7 +62,10 @@ export class RateLimitedError extends BffError {
  * (HTTP 503 with Retry-After): the admission queue was full or the wait of its class ran out.
  */
 export class OverloadedError extends BffError {
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super(message, BffErrorCode.OVERLOADED, 503, { extensions: { http: httpHead(503, retryAfterSeconds, {}) } });
   }
 

@@ -25,13 +25,17 @@ export function isDownstreamErrorCode(code: unknown): code is DownstreamErrorCod
 /** A call ran past its service's timeout or the request's deadline. */
 export class DownstreamTimeoutError extends BffError {
   constructor(serviceName: string) {
-    super(downstreamMessages.DOWNSTREAM_TIMEOUT(serviceName), BffErrorCode.DOWNSTREAM_TIMEOUT, 200, { extensions: { serviceName } });
+    super(downstreamMessages.DOWNSTREAM_TIMEOUT(serviceName), BffErrorCode.DOWNSTREAM_TIMEOUT, 200, {
+      extensions: { serviceName },
+    });
   }
 }
 
 /** The service's circuit breaker is open: the call failed fast, without reaching it. */
 export class DownstreamUnavailableError extends BffError {
   constructor(serviceName: string) {
-    super(downstreamMessages.DOWNSTREAM_UNAVAILABLE(serviceName), BffErrorCode.DOWNSTREAM_UNAVAILABLE, 200, { extensions: { serviceName } });
+    super(downstreamMessages.DOWNSTREAM_UNAVAILABLE(serviceName), BffErrorCode.DOWNSTREAM_UNAVAILABLE, 200, {
+      extensions: { serviceName },
+    });
   }
 }

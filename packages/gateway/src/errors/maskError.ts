@@ -20,13 +20,22 @@ const clientSafeCodes: ReadonlySet<unknown> = new Set([
 ]);
 
 /** Codes a subgraph may send through to the client with its own message. */
-const subgraphSafeCodes: ReadonlySet<unknown> = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED']);
+const subgraphSafeCodes: ReadonlySet<unknown> = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+]);
 
 /**
  * Codes with which a subgraph refuses the very request the BFF sent it (it does not match the
  * supergraph the BFF planned with): retrying cannot help, so the client is not told to.
  */
-const subgraphRefusalCodes: ReadonlySet<unknown> = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST']);
+const subgraphRefusalCodes: ReadonlySet<unknown> = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+]);
 
 /** Called with an error that was hidden from the client, to log it whole. */
 export type MaskedErrorReporter = (formatted: GraphQLFormattedError, original: unknown) => void;
@@ -36,11 +45,18 @@ export type MaskedErrorReporter = (formatted: GraphQLFormattedError, original: u
  * traces); a subgraph's internal error becomes DOWNSTREAM_SERVICE_ERROR naming the service;
  * anything else becomes "Unexpected error." and is reported for the log.
  */
-export function maskError(formatted: GraphQLFormattedError, original: unknown, report: MaskedErrorReporter): GraphQLFormattedError {
+export function maskError(
+  formatted: GraphQLFormattedError,
+  original: unknown,
+  report: MaskedErrorReporter,
+): GraphQLFormattedError {
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
   const code = extensions['code'];
   const serviceName = extensions['serviceName'];
-  const where = { ...(formatted.path && { path: formatted.path }), ...(formatted.locations && { locations: formatted.locations }) };
+  const where = {
+    ...(formatted.path && { path: formatted.path }),
+    ...(formatted.locations && { locations: formatted.locations }),
+  };
   if (typeof serviceName === 'string') {
     if (subgraphSafeCodes.has(code)) return { message: formatted.message, ...where, extensions };
     // A value the gateway cannot check (a custom scalar's literal) refused by the subgraph's scalar: the client's input.
@@ -48,9 +64,18 @@ export function maskError(formatted: GraphQLFormattedError, original: unknown, r
       return { message: formatted.message, ...where, extensions: { code: 'BAD_USER_INPUT', serviceName } };
     }
     if (!isDownstreamErrorCode(code)) report(formatted, original);
-    if (subgraphRefusalCodes.has(code)) return { message: downstreamRefusedMessage(serviceName), ...where, extensions: { code: BffErrorCode.DOWNSTREAM_SERVICE_ERROR, serviceName } };
+    if (subgraphRefusalCodes.has(code))
+      return {
+        message: downstreamRefusedMessage(serviceName),
+        ...where,
+        extensions: { code: BffErrorCode.DOWNSTREAM_SERVICE_ERROR, serviceName },
+      };
     const downstreamCode = isDownstreamErrorCode(code) ? code : BffErrorCode.DOWNSTREAM_SERVICE_ERROR;
-    return { message: downstreamMessages[downstreamCode](serviceName), ...where, extensions: { code: downstreamCode, serviceName } };
+    return {
+      message: downstreamMessages[downstreamCode](serviceName),
+      ...where,
+      extensions: { code: downstreamCode, serviceName },
+    };
   }
   if (clientSafeCodes.has(code)) return { message: formatted.message, ...where, extensions };
   report(formatted, original);

@@ -23,13 +23,26 @@ describe('a subgraph that refuses the request the BFF sends it', () => {
   const logged: string[] = [];
 
   beforeAll(async () => {
-    catalog = await listenOnFreePort(await createSubgraphApp({ typeDefs: parse(servedSdl), resolvers: { Query: { item: () => ({ name: 'Lamp' }) } } }));
-    const composed = composeServices([{ name: 'catalog', url: `${catalog.url}/graphql`, typeDefs: parse(announcedSdl) }]);
+    catalog = await listenOnFreePort(
+      await createSubgraphApp({ typeDefs: parse(servedSdl), resolvers: { Query: { item: () => ({ name: 'Lamp' }) } } }),
+    );
+    const composed = composeServices([
+      { name: 'catalog', url: `${catalog.url}/graphql`, typeDefs: parse(announcedSdl) },
+    ]);
     if (composed.errors) throw new Error('the fixture supergraph did not compose');
     dir = mkdtempSync(join(tmpdir(), 'refusal-'));
     writeFileSync(join(dir, 'supergraph.graphql'), composed.supergraphSdl);
-    const auth = { issuer: 'bff-dev', audience: 'refusal', developmentSecret: 'refusal-test-development-secret-not-for-production' };
-    const config = readConfig({ LOG_LEVEL: 'error' }, 'BFF_', { name: 'refusal', port: 0, supergraphFile: join(dir, 'supergraph.graphql'), auth });
+    const auth = {
+      issuer: 'bff-dev',
+      audience: 'refusal',
+      developmentSecret: 'refusal-test-development-secret-not-for-production',
+    };
+    const config = readConfig({ LOG_LEVEL: 'error' }, 'BFF_', {
+      name: 'refusal',
+      port: 0,
+      supergraphFile: join(dir, 'supergraph.graphql'),
+      auth,
+    });
     bff = createBffServer(config, { logStream: { write: (line) => void logged.push(line) } });
     url = `${await bff.start()}/graphql`;
   });

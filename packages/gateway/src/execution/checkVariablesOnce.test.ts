@@ -8,11 +8,16 @@ describe('checkVariablesOnce', () => {
     const checked: string[] = [];
     const check = (variables: Record<string, unknown>) => () => {
       checked.push(JSON.stringify(variables));
-      return typeof variables['upc'] === 'string' ? undefined : [new GraphQLError('Variable "$upc" got invalid value 5')];
+      return typeof variables['upc'] === 'string'
+        ? undefined
+        : [new GraphQLError('Variable "$upc" got invalid value 5')];
     };
-    for (const variables of [{ upc: '1' }, { upc: '1' }, { upc: 5 }, { upc: 5 }, { upc: '2' }]) checkVariablesOnce(valid, variables, check(variables));
+    for (const variables of [{ upc: '1' }, { upc: '1' }, { upc: 5 }, { upc: 5 }, { upc: '2' }])
+      checkVariablesOnce(valid, variables, check(variables));
     expect(checked).toEqual(['{"upc":"1"}', '{"upc":5}', '{"upc":5}', '{"upc":"2"}']);
-    expect(checkVariablesOnce(valid, { upc: 5 }, check({ upc: 5 }))?.map((error) => error.message)).toEqual(['Variable "$upc" got invalid value 5']);
+    expect(checkVariablesOnce(valid, { upc: 5 }, check({ upc: 5 }))?.map((error) => error.message)).toEqual([
+      'Variable "$upc" got invalid value 5',
+    ]);
     expect(checkVariablesOnce(valid, { upc: '1' }, check({ upc: '1' }))).toBeUndefined();
   });
 

@@ -13,7 +13,11 @@ const maxKept = 64;
  * is checked, and its errors made, every time. Variables arrive as JSON, so their JSON is a
  * faithful key.
  */
-export function checkVariablesOnce(valid: Set<string>, variables: Readonly<Record<string, unknown>>, check: () => readonly GraphQLError[] | undefined): readonly GraphQLError[] | undefined {
+export function checkVariablesOnce(
+  valid: Set<string>,
+  variables: Readonly<Record<string, unknown>>,
+  check: () => readonly GraphQLError[] | undefined,
+): readonly GraphQLError[] | undefined {
   const key = JSON.stringify(variables);
   const keepable = key.length <= maxKeyLength;
   if (keepable && valid.has(key)) return undefined;

@@ -20,7 +20,9 @@ const detailsSdl = `${link}\ntype Item @key(fields: "id") { id: ID! label: Strin
 const shelf = ['a', 'b', 'a', 'c', 'a', 'b'];
 
 /** Denies the name of sale tags: the walk nulls that tag in place, and each place must get its error. */
-const saleTagsHidden = rule('saleTagsHidden', { cache: 'strict', fragment: 'fragment TagName on Tag { name }' })((tag: { name: string }) => !tag.name.endsWith('-sale'));
+const saleTagsHidden = rule('saleTagsHidden', { cache: 'strict', fragment: 'fragment TagName on Tag { name }' })(
+  (tag: { name: string }) => !tag.name.endsWith('-sale'),
+);
 
 describe('entity fetches with the same entity many times in a list', () => {
   let catalog: RunningServer;
@@ -31,7 +33,10 @@ describe('entity fetches with the same entity many times in a list', () => {
   const received: unknown[][] = [];
 
   beforeAll(async () => {
-    const catalogApp = await createSubgraphApp({ typeDefs: parse(catalogSdl), resolvers: { Query: { shelf: () => shelf.map((id) => ({ id })) } } });
+    const catalogApp = await createSubgraphApp({
+      typeDefs: parse(catalogSdl),
+      resolvers: { Query: { shelf: () => shelf.map((id) => ({ id })) } },
+    });
     const detailsApp = await createSubgraphApp({
       typeDefs: parse(detailsSdl),
       resolvers: {
@@ -62,9 +67,20 @@ describe('entity fetches with the same entity many times in a list', () => {
     const outcome = composeSupergraph(readSupergraphConfig(join(dir, 'supergraph.yaml')));
     if (!outcome.ok) throw new Error('the fixture supergraph did not compose');
     writeFileSync(join(dir, 'supergraph.graphql'), outcome.supergraphSdl);
-    const auth = { issuer: 'bff-dev', audience: 'dedupe', developmentSecret: 'dedupe-test-development-secret-not-for-production' };
-    const config = readConfig({ LOG_LEVEL: 'silent' }, 'BFF_', { name: 'dedupe', port: 0, supergraphFile: join(dir, 'supergraph.graphql'), auth });
-    bff = createBffServer(config, { authorization: { rules: { Query: allow, Item: allow, Tag: { name: saleTagsHidden } } } });
+    const auth = {
+      issuer: 'bff-dev',
+      audience: 'dedupe',
+      developmentSecret: 'dedupe-test-development-secret-not-for-production',
+    };
+    const config = readConfig({ LOG_LEVEL: 'silent' }, 'BFF_', {
+      name: 'dedupe',
+      port: 0,
+      supergraphFile: join(dir, 'supergraph.graphql'),
+      auth,
+    });
+    bff = createBffServer(config, {
+      authorization: { rules: { Query: allow, Item: allow, Tag: { name: saleTagsHidden } } },
+    });
     url = `${await bff.start()}/graphql`;
   });
   afterAll(async () => {
@@ -86,7 +102,11 @@ describe('entity fetches with the same entity many times in a list', () => {
     const response = await postGraphQL(url, { query: /* GraphQL */ `{ shelf { label tags { name } } }` });
     expect(response.body).toEqual({
       data: { shelf: shelf.map((id) => ({ label: `Label ${id}`, tags: [{ name: `${id}-new` }, null] })) },
-      errors: shelf.map((_, place) => ({ message: 'Not allowed to read Tag.name.', path: ['shelf', place, 'tags', 1, 'name'], extensions: { code: 'FORBIDDEN' } })),
+      errors: shelf.map((_, place) => ({
+        message: 'Not allowed to read Tag.name.',
+        path: ['shelf', place, 'tags', 1, 'name'],
+        extensions: { code: 'FORBIDDEN' },
+      })),
     });
   });
 
@@ -107,16 +127,32 @@ describe('entity fetches with the same entity many times in a list', () => {
 });
 
 describe('dedupeRepresentations', () => {
-  const product = (upc: string, price?: number) => ({ __typename: 'Product', upc, ...(price === undefined ? {} : { price }) });
+  const product = (upc: string, price?: number) => ({
+    __typename: 'Product',
+    upc,
+    ...(price === undefined ? {} : { price }),
+  });
 
   it('keeps the first of each distinct representation, in order, and maps every entity to its own', () => {
-    const { unique, slotOf } = dedupeRepresentations([product('1'), product('2'), product('1'), { __typename: 'User', upc: '1' }, product('2')]);
+    const { unique, slotOf } = dedupeRepresentations([
+      product('1'),
+      product('2'),
+      product('1'),
+      { __typename: 'User', upc: '1' },
+      product('2'),
+    ]);
     expect(unique).toEqual([product('1'), product('2'), { __typename: 'User', upc: '1' }]);
     expect(slotOf).toEqual([0, 1, 0, 2, 1]);
   });
 
   it('tells apart representations that share their key but not what the fetch requires', () => {
-    const { unique, slotOf } = dedupeRepresentations([product('1', 10), product('1', 20), product('1', 10), { __typename: 'Product', upc: '1', dims: { w: 1 } }, { __typename: 'Product', upc: '1', dims: { w: 1 } }]);
+    const { unique, slotOf } = dedupeRepresentations([
+      product('1', 10),
+      product('1', 20),
+      product('1', 10),
+      { __typename: 'Product', upc: '1', dims: { w: 1 } },
+      { __typename: 'Product', upc: '1', dims: { w: 1 } },
+    ]);
     expect(unique).toEqual([product('1', 10), product('1', 20), { __typename: 'Product', upc: '1', dims: { w: 1 } }]);
     expect(slotOf).toEqual([0, 1, 0, 2, 2]);
   });

@@ -12,7 +12,10 @@ const bucketLimit = 16;
  * Representations are bucketed by their first field after `__typename` (the key, as a rule) and
  * compared as values within a bucket: no key string per representation, which cost 4x as much.
  */
-export function dedupeRepresentations(representations: Record<string, unknown>[]): { unique: Record<string, unknown>[]; slotOf?: number[] } {
+export function dedupeRepresentations(representations: Record<string, unknown>[]): {
+  unique: Record<string, unknown>[];
+  slotOf?: number[];
+} {
   if (representations.length < 2) return { unique: representations };
   const slotsByFirstValue = new Map<unknown, number[]>();
   const unique: Record<string, unknown>[] = [];

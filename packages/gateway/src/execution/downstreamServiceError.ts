@@ -20,7 +20,11 @@ export interface SentEntities {
  * @apollo/gateway 2.14.4, an entity's position counts only the entities sent, so an error is not
  * put on an entity of another type that the fetch skipped (conformance intendedDifferences.ts).
  */
-export function errorPathsOf(fetch: FetchNode, cursor: Cursor, sent?: SentEntities): (errorPath: Path | undefined) => ((string | number)[] | undefined)[] {
+export function errorPathsOf(
+  fetch: FetchNode,
+  cursor: Cursor,
+  sent?: SentEntities,
+): (errorPath: Path | undefined) => ((string | number)[] | undefined)[] {
   let hydrated: (string | number)[][] | undefined;
   return (errorPath) => {
     if (fetch.requires && typeof errorPath?.[1] === 'number') {
@@ -30,8 +34,13 @@ export function errorPathsOf(fetch: FetchNode, cursor: Cursor, sent?: SentEntiti
       }
       const slot = errorPath[1];
       const slotOf = sent?.slotOf;
-      const representationIndexes = slotOf ? slotOf.flatMap((entitySlot, index) => (entitySlot === slot ? [index] : [])) : [slot];
-      return representationIndexes.map((index) => [...(hydrated![sent?.entityIndexes[index] ?? index] ?? []), ...errorPath.slice(2)]);
+      const representationIndexes = slotOf
+        ? slotOf.flatMap((entitySlot, index) => (entitySlot === slot ? [index] : []))
+        : [slot];
+      return representationIndexes.map((index) => [
+        ...(hydrated![sent?.entityIndexes[index] ?? index] ?? []),
+        ...errorPath.slice(2),
+      ]);
     }
     return [errorPath ? [...cursor.path, ...errorPath] : undefined];
   };
@@ -57,7 +66,11 @@ function hydratePaths(parent: (string | number)[], path: Path, data: unknown, re
 }
 
 /** A subgraph's error as the client sees it: its message and code, the service's name, its path in the client's response. */
-export function downstreamServiceError(original: GraphQLFormattedError, serviceName: string, path: (string | number)[] | undefined): GraphQLError {
+export function downstreamServiceError(
+  original: GraphQLFormattedError,
+  serviceName: string,
+  path: (string | number)[] | undefined,
+): GraphQLError {
   const message = original.message || `Error while fetching subquery from service "${serviceName}"`;
   const options = { originalError: original as Error, path, extensions: { ...original.extensions, serviceName } };
   const code = errorCodeDef(original);

@@ -2,7 +2,14 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { FetchNode, PlanNode, QueryPlanSelectionNode } from '@apollo/query-planner';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { trace } from '@opentelemetry/api';
-import { isAbstractType, isInterfaceType, isObjectType, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  isAbstractType,
+  isInterfaceType,
+  isObjectType,
+  type GraphQLError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { conditionValuesOf } from './conditionalSelections.js';
 import { copyJson, dedupeRepresentations } from './dedupeRepresentations.js';
 import { downstreamServiceError, errorPathsOf, type SentEntities } from './downstreamServiceError.js';
@@ -48,7 +55,12 @@ export async function executePlanNode(execution: PlanExecution, node: PlanNode, 
       return;
     case 'Flatten': {
       const data = flattenAtPath(cursor.data, node.path);
-      if (data) await executePlanNode(execution, node.node, { path: [...cursor.path, ...node.path], data, fullResult: cursor.fullResult });
+      if (data)
+        await executePlanNode(execution, node.node, {
+          path: [...cursor.path, ...node.path],
+          data,
+          fullResult: cursor.fullResult,
+        });
       return;
     }
     case 'Fetch':
@@ -63,8 +75,13 @@ export async function executePlanNode(execution: PlanExecution, node: PlanNode, 
       });
       return;
     case 'Condition': {
-      const value = conditionValuesOf(execution.operation, [node.condition], execution.requestContext.request.variables ?? {})[node.condition];
-      if (typeof value !== 'boolean') throw new Error(`Invalid non-boolean value ${String(value)} for Boolean! variable $${node.condition}`);
+      const value = conditionValuesOf(
+        execution.operation,
+        [node.condition],
+        execution.requestContext.request.variables ?? {},
+      )[node.condition];
+      if (typeof value !== 'boolean')
+        throw new Error(`Invalid non-boolean value ${String(value)} for Boolean! variable $${node.condition}`);
       const branch = value ? node.ifClause : node.elseClause;
       if (branch) await executePlanNode(execution, branch, cursor);
       return;
@@ -77,7 +94,9 @@ export async function executePlanNode(execution: PlanExecution, node: PlanNode, 
 async function executeFetch(execution: PlanExecution, fetch: FetchNode, cursor: Cursor): Promise<void> {
   const service = execution.dataSourceOf(fetch.serviceName);
   if (!service) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
-  const entities = Array.isArray(cursor.data) ? cursor.data.filter((entity) => entity !== null && entity !== undefined) : [cursor.data];
+  const entities = Array.isArray(cursor.data)
+    ? cursor.data.filter((entity) => entity !== null && entity !== undefined)
+    : [cursor.data];
   if (entities.length === 0) return;
   const provided = execution.requestContext.request.variables;
   const variables: Record<string, unknown> = {};
@@ -106,11 +125,19 @@ async function executeFetch(execution: PlanExecution, fetch: FetchNode, cursor: 
   if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
   const { unique, slotOf } = dedupeRepresentations(representations);
   // Object.assign, not `{ ...variables, representations }`: a spread followed by a new key builds a new hidden class per call (see resolveInfo).
-  const received = await send(execution, service, fetch, cursor, Object.assign({}, variables, { representations: unique }), { slotOf, entityIndexes });
+  const received = await send(
+    execution,
+    service,
+    fetch,
+    cursor,
+    Object.assign({}, variables, { representations: unique }),
+    { slotOf, entityIndexes },
+  );
   if (!received) return;
   const receivedEntities = received['_entities'];
   if (!Array.isArray(receivedEntities)) throw new Error('Expected "data._entities" in response to be an array');
-  if (receivedEntities.length !== unique.length) throw new Error(`Expected "data._entities" to contain ${unique.length} elements`);
+  if (receivedEntities.length !== unique.length)
+    throw new Error(`Expected "data._entities" to contain ${unique.length} elements`);
   // Slots are numbered in order of first appearance, so a slot below `slotsSeen` is shared.
   let slotsSeen = 0;
   for (let index = 0; index < representedEntities.length; index += 1) {
@@ -126,11 +153,22 @@ async function executeFetch(execution: PlanExecution, fetch: FetchNode, cursor: 
   }
 }
 
-async function send(execution: PlanExecution, service: GraphQLDataSource, fetch: FetchNode, cursor: Cursor, variables: Record<string, unknown>, sent?: SentEntities): Promise<Record<string, unknown> | null | undefined> {
+async function send(
+  execution: PlanExecution,
+  service: GraphQLDataSource,
+  fetch: FetchNode,
+  cursor: Cursor,
+  variables: Record<string, unknown>,
+  sent?: SentEntities,
+): Promise<Record<string, unknown> | null | undefined> {
   const { requestContext } = execution;
   const response = await service.process({
     kind: incomingOperation,
-    request: { query: fetch.operation, variables, ...(fetch.operationName !== undefined && { operationName: fetch.operationName }) },
+    request: {
+      query: fetch.operation,
+      variables,
+      ...(fetch.operationName !== undefined && { operationName: fetch.operationName }),
+    },
     incomingRequestContext: requestContext,
     context: requestContext.context,
     ...(fetch.operationDocumentNode && { document: fetch.operationDocumentNode }),
@@ -138,7 +176,9 @@ async function send(execution: PlanExecution, service: GraphQLDataSource, fetch:
   } as GraphQLDataSourceProcessOptions);
   if (response.errors) {
     const pathsOf = errorPathsOf(fetch, cursor, sent);
-    for (const error of response.errors) for (const path of pathsOf(error.path)) execution.errors.push(downstreamServiceError(error, fetch.serviceName, path));
+    for (const error of response.errors)
+      for (const path of pathsOf(error.path))
+        execution.errors.push(downstreamServiceError(error, fetch.serviceName, path));
   }
   return response.data as Record<string, unknown> | null | undefined;
 }
@@ -147,7 +187,12 @@ async function send(execution: PlanExecution, service: GraphQLDataSource, fetch:
 function flattenAtPath(value: unknown, path: readonly (string | number)[], from = 0): unknown {
   if (from === path.length || value === null || value === undefined) return value;
   const current = path[from]!;
-  if (current !== '@') return flattenAtPath(Object.hasOwn(value as object, current) ? (value as Record<string, unknown>)[current] : undefined, path, from + 1);
+  if (current !== '@')
+    return flattenAtPath(
+      Object.hasOwn(value as object, current) ? (value as Record<string, unknown>)[current] : undefined,
+      path,
+      from + 1,
+    );
   const flattened: unknown[] = [];
   for (const element of value as unknown[]) {
     const found = flattenAtPath(element, path, from + 1);
@@ -158,7 +203,11 @@ function flattenAtPath(value: unknown, path: readonly (string | number)[], from 
 }
 
 /** An entity's representation for a fetch's `requires`: null when a required field is missing. */
-function selectRepresentation(schema: GraphQLSchema, source: Record<string, unknown> | null, selections: readonly QueryPlanSelectionNode[]): Record<string, unknown> | null {
+function selectRepresentation(
+  schema: GraphQLSchema,
+  source: Record<string, unknown> | null,
+  selections: readonly QueryPlanSelectionNode[],
+): Record<string, unknown> | null {
   if (source === null) return null;
   const result: Record<string, unknown> = {};
   for (const selection of selections) {
@@ -167,8 +216,12 @@ function selectRepresentation(schema: GraphQLSchema, source: Record<string, unkn
       const value = Object.hasOwn(source, responseName) ? source[responseName] : undefined;
       if (value === undefined) return null;
       const nested = selection.selections;
-      if (Array.isArray(value)) result[responseName] = value.map((element) => (nested ? selectRepresentation(schema, element as Record<string, unknown>, nested) : element));
-      else result[responseName] = nested ? selectRepresentation(schema, value as Record<string, unknown>, nested) : value;
+      if (Array.isArray(value))
+        result[responseName] = value.map((element) =>
+          nested ? selectRepresentation(schema, element as Record<string, unknown>, nested) : element,
+        );
+      else
+        result[responseName] = nested ? selectRepresentation(schema, value as Record<string, unknown>, nested) : value;
     } else if (selection.typeCondition && isObjectOfType(schema, source, selection.typeCondition)) {
       deepMerge(result, selectRepresentation(schema, source, selection.selections));
     }
@@ -182,11 +235,20 @@ function isObjectOfType(schema: GraphQLSchema, object: Record<string, unknown>, 
   if (typename === typeCondition) return true;
   const type = schema.getType(typename);
   const condition = schema.getType(typeCondition);
-  return !!type && !!condition && isAbstractType(condition) && (isObjectType(type) || isInterfaceType(type)) && schema.isSubType(condition, type);
+  return (
+    !!type &&
+    !!condition &&
+    isAbstractType(condition) &&
+    (isObjectType(type) || isInterfaceType(type)) &&
+    schema.isSubType(condition, type)
+  );
 }
 
 /** @apollo/gateway's deepMerge: objects merged key by key, lists of equal length element by element. */
-export function deepMerge(target: Record<string, unknown>, source: Record<string, unknown> | null | undefined): Record<string, unknown> {
+export function deepMerge(
+  target: Record<string, unknown>,
+  source: Record<string, unknown> | null | undefined,
+): Record<string, unknown> {
   if (source === undefined || source === null) return target;
   for (const key of Object.keys(source)) {
     const value = source[key];
@@ -196,7 +258,8 @@ export function deepMerge(target: Record<string, unknown>, source: Record<string
       deepMerge(existing as Record<string, unknown>, value);
     } else if (Array.isArray(value) && Array.isArray(existing) && value.length === existing.length) {
       for (let index = 0; index < value.length; index += 1) {
-        if (isPlainObject(existing[index]) && isPlainObject(value[index])) deepMerge(existing[index] as Record<string, unknown>, value[index] as Record<string, unknown>);
+        if (isPlainObject(existing[index]) && isPlainObject(value[index]))
+          deepMerge(existing[index] as Record<string, unknown>, value[index] as Record<string, unknown>);
         else existing[index] = value[index];
       }
     } else {

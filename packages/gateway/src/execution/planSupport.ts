@@ -18,9 +18,13 @@ function isNodeSupported(node: PlanNode): boolean {
     case 'Flatten':
       return isNodeSupported(node.node);
     case 'Fetch':
-      return !node.inputRewrites?.length && !node.outputRewrites?.length && !node.contextRewrites?.length && !node.hasDefers;
+      return (
+        !node.inputRewrites?.length && !node.outputRewrites?.length && !node.contextRewrites?.length && !node.hasDefers
+      );
     case 'Condition':
-      return (!node.ifClause || isNodeSupported(node.ifClause)) && (!node.elseClause || isNodeSupported(node.elseClause));
+      return (
+        (!node.ifClause || isNodeSupported(node.ifClause)) && (!node.elseClause || isNodeSupported(node.elseClause))
+      );
     default:
       return false;
   }

@@ -83,13 +83,19 @@ export class SelectionShape {
     if (!fields) {
       fields = [];
       const { schema, fragments, conditionValues } = this.source;
-      for (const [responseName, nodes] of collectFields({ schema, fragments, variables: conditionValues }, runtimeType, this.selectionSets)) {
+      for (const [responseName, nodes] of collectFields(
+        { schema, fragments, variables: conditionValues },
+        runtimeType,
+        this.selectionSets,
+      )) {
         const isTypename = nodes[0]!.name.value === '__typename';
-        const definition = isTypename || isUnionType(runtimeType) ? undefined : runtimeType.getFields()[nodes[0]!.name.value];
+        const definition =
+          isTypename || isUnionType(runtimeType) ? undefined : runtimeType.getFields()[nodes[0]!.name.value];
         if (!isTypename && !definition) continue;
         // A field the rules layer added for itself (hidden alias) is nullable here: the client never
         // asked for it, so its null must not take the client's object with it.
-        const type = definition && responseName.startsWith(hiddenKeyPrefix) ? getNullableType(definition.type) : definition?.type;
+        const type =
+          definition && responseName.startsWith(hiddenKeyPrefix) ? getNullableType(definition.type) : definition?.type;
         fields.push({
           responseName,
           isTypename,
@@ -118,7 +124,11 @@ export interface ShapedResponse {
  * use left out, and GraphQL's null propagation; the same rules as @apollo/gateway's
  * computeResponse, over compiled shapes.
  */
-export function shapeResponse(shape: SelectionShape, rootType: GraphQLCompositeType, input: Record<string, unknown>): ShapedResponse {
+export function shapeResponse(
+  shape: SelectionShape,
+  rootType: GraphQLCompositeType,
+  input: Record<string, unknown>,
+): ShapedResponse {
   const state: ShapeState = { schema: shape.source.schema, errors: [], path: [] };
   const data = shapeObject(state, shape, rootType, input);
   return { data: data === bubble ? null : data, completionErrors: state.errors };
@@ -130,7 +140,12 @@ interface ShapeState {
   readonly path: (string | number)[];
 }
 
-function shapeObject(state: ShapeState, shape: SelectionShape, runtimeType: GraphQLCompositeType, input: Record<string, unknown>): Record<string, unknown> | typeof bubble {
+function shapeObject(
+  state: ShapeState,
+  shape: SelectionShape,
+  runtimeType: GraphQLCompositeType,
+  input: Record<string, unknown>,
+): Record<string, unknown> | typeof bubble {
   const output: Record<string, unknown> = {};
   for (const field of shape.fieldsFor(runtimeType)) {
     if (field.isTypename) {
@@ -151,7 +166,9 @@ function completeValue(state: ShapeState, field: FieldShape, type: CompiledType,
   if (type.nonNull) {
     const value = completeNullable(state, field, type, input);
     if (value === null) {
-      state.errors.push(invalid(`Cannot return null for non-nullable ${describe(state, field, type.type)}.`, state.path));
+      state.errors.push(
+        invalid(`Cannot return null for non-nullable ${describe(state, field, type.type)}.`, state.path),
+      );
       return bubble;
     }
     return value;
@@ -178,7 +195,9 @@ function completeNullable(state: ShapeState, field: FieldShape, type: CompiledTy
   }
   if (type.composite) {
     if (typeof input !== 'object') {
-      state.errors.push(invalid(`Invalid non-object value found for ${describe(state, field, type.type)}.`, state.path));
+      state.errors.push(
+        invalid(`Invalid non-object value found for ${describe(state, field, type.type)}.`, state.path),
+      );
       return null;
     }
     const object = input as Record<string, unknown>;
@@ -187,7 +206,9 @@ function completeNullable(state: ShapeState, field: FieldShape, type: CompiledTy
     if (typeof typename === 'string' && typename !== runtimeType.name) {
       const named = state.schema.getType(typename);
       if (!named || !isCompositeType(named)) {
-        state.errors.push(invalid(`Invalid __typename found for object at ${describe(state, field, type.type)}.`, state.path));
+        state.errors.push(
+          invalid(`Invalid __typename found for object at ${describe(state, field, type.type)}.`, state.path),
+        );
         return null;
       }
       runtimeType = named;
@@ -203,7 +224,9 @@ function completeNullable(state: ShapeState, field: FieldShape, type: CompiledTy
 
 function describe(state: ShapeState, field: FieldShape, type: GraphQLOutputType): string {
   const last = state.path[state.path.length - 1];
-  return typeof last === 'string' ? `field ${field.parentTypeName}.${last}` : `array element of type ${String(type)} at index ${last}`;
+  return typeof last === 'string'
+    ? `field ${field.parentTypeName}.${last}`
+    : `array element of type ${String(type)} at index ${last}`;
 }
 
 function invalid(message: string, path: readonly (string | number)[]): GraphQLError {
@@ -215,8 +238,13 @@ const integerPattern = /^[+-]?\d+$/;
 /** @apollo/federation-internals' isValidLeafValue, over graphql-js types. */
 function isValidLeafValue(type: GraphQLOutputType, value: unknown): boolean {
   if (type === GraphQLBoolean) return typeof value === 'boolean';
-  if (type === GraphQLInt) return typeof value === 'number' && Number.isFinite(value) && integerPattern.test(String(value));
-  if (type === GraphQLID) return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value) && integerPattern.test(String(value)));
+  if (type === GraphQLInt)
+    return typeof value === 'number' && Number.isFinite(value) && integerPattern.test(String(value));
+  if (type === GraphQLID)
+    return (
+      typeof value === 'string' ||
+      (typeof value === 'number' && Number.isFinite(value) && integerPattern.test(String(value)))
+    );
   if (type === GraphQLFloat) return typeof value === 'number' && Number.isFinite(value);
   if (type === GraphQLString) return typeof value === 'string';
   if (isEnumType(type)) return typeof value === 'string' && type.getValue(value) !== undefined;

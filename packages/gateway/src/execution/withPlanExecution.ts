@@ -2,11 +2,23 @@ import type { ApolloGateway, GraphQLDataSource } from '@apollo/gateway';
 import { wrapExecutor } from '../gateway/wrapExecutor.js';
 import { operationFromDocument, type Schema } from '@apollo/federation-internals';
 import type { QueryPlan, QueryPlanner } from '@apollo/query-planner';
-import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
+import type {
+  GatewayExecutionResult,
+  GatewayExecutor,
+  GatewayGraphQLRequestContext,
+  GatewayInterface,
+} from '@apollo/server-gateway-interface';
 import type { PlanNode } from '@apollo/query-planner';
 import { trace, type Span } from '@opentelemetry/api';
 import { LRUCache } from 'lru-cache';
-import { getOperationAST, getVariableValues, type FragmentDefinitionNode, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  getOperationAST,
+  getVariableValues,
+  type FragmentDefinitionNode,
+  type GraphQLError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { fragmentsOf } from '../operation/collectFields.js';
 import { proxiableService, proxiedOperationOf, type ProxiedOperations } from '../gateway/proxiedOperations.js';
 import { checkVariablesOnce } from './checkVariablesOnce.js';
@@ -66,12 +78,17 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
   const planned = new LRUCache<string, PlannedOperation | 'stock'>({ max: maxCachedOperations });
   gateway.onSchemaLoadOrUpdate(() => planned.clear());
 
-  const plan = (requestContext: GatewayGraphQLRequestContext, operation: OperationDefinitionNode): PlannedOperation | 'stock' => {
+  const plan = (
+    requestContext: GatewayGraphQLRequestContext,
+    operation: OperationDefinitionNode,
+  ): PlannedOperation | 'stock' => {
     const { document, request } = requestContext;
     if (operation.operation === 'subscription' || selectsIntrospection(document)) return 'stock';
     const queryPlan = inActiveSpan(tracer, 'gateway.plan', {}, (span) => {
       try {
-        const parsed = operationFromDocument(internals.apiSchema, document, { operationName: request.operationName ?? undefined });
+        const parsed = operationFromDocument(internals.apiSchema, document, {
+          operationName: request.operationName ?? undefined,
+        });
         return internals.queryPlanner.buildQueryPlan(parsed, {
           recursiveSelectionsLimitDisabled: internals.recursiveSelectionsLimitDisabled ?? false,
           nonLocalSelectionsLimitDisabled: internals.nonLocalSelectionsLimitDisabled ?? false,
@@ -94,9 +111,14 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
   };
 
   // Read at each fetch from the gateway's own map, which it refills when the supergraph changes.
-  const dataSourceOf = (serviceName: string): GraphQLDataSource | undefined => internals.serviceMap[serviceName]?.dataSource;
+  const dataSourceOf = (serviceName: string): GraphQLDataSource | undefined =>
+    internals.serviceMap[serviceName]?.dataSource;
 
-  const execute = async (requestContext: GatewayGraphQLRequestContext, planned: PlannedOperation, span: Span): Promise<GatewayExecutionResult> => {
+  const execute = async (
+    requestContext: GatewayGraphQLRequestContext,
+    planned: PlannedOperation,
+    span: Span,
+  ): Promise<GatewayExecutionResult> => {
     const { operation } = planned;
     const variables = requestContext.request.variables ?? {};
     if (operation.variableDefinitions?.length) {
@@ -111,13 +133,21 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
       );
       if (errors) return { errors: [...errors] };
     }
-    if (planned.proxiedService) options.proxied.set(requestContext.context, proxiedOperationOf(planned.proxiedService, requestContext));
+    if (planned.proxiedService)
+      options.proxied.set(requestContext.context, proxiedOperationOf(planned.proxiedService, requestContext));
     const errors: GraphQLError[] = [];
-    const execution: PlanExecution = { requestContext, operation, dataSourceOf, supergraphSchema: internals.supergraphSchema, errors };
+    const execution: PlanExecution = {
+      requestContext,
+      operation,
+      dataSourceOf,
+      supergraphSchema: internals.supergraphSchema,
+      errors,
+    };
     const data: Record<string, unknown> = {};
     return inActiveSpan(tracer, 'gateway.execute', {}, async (executeSpan) => {
       try {
-        if (planned.plan.node) await executePlanNode(execution, planned.plan.node as PlanNode, { path: [], data, fullResult: data });
+        if (planned.plan.node)
+          await executePlanNode(execution, planned.plan.node as PlanNode, { path: [], data, fullResult: data });
         const { data: shaped, completionErrors } = inActiveSpan(tracer, 'gateway.postprocessing', {}, (postSpan) => {
           try {
             return shapeResponse(shapeOf(planned, variables), internals.schema.getRootType(operation.operation)!, data);
@@ -126,7 +156,8 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
           }
         });
         if (errors.length > 0) span.setAttribute('graphql.errors', errors.length);
-        if (errors.length === 0 && completionErrors.length > 0) return { data: shaped, extensions: { valueCompletion: completionErrors } };
+        if (errors.length === 0 && completionErrors.length > 0)
+          return { data: shaped, extensions: { valueCompletion: completionErrors } };
         return errors.length === 0 ? { data: shaped } : { errors, data: shaped };
       } finally {
         executeSpan.end();
@@ -139,36 +170,41 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
     const key = planned.conditionVariables.length === 0 ? '' : JSON.stringify(conditionValues);
     let shape = planned.shapes.get(key);
     if (!shape) {
-      shape = new SelectionShape({ schema: internals.schema, fragments: planned.fragments, conditionValues }, [planned.operation.selectionSet]);
+      shape = new SelectionShape({ schema: internals.schema, fragments: planned.fragments, conditionValues }, [
+        planned.operation.selectionSet,
+      ]);
       if (planned.shapes.size >= 16) planned.shapes.clear();
       planned.shapes.set(key, shape);
     }
     return shape;
   };
 
-  const planExecutor = (stock: GatewayExecutor): GatewayExecutor => async (requestContext) => {
-    const key = `${requestContext.queryHash}\u0000${requestContext.request.operationName ?? ''}`;
-    const cached = planned.get(key);
-    // An operation left to Apollo's executor is counted by its own plan cache's lookup, not here too.
-    if (cached === 'stock') return stock(requestContext);
-    // A planned operation keeps its definition: only a new one is looked up in the document.
-    const operation = cached?.operation ?? getOperationAST(requestContext.document, requestContext.request.operationName);
-    if (!operation) return stock(requestContext);
-    return inActiveSpan(tracer, 'gateway.request', {}, async (span) => {
-      try {
-        let entry: PlannedOperation | 'stock' | undefined = cached;
-        if (!entry) {
-          entry = plan(requestContext, operation);
-          planned.set(key, entry);
+  const planExecutor =
+    (stock: GatewayExecutor): GatewayExecutor =>
+    async (requestContext) => {
+      const key = `${requestContext.queryHash}\u0000${requestContext.request.operationName ?? ''}`;
+      const cached = planned.get(key);
+      // An operation left to Apollo's executor is counted by its own plan cache's lookup, not here too.
+      if (cached === 'stock') return stock(requestContext);
+      // A planned operation keeps its definition: only a new one is looked up in the document.
+      const operation =
+        cached?.operation ?? getOperationAST(requestContext.document, requestContext.request.operationName);
+      if (!operation) return stock(requestContext);
+      return inActiveSpan(tracer, 'gateway.request', {}, async (span) => {
+        try {
+          let entry: PlannedOperation | 'stock' | undefined = cached;
+          if (!entry) {
+            entry = plan(requestContext, operation);
+            planned.set(key, entry);
+          }
+          if (entry === 'stock') return stock(requestContext);
+          options.onPlanLookup?.(cached !== undefined);
+          return await execute(requestContext, entry, span);
+        } finally {
+          span.end();
         }
-        if (entry === 'stock') return stock(requestContext);
-        options.onPlanLookup?.(cached !== undefined);
-        return await execute(requestContext, entry, span);
-      } finally {
-        span.end();
-      }
-    });
-  };
+      });
+    };
 
   return wrapExecutor(gateway, planExecutor);
 }

@@ -51,7 +51,11 @@ const contentTypes: Readonly<Record<string, string>> = {
 const contentTypeOf = (file: string) => contentTypes[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream';
 
 /** Where bundles are cached unless told otherwise: node_modules/.cache/bff-explorer. */
-export const defaultExplorerCacheDir = join(dirname(dirname(require.resolve('graphiql/package.json'))), '.cache', 'bff-explorer');
+export const defaultExplorerCacheDir = join(
+  dirname(dirname(require.resolve('graphiql/package.json'))),
+  '.cache',
+  'bff-explorer',
+);
 
 /**
  * The explorer's bundle: GraphiQL, React and Monaco with the page's own code (./browser) and
@@ -73,7 +77,8 @@ export async function buildExplorerBundle(options: ExplorerBundleOptions = {}): 
 /** Hash of the browser sources, this file (the build settings) and the bundled packages' versions. */
 async function bundleKey(): Promise<string> {
   const hash = createHash('sha256');
-  for (const name of (await readdir(browserDir)).sort()) hash.update(name).update(await readFile(join(browserDir, name)));
+  for (const name of (await readdir(browserDir)).sort())
+    hash.update(name).update(await readFile(join(browserDir, name)));
   hash.update(await readFile(fileURLToPath(import.meta.url)));
   for (const name of bundledPackages) hash.update(`${name}@${requireVersion(name)}`);
   hash.update(`monaco-editor@${requireVersion('monaco-editor', requireFromGraphiQL)}`);

@@ -33,7 +33,12 @@ const scenarios = {
     docsSearch: 'productPage',
     docsText: 'The product page of one product: the product with its reviews and their authors, stock and shipping.',
     guardedQuery: /* GraphQL */ `{ user(id: "1") { email } }`,
-    anonymous: { errors: [{ message: 'Not allowed to read User.email.', path: ['user', 'email'], extensions: { code: 'FORBIDDEN' } }], data: { user: { email: null } } },
+    anonymous: {
+      errors: [
+        { message: 'Not allowed to read User.email.', path: ['user', 'email'], extensions: { code: 'FORBIDDEN' } },
+      ],
+      data: { user: { email: null } },
+    },
     userOne: { data: { user: { email: 'omar.schmidt1@example.com' } } },
     userOneText: 'omar.schmidt1@example.com',
   },
@@ -43,7 +48,12 @@ const scenarios = {
     docsSearch: 'feed',
     docsText: 'The home feed, in catalogue order; first at most 50.',
     guardedQuery: /* GraphQL */ `{ user(id: "1") { orders { id } } }`,
-    anonymous: { errors: [{ message: 'Not allowed to read User.orders.', path: ['user', 'orders'], extensions: { code: 'FORBIDDEN' } }], data: { user: { orders: null } } },
+    anonymous: {
+      errors: [
+        { message: 'Not allowed to read User.orders.', path: ['user', 'orders'], extensions: { code: 'FORBIDDEN' } },
+      ],
+      data: { user: { orders: null } },
+    },
     userOne: { data: { user: { orders: [{ id: 'o1' }] } } },
     userOneText: '"o1"',
   },
@@ -58,7 +68,10 @@ describe('the explorer in a browser', () => {
   const offline: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does`);
+    if (!existsSync(chromiumPath))
+      throw new Error(
+        `${chromiumPath} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does`,
+      );
     // Built (or read from its cache) up front, so the page tests time the page, not esbuild.
     await buildExplorerBundle();
     services = await startServices();
@@ -95,17 +108,24 @@ describe('the explorer in a browser', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Delete');
     await page.keyboard.insertText(text);
-    await expect.poll(async () => (await page.locator('.graphiql-query-editor .view-lines').innerText()).replaceAll('\u00a0', ' ')).toBe(text);
+    await expect
+      .poll(async () =>
+        (await page.locator('.graphiql-query-editor .view-lines').innerText()).replaceAll('\u00a0', ' '),
+      )
+      .toBe(text);
   }
 
   /** Runs the operation in the editor; resolves to the body the BFF answered (and the response pane shows). */
   async function run(page: Page, bff: TestBff): Promise<unknown> {
-    const answered = page.waitForResponse((response) => response.url() === `${bff.url}/graphql` && response.request().method() === 'POST');
+    const answered = page.waitForResponse(
+      (response) => response.url() === `${bff.url}/graphql` && response.request().method() === 'POST',
+    );
     await page.locator('.graphiql-execute-button').click();
     return (await answered).json();
   }
 
-  const responsePane = (page: Page, text: string) => page.locator('.graphiql-response .view-lines').filter({ hasText: text });
+  const responsePane = (page: Page, text: string) =>
+    page.locator('.graphiql-response .view-lines').filter({ hasText: text });
 
   for (const client of ['web', 'mobile'] as const) {
     const scenario = scenarios[client];
@@ -149,7 +169,13 @@ describe('the explorer in a browser', () => {
         await responsePane(page, scenario.userOneText).waitFor();
 
         await page.screenshot({ path: join(artifacts, `explorer-${client}-signed-in.png`) });
-        expect(workers.sort()).toEqual(expect.arrayContaining(['/explorer/assets/editor.worker.js', '/explorer/assets/graphql.worker.js', '/explorer/assets/json.worker.js']));
+        expect(workers.sort()).toEqual(
+          expect.arrayContaining([
+            '/explorer/assets/editor.worker.js',
+            '/explorer/assets/graphql.worker.js',
+            '/explorer/assets/json.worker.js',
+          ]),
+        );
         // A CSP violation is a console error too.
         expect(problems).toEqual([]);
         expect(offline).toEqual([]);

@@ -26,6 +26,8 @@ describe('readExplorerConfig', () => {
 
   it('turns it off with <prefix>EXPLORER=off and names a value that is neither', () => {
     expect(read({ WEB_BFF_EXPLORER: 'off' }).config).toEqual({ enabled: false, developmentTokens: false });
-    expect(read({ WEB_BFF_EXPLORER: 'yes' }).problems).toEqual(["WEB_BFF_EXPLORER must be one of on, off, but got: 'yes'"]);
+    expect(read({ WEB_BFF_EXPLORER: 'yes' }).problems).toEqual([
+      "WEB_BFF_EXPLORER must be one of on, off, but got: 'yes'",
+    ]);
   });
 });

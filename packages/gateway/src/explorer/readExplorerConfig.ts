@@ -19,8 +19,18 @@ const configuredKeys = ['JWT_SECRET', 'JWT_PUBLIC_KEY', 'JWT_JWKS_URL'] as const
  * Reads `<prefix>EXPLORER` (on or off; off by default in production, on elsewhere), adding a
  * line to `problems` when it is neither.
  */
-export function readExplorerConfig(env: NodeJS.ProcessEnv, prefix: string, environment: 'development' | 'production' | 'test', problems: string[]): ExplorerConfig {
-  const keys = readEnvKeys(env, prefix, { EXPLORER: enumKey(['on', 'off'], environment === 'production' ? 'off' : 'on') }, problems);
+export function readExplorerConfig(
+  env: NodeJS.ProcessEnv,
+  prefix: string,
+  environment: 'development' | 'production' | 'test',
+  problems: string[],
+): ExplorerConfig {
+  const keys = readEnvKeys(
+    env,
+    prefix,
+    { EXPLORER: enumKey(['on', 'off'], environment === 'production' ? 'off' : 'on') },
+    problems,
+  );
   const enabled = keys.EXPLORER === 'on';
   const developmentKey = configuredKeys.every((name) => (env[prefix + name] ?? '') === '');
   return Object.freeze({ enabled, developmentTokens: enabled && environment !== 'production' && developmentKey });

@@ -13,7 +13,10 @@ export interface ExplorerPageOptions {
 export const explorerPaths = { page: '/explorer', assets: '/explorer/assets/', token: '/explorer/token' } as const;
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
+  text.replace(
+    /[&<>"']/g,
+    (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!,
+  );
 
 const relative = (path: string) => path.slice(1);
 

@@ -18,7 +18,11 @@ export interface ExplorerOptions {
   readonly graphqlPath?: string;
 }
 
-const securityHeaders = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cross-origin-opener-policy': 'same-origin' };
+const securityHeaders = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+};
 
 /**
  * The schema explorer: GraphiQL, bundled from npm and served by the BFF itself (works offline),
@@ -30,14 +34,22 @@ const securityHeaders = { 'x-content-type-options': 'nosniff', 'referrer-policy'
  */
 export function useExplorer(http: FastifyInstance, options: ExplorerOptions): void {
   const graphqlPath = options.graphqlPath ?? '/graphql';
-  const loadBundle = () => buildExplorerBundle({ onCacheError: (error) => http.log.warn(`explorer bundle not cached (served from memory): ${error.message}`) });
+  const loadBundle = () =>
+    buildExplorerBundle({
+      onCacheError: (error) => http.log.warn(`explorer bundle not cached (served from memory): ${error.message}`),
+    });
   const tokenPath = options.developmentTokens ? explorerPaths.token : undefined;
   let bundle: Promise<ExplorerBundle> | undefined;
 
   const replyWithPage = (reply: FastifyReply) => {
     const styleNonce = randomBytes(16).toString('base64');
     return reply
-      .headers({ ...securityHeaders, 'content-security-policy': explorerContentSecurityPolicy(styleNonce), 'cache-control': 'no-store', 'x-frame-options': 'DENY' })
+      .headers({
+        ...securityHeaders,
+        'content-security-policy': explorerContentSecurityPolicy(styleNonce),
+        'cache-control': 'no-store',
+        'x-frame-options': 'DENY',
+      })
       .type('text/html; charset=utf-8')
       .send(renderExplorerPage({ bffName: options.bffName, styleNonce, graphqlPath, tokenPath }));
   };
@@ -48,7 +60,13 @@ export function useExplorer(http: FastifyInstance, options: ExplorerOptions): vo
     });
     const asset = (await bundle).assets.get(request.params.file);
     if (!asset) return replyWithNotFound(request, reply);
-    reply.headers({ ...securityHeaders, 'content-security-policy': explorerContentSecurityPolicy(), 'cache-control': 'no-cache', etag: asset.etag, vary: 'accept-encoding' });
+    reply.headers({
+      ...securityHeaders,
+      'content-security-policy': explorerContentSecurityPolicy(),
+      'cache-control': 'no-cache',
+      etag: asset.etag,
+      vary: 'accept-encoding',
+    });
     if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();
     reply.type(asset.contentType);
     if (!/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return reply.send(asset.body);
@@ -56,10 +74,12 @@ export function useExplorer(http: FastifyInstance, options: ExplorerOptions): vo
   };
 
   http.addHook('onRequest', (request, reply, done) => {
-    if (request.method === 'GET' && request.routeOptions.url === graphqlPath && prefersHtml(request.headers.accept)) return void replyWithPage(reply);
+    if (request.method === 'GET' && request.routeOptions.url === graphqlPath && prefersHtml(request.headers.accept))
+      return void replyWithPage(reply);
     done();
   });
   http.get(explorerPaths.page, async (_request, reply) => replyWithPage(reply));
   http.get<{ Params: { file: string } }>(`${explorerPaths.assets}:file`, replyWithAsset);
-  if (options.developmentTokens) useDevelopmentTokens(http, options.developmentTokens, { path: explorerPaths.token, clientId: options.bffName });
+  if (options.developmentTokens)
+    useDevelopmentTokens(http, options.developmentTokens, { path: explorerPaths.token, clientId: options.bffName });
 }

@@ -2,7 +2,15 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { LRUCache } from 'lru-cache';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
-import { getOperationAST, parse, validate, valueFromASTUntyped, type GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  getOperationAST,
+  parse,
+  validate,
+  valueFromASTUntyped,
+  type GraphQLError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { restrictCachePolicy } from './restrictCachePolicy.js';
 
 /** A compiled fetch, with the defaults of its variables. */
@@ -13,14 +21,21 @@ type CompiledOperation = CompiledQuery & { readonly variableDefaults: Readonly<R
  * non-null variable with a default that the request omits ("was not provided"), where graphql-js
  * applies the default; the planner's fetches declare the client's defaults, so they are given here.
  */
-function variableDefaultsOf(operation: OperationDefinitionNode | null | undefined): Record<string, unknown> | undefined {
+function variableDefaultsOf(
+  operation: OperationDefinitionNode | null | undefined,
+): Record<string, unknown> | undefined {
   const definitions = (operation?.variableDefinitions ?? []).filter((definition) => definition.defaultValue);
   if (definitions.length === 0) return undefined;
-  return Object.fromEntries(definitions.map((definition) => [definition.variable.name.value, valueFromASTUntyped(definition.defaultValue!)]));
+  return Object.fromEntries(
+    definitions.map((definition) => [definition.variable.name.value, valueFromASTUntyped(definition.defaultValue!)]),
+  );
 }
 
 /** The request's variables over the operation's defaults (a variable given, even as null, keeps its value). */
-function withDefaults(defaults: Readonly<Record<string, unknown>> | undefined, variables: Record<string, unknown> | undefined): Record<string, unknown> {
+function withDefaults(
+  defaults: Readonly<Record<string, unknown>> | undefined,
+  variables: Record<string, unknown> | undefined,
+): Record<string, unknown> {
   if (!defaults) return variables ?? {};
   const merged: Record<string, unknown> = { ...defaults };
   for (const [name, value] of Object.entries(variables ?? {})) if (value !== undefined) merged[name] = value;
@@ -37,7 +52,9 @@ const maxCachedOperations = 1_000;
  * compiled to a function once, by graphql-jit.
  */
 export class InProcessSubgraphDataSource implements GraphQLDataSource {
-  readonly #operations = new LRUCache<string, CompiledOperation | readonly GraphQLError[]>({ max: maxCachedOperations });
+  readonly #operations = new LRUCache<string, CompiledOperation | readonly GraphQLError[]>({
+    max: maxCachedOperations,
+  });
 
   /**
    * @param cacheControl how long its answers stay fresh, as a Cache-Control value; folded into the
@@ -50,7 +67,8 @@ export class InProcessSubgraphDataSource implements GraphQLDataSource {
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     const { request, context } = options;
-    if ('incomingRequestContext' in options) restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, this.cacheControl);
+    if ('incomingRequestContext' in options)
+      restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, this.cacheControl);
     const operation = this.#operationOf(request.query ?? '', request.operationName);
     if (!('query' in operation)) return { errors: operation };
     const variables = withDefaults(operation.variableDefaults, request.variables);
@@ -73,7 +91,9 @@ export class InProcessSubgraphDataSource implements GraphQLDataSource {
       if (errors.length > 0) return errors;
       const compiled = compileQuery(this.schema, document, operationName);
       if (!isCompiledQuery(compiled)) return compiled.errors ?? [];
-      return Object.assign(compiled, { variableDefaults: variableDefaultsOf(getOperationAST(document, operationName)) });
+      return Object.assign(compiled, {
+        variableDefaults: variableDefaultsOf(getOperationAST(document, operationName)),
+      });
     } catch (error) {
       return [error as GraphQLError];
     }

@@ -32,14 +32,21 @@ describe('@apollo/server patched gateway request context', () => {
 
   const run = (query = '{ hello }') =>
     server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body: { query } },
+      httpGraphQLRequest: {
+        method: 'POST',
+        headers: new HeaderMap([['content-type', 'application/json']]),
+        search: '',
+        body: { query },
+      },
       context: async () => ({}),
     });
 
   it('sets the HTTP status the executor writes, and reads it back', async () => {
     const response = await run();
     expect(response.status).toBe(207);
-    expect(response.body.kind === 'complete' && JSON.parse(response.body.string)).toEqual({ data: { hello: 'status read back: 207' } });
+    expect(response.body.kind === 'complete' && JSON.parse(response.body.string)).toEqual({
+      data: { hello: 'status read back: 207' },
+    });
   });
 
   it('keeps status off each request object: one shared class for every request', async () => {
@@ -83,7 +90,10 @@ describe('@apollo/server patched plugin hooks', () => {
       {
         requestDidStart: () => ({
           didResolveOperation: ({ operationName }) => {
-            if (operationName === 'Refused') throw new GraphQLError('refused by a synchronous hook', { extensions: { code: 'REFUSED', http: { status: 403, headers: new HeaderMap() } } });
+            if (operationName === 'Refused')
+              throw new GraphQLError('refused by a synchronous hook', {
+                extensions: { code: 'REFUSED', http: { status: 403, headers: new HeaderMap() } },
+              });
             steps.push('sync didResolveOperation');
           },
           willSendResponse: () => void steps.push('sync willSendResponse'),
@@ -102,7 +112,12 @@ describe('@apollo/server patched plugin hooks', () => {
 
   const run = (query: string) =>
     server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body: { query } },
+      httpGraphQLRequest: {
+        method: 'POST',
+        headers: new HeaderMap([['content-type', 'application/json']]),
+        search: '',
+        body: { query },
+      },
       context: async () => ({}),
     });
 
@@ -110,14 +125,22 @@ describe('@apollo/server patched plugin hooks', () => {
     steps.length = 0;
     const response = await run('{ hello }');
     expect(response.body.kind === 'complete' && JSON.parse(response.body.string)).toEqual({ data: { hello: 'world' } });
-    expect(steps).toEqual(['sync didResolveOperation', 'async didResolveOperation', 'execute', 'sync willSendResponse', 'async willSendResponse']);
+    expect(steps).toEqual([
+      'sync didResolveOperation',
+      'async didResolveOperation',
+      'execute',
+      'sync willSendResponse',
+      'async willSendResponse',
+    ]);
   });
 
   it('answers with the error a synchronous hook throws, and runs no execution', async () => {
     steps.length = 0;
     const response = await run('query Refused { hello }');
     expect(response.status).toBe(403);
-    expect(response.body.kind === 'complete' && JSON.parse(response.body.string)).toEqual({ errors: [{ message: 'refused by a synchronous hook', extensions: { code: 'REFUSED' } }] });
+    expect(response.body.kind === 'complete' && JSON.parse(response.body.string)).toEqual({
+      errors: [{ message: 'refused by a synchronous hook', extensions: { code: 'REFUSED' } }],
+    });
     expect(steps).toEqual(['sync willSendResponse', 'async willSendResponse']);
   });
 });

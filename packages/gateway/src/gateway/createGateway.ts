@@ -37,7 +37,11 @@ export interface GatewayOptions {
    * rejects a version this BFF cannot serve (beside in-process subgraphs it has no implementation of).
    * @default the boot supergraph only
    */
-  readonly reload?: { readonly file: string; readonly urlOverrides: Readonly<Record<string, string>>; readonly check?: (next: Supergraph) => void };
+  readonly reload?: {
+    readonly file: string;
+    readonly urlOverrides: Readonly<Record<string, string>>;
+    readonly check?: (next: Supergraph) => void;
+  };
 }
 
 /** Throws ConfigError naming each subgraph routed in-process that the BFF has no implementation of. */
@@ -46,7 +50,8 @@ export function checkInProcessSubgraphs(supergraph: Supergraph, local: ReadonlyS
   if (missing.length > 0) {
     throw new ConfigError(
       missing.map(
-        ({ name, url }) => `subgraph '${name}' is routed in-process (${url}) but this server has no in-process implementation; give it an http(s) URL override`,
+        ({ name, url }) =>
+          `subgraph '${name}' is routed in-process (${url}) but this server has no in-process implementation; give it an http(s) URL override`,
       ),
     );
   }
@@ -62,7 +67,8 @@ export function createGateway(options: GatewayOptions): ApolloGateway {
   checkInProcessSubgraphs(options.supergraph, localNames);
   // Where each subgraph is routed (overrides applied), by name; a reloaded supergraph adds and replaces entries.
   const routing = new Map<string, SupergraphSubgraph>();
-  const route = (supergraph: Supergraph) => supergraph.subgraphs.forEach((subgraph) => routing.set(subgraph.name, subgraph));
+  const route = (supergraph: Supergraph) =>
+    supergraph.subgraphs.forEach((subgraph) => routing.set(subgraph.name, subgraph));
   route(options.supergraph);
   const { reload, logger } = options;
   const check = (next: Supergraph) => {
@@ -72,14 +78,24 @@ export function createGateway(options: GatewayOptions): ApolloGateway {
   };
   const { proxied } = options;
   return new ApolloGateway({
-    supergraphSdl: reload ? watchSupergraph({ ...reload, initial: options.supergraph, check, logger }) : options.supergraph.sdl,
+    supergraphSdl: reload
+      ? watchSupergraph({ ...reload, initial: options.supergraph, check, logger })
+      : options.supergraph.sdl,
     logger: options.logger,
     experimental_didResolveQueryPlan: recordProxiedOperations(proxied),
     buildService({ name, url }): GraphQLDataSource {
       const localSubgraph = local.get(name);
       const routed = routing.get(name);
-      if (localSubgraph && routed?.inProcess) return new InProcessSubgraphDataSource(localSubgraph.schema, localSubgraph.cacheControl);
-      return new RemoteSubgraphDataSource({ name, url: routed?.url ?? url ?? '', fetcher: options.fetcher, downstream: options.downstream, dedupe: options.dedupe, proxied });
+      if (localSubgraph && routed?.inProcess)
+        return new InProcessSubgraphDataSource(localSubgraph.schema, localSubgraph.cacheControl);
+      return new RemoteSubgraphDataSource({
+        name,
+        url: routed?.url ?? url ?? '',
+        fetcher: options.fetcher,
+        downstream: options.downstream,
+        dedupe: options.dedupe,
+        proxied,
+      });
     },
   });
 }

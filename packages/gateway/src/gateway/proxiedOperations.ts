@@ -1,7 +1,17 @@
 import type { Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
 import type { QueryPlan } from '@apollo/query-planner';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import { Kind, TypeInfo, getNamedType, isAbstractType, visit, visitWithTypeInfo, BREAK, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  Kind,
+  TypeInfo,
+  getNamedType,
+  isAbstractType,
+  visit,
+  visitWithTypeInfo,
+  BREAK,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
 
 /** The client's own operation, to send unchanged to the one subgraph that serves all of it. */
 export interface ProxiedOperation {
@@ -29,16 +39,25 @@ export function recordProxiedOperations(proxied: ProxiedOperations): Experimenta
 }
 
 /** The one subgraph a plan sends the whole operation to, when the client's own text may go there instead. */
-export function proxiableService(queryPlan: QueryPlan, document: DocumentNode, schema: GraphQLSchema): string | undefined {
+export function proxiableService(
+  queryPlan: QueryPlan,
+  document: DocumentNode,
+  schema: GraphQLSchema,
+): string | undefined {
   const node = queryPlan.node;
-  if (node?.kind !== 'Fetch' || node.requires || node.inputRewrites?.length || node.contextRewrites?.length) return undefined;
+  if (node?.kind !== 'Fetch' || node.requires || node.inputRewrites?.length || node.contextRewrites?.length)
+    return undefined;
   // The subgraph validates the whole text: another operation of the document may select fields it lacks.
-  if (document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION).length > 1) return undefined;
+  if (document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION).length > 1)
+    return undefined;
   return differsFromPlannedFetch(document, schema) ? undefined : node.serviceName;
 }
 
 /** What goes to `serviceName` for this request: the client's text, operation name and variables. */
-export function proxiedOperationOf(serviceName: string, requestContext: GatewayGraphQLRequestContext): ProxiedOperation {
+export function proxiedOperationOf(
+  serviceName: string,
+  requestContext: GatewayGraphQLRequestContext,
+): ProxiedOperation {
   return {
     serviceName,
     query: requestContext.source,
@@ -56,7 +75,8 @@ export function proxiedOperationOf(serviceName: string, requestContext: GatewayG
 function differsFromPlannedFetch(document: DocumentNode, schema: GraphQLSchema): boolean {
   const typeInfo = new TypeInfo(schema);
   let differs = false;
-  const isAbstractCondition = (typeName: string | undefined) => typeName !== undefined && isAbstractType(schema.getType(typeName));
+  const isAbstractCondition = (typeName: string | undefined) =>
+    typeName !== undefined && isAbstractType(schema.getType(typeName));
   visit(
     document,
     visitWithTypeInfo(typeInfo, {

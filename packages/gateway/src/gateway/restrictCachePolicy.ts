@@ -9,7 +9,10 @@ interface RestrictablePolicy {
  */
 export function restrictCachePolicy(policy: unknown, cacheControl: string | null): void {
   if (typeof (policy as RestrictablePolicy | undefined)?.restrict !== 'function') return;
-  const directives = (cacheControl ?? '').toLowerCase().split(',').map((part) => part.trim());
+  const directives = (cacheControl ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((part) => part.trim());
   const maxAge = Number(directives.find((directive) => directive.startsWith('max-age='))?.slice('max-age='.length));
   (policy as RestrictablePolicy).restrict({
     maxAge: Number.isFinite(maxAge) ? maxAge : 0,

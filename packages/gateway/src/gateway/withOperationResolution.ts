@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import { LRUCache } from 'lru-cache';
-import { GraphQLError, Kind, print, visit, type DefinitionNode, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  print,
+  visit,
+  type DefinitionNode,
+  type DocumentNode,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { fragmentsOf } from '../operation/collectFields.js';
 import { wrapExecutor } from './wrapExecutor.js';
 
@@ -12,7 +20,9 @@ const maxChosenDocuments = 1_000;
 export function operationResolutionMessage(document: DocumentNode, operationName: string | null | undefined): string {
   if (operationName) return `Unknown operation named "${operationName}".`;
   const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION).length;
-  return operations > 1 ? 'Must provide operation name if query contains multiple operations.' : 'Must provide an operation.';
+  return operations > 1
+    ? 'Must provide operation name if query contains multiple operations.'
+    : 'Must provide an operation.';
 }
 
 /** The chosen operation and the fragments it reaches, as the document, text and hash the gateway plans by. */
@@ -31,7 +41,14 @@ function chosenDocument(document: DocumentNode, operation: OperationDefinitionNo
       },
     });
   reach(operation);
-  const chosen: DocumentNode = { kind: Kind.DOCUMENT, definitions: document.definitions.filter((definition) => definition === operation || (definition.kind === Kind.FRAGMENT_DEFINITION && reached.has(definition.name.value))) };
+  const chosen: DocumentNode = {
+    kind: Kind.DOCUMENT,
+    definitions: document.definitions.filter(
+      (definition) =>
+        definition === operation ||
+        (definition.kind === Kind.FRAGMENT_DEFINITION && reached.has(definition.name.value)),
+    ),
+  };
   const source = print(chosen);
   return { document: chosen, source, queryHash: createHash('sha256').update(source).digest('hex'), operation };
 }
@@ -50,8 +67,16 @@ export function withOperationResolution(gateway: GatewayInterface): GatewayInter
   const chosen = new LRUCache<string, ChosenDocument>({ max: maxChosenDocuments });
   return wrapExecutor(gateway, (executor) => (requestContext) => {
     const { operation, document } = requestContext;
-    if (!operation) return Promise.resolve({ errors: [new GraphQLError(operationResolutionMessage(document, requestContext.request.operationName))] });
-    if (document.definitions.length === 1 || !document.definitions.some((definition) => definition.kind === Kind.OPERATION_DEFINITION && definition !== operation)) {
+    if (!operation)
+      return Promise.resolve({
+        errors: [new GraphQLError(operationResolutionMessage(document, requestContext.request.operationName))],
+      });
+    if (
+      document.definitions.length === 1 ||
+      !document.definitions.some(
+        (definition) => definition.kind === Kind.OPERATION_DEFINITION && definition !== operation,
+      )
+    ) {
       return executor(requestContext);
     }
     const key = `${requestContext.queryHash}\u0000${requestContext.request.operationName ?? ''}`;

@@ -1,7 +1,10 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 
 /** `gateway` with the executor it loads wrapped by `wrap`; schema updates and stop pass through. */
-export function wrapExecutor(gateway: GatewayInterface, wrap: (executor: GatewayExecutor) => GatewayExecutor): GatewayInterface {
+export function wrapExecutor(
+  gateway: GatewayInterface,
+  wrap: (executor: GatewayExecutor) => GatewayExecutor,
+): GatewayInterface {
   return {
     onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
     async load(loadOptions) {

@@ -101,7 +101,8 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
 
   onComplete(): void {
     this.#stopListening();
-    const body = this.#chunks.length === 1 ? this.#chunks[0]!.toString('utf8') : Buffer.concat(this.#chunks).toString('utf8');
+    const body =
+      this.#chunks.length === 1 ? this.#chunks[0]!.toString('utf8') : Buffer.concat(this.#chunks).toString('utf8');
     this.settle(undefined, new WholeAnswer(this.#status, this.#rawHeaders, body));
   }
 
@@ -125,11 +126,18 @@ export function createLeanFetch(dispatcher: Dispatcher, timeoutMs: number, slowF
     if (signal.aborted) throw signal.reason;
     const answer = await new Promise<WholeAnswer>((resolve, reject) => {
       const settle = (error: unknown, whole?: WholeAnswer) => (error === undefined ? resolve(whole!) : reject(error));
-      const options = { origin, path: pathname + search, method: (init.method ?? 'GET') as Dispatcher.HttpMethod, headers: init.headers ?? {}, body: init.body ?? null };
+      const options = {
+        origin,
+        path: pathname + search,
+        method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
+        headers: init.headers ?? {},
+        body: init.body ?? null,
+      };
       dispatcher.dispatch(options, new CollectingHandler(signal, settle));
       noteCallDispatched();
     });
-    if (redirects.has(answer.status) && answer.headers.get('location') !== null) return slowFetch(url, { ...init, signal: abortSignalOf(signal) });
+    if (redirects.has(answer.status) && answer.headers.get('location') !== null)
+      return slowFetch(url, { ...init, signal: abortSignalOf(signal) });
     return answer;
   };
 }

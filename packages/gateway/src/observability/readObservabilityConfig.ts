@@ -20,14 +20,20 @@ export interface ObservabilityConfig {
 }
 
 /** `<prefix>SHUTDOWN_DELAY_MS` when unset: only production runs behind load balancers that need time to notice. */
-const defaultShutdownDelayMs = (environment: 'development' | 'production' | 'test'): number => (environment === 'production' ? 5_000 : 0);
+const defaultShutdownDelayMs = (environment: 'development' | 'production' | 'test'): number =>
+  environment === 'production' ? 5_000 : 0;
 
 /**
  * Reads `<prefix>METRICS`, `<prefix>SUPERGRAPH_RELOAD` (on/off, default on), `<prefix>SHUTDOWN_DELAY_MS`
  * (default 5000 in production, else 0), `<prefix>SHUTDOWN_GRACE_MS` (default 10000) and
  * `<prefix>OTLP_TRACES_URL` (default none: no tracing), adding a line to `problems` for each bad one.
  */
-export function readObservabilityConfig(env: NodeJS.ProcessEnv, prefix: string, environment: 'development' | 'production' | 'test', problems: string[]): ObservabilityConfig {
+export function readObservabilityConfig(
+  env: NodeJS.ProcessEnv,
+  prefix: string,
+  environment: 'development' | 'production' | 'test',
+  problems: string[],
+): ObservabilityConfig {
   const keys = readEnvKeys(
     env,
     prefix,

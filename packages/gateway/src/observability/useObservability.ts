@@ -42,10 +42,19 @@ export interface Observability {
  * onRequest hooks, before any token check or limit) and before any route is added (the span is
  * made active around each route's handler).
  */
-export function useObservability(http: FastifyInstance, config: BffConfig, options: ObservabilityOptions): Observability {
+export function useObservability(
+  http: FastifyInstance,
+  config: BffConfig,
+  options: ObservabilityOptions,
+): Observability {
   const health = createHealth();
   const metrics = config.observability.metrics
-    ? createMetrics({ bffName: config.name, services: options.services, breakerState: (service) => options.downstream.breakerState(service), protectionStats: options.protectionStats })
+    ? createMetrics({
+        bffName: config.name,
+        services: options.services,
+        breakerState: (service) => options.downstream.breakerState(service),
+        protectionStats: options.protectionStats,
+      })
     : undefined;
   const plugin = useRequestObservation(http, {
     bffName: config.name,
@@ -58,7 +67,15 @@ export function useObservability(http: FastifyInstance, config: BffConfig, optio
   });
   const tracing = useTracing(http);
   const { otlpTracesUrl } = config.observability;
-  const provider = otlpTracesUrl ? registerTracing({ exporter: new OTLPTraceExporter({ url: otlpTracesUrl }) }) : undefined;
+  const provider = otlpTracesUrl
+    ? registerTracing({ exporter: new OTLPTraceExporter({ url: otlpTracesUrl }) })
+    : undefined;
   useOperationalEndpoints(http, health, metrics);
-  return { downstream: instrumentDownstream(options.downstream, metrics), health, metrics, plugin, close: async () => provider?.shutdown() };
+  return {
+    downstream: instrumentDownstream(options.downstream, metrics),
+    health,
+    metrics,
+    plugin,
+    close: async () => provider?.shutdown(),
+  };
 }

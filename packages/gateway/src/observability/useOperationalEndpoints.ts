@@ -23,7 +23,11 @@ export function useOperationalEndpoints(http: FastifyInstance, health: Health, m
         .send({ status: health.ready ? 'ready' : health.draining ? 'draining' : 'loading' }),
   };
   if (metrics) {
-    answers['/metrics'] = async (reply) => reply.header('content-type', metrics.registry.contentType).header('cache-control', 'no-store').send(await metrics.render());
+    answers['/metrics'] = async (reply) =>
+      reply
+        .header('content-type', metrics.registry.contentType)
+        .header('cache-control', 'no-store')
+        .send(await metrics.render());
   }
   // Keep-alive connections would outlive the drain: each response sent while draining closes its
   // own, so during the shutdown delay clients leave between requests on their own (no reset), and
@@ -34,7 +38,8 @@ export function useOperationalEndpoints(http: FastifyInstance, health: Health, m
   });
   // An operational path is answered here (before authentication and rate limits); others go on at once.
   http.addHook('onRequest', (request, reply, done) => {
-    const answer = request.method === 'GET' || request.method === 'HEAD' ? answers[request.url.split('?')[0] ?? ''] : undefined;
+    const answer =
+      request.method === 'GET' || request.method === 'HEAD' ? answers[request.url.split('?')[0] ?? ''] : undefined;
     if (!answer) return done();
     answer(reply).catch(done);
   });

@@ -49,7 +49,10 @@ declare module 'fastify' {
  * GraphQL runs (401, 429, 415, …) get their outcome from their error body. `onCompleted` runs
  * in onResponse, once per request, whatever answered it.
  */
-export function useRequestObservation(http: FastifyInstance, options: RequestObservationOptions): ApolloServerPlugin<BffContext> {
+export function useRequestObservation(
+  http: FastifyInstance,
+  options: RequestObservationOptions,
+): ApolloServerPlugin<BffContext> {
   http.decorateRequest('observation');
   // Callback-style hooks, as every synchronous hook of the BFF: an async one costs a promise and a
   // microtask turn per request, for nothing.
@@ -59,7 +62,8 @@ export function useRequestObservation(http: FastifyInstance, options: RequestObs
   });
   http.addHook('onSend', (request, reply, payload, done) => {
     if (request.observation.outcome === undefined) {
-      request.observation.outcome = reply.statusCode < 400 ? 'ok' : (errorCodeOf(payload) ?? `HTTP_${reply.statusCode}`);
+      request.observation.outcome =
+        reply.statusCode < 400 ? 'ok' : (errorCodeOf(payload) ?? `HTTP_${reply.statusCode}`);
     }
     done(null, payload);
   });
@@ -89,7 +93,8 @@ export function useRequestObservation(http: FastifyInstance, options: RequestObs
       if (name) observation.operationName = name;
       const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
       const code = errors?.[0]?.extensions?.['code'];
-      observation.outcome = errors && errors.length > 0 ? (typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR') : 'ok';
+      observation.outcome =
+        errors && errors.length > 0 ? (typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR') : 'ok';
     },
   };
   return { requestDidStart: () => listener };
@@ -99,7 +104,8 @@ export function useRequestObservation(http: FastifyInstance, options: RequestObs
 function errorCodeOf(payload: unknown): string | undefined {
   if (typeof payload !== 'string' || !payload.includes('"errors"')) return undefined;
   try {
-    const code = (JSON.parse(payload) as { errors?: { extensions?: { code?: unknown } }[] }).errors?.[0]?.extensions?.code;
+    const code = (JSON.parse(payload) as { errors?: { extensions?: { code?: unknown } }[] }).errors?.[0]?.extensions
+      ?.code;
     return typeof code === 'string' ? code : undefined;
   } catch {
     return undefined;

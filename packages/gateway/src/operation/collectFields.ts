@@ -25,7 +25,9 @@ export interface CollectContext {
 /** The document's fragment definitions by name. */
 export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
   return Object.fromEntries(
-    document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+    document.definitions
+      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
   );
 }
 
@@ -34,7 +36,11 @@ export function fragmentsOf(document: DocumentNode): Record<string, FragmentDefi
  * document order, following fragments whose type condition applies and honouring @skip/@include.
  * The response walks of the rules and of the plan executor both collect with it.
  */
-export function collectFields(context: CollectContext, runtimeType: GraphQLCompositeType, selectionSets: readonly SelectionSetNode[]): Map<string, FieldNode[]> {
+export function collectFields(
+  context: CollectContext,
+  runtimeType: GraphQLCompositeType,
+  selectionSets: readonly SelectionSetNode[],
+): Map<string, FieldNode[]> {
   const fields = new Map<string, FieldNode[]>();
   const visited = new Set<string>();
   const visit = (selectionSet: SelectionSetNode) => {
@@ -48,7 +54,8 @@ export function collectFields(context: CollectContext, runtimeType: GraphQLCompo
       } else {
         const name = selection.name.value;
         const fragment = context.fragments[name];
-        if (visited.has(name) || !fragment || !appliesTo(context, fragment.typeCondition.name.value, runtimeType)) continue;
+        if (visited.has(name) || !fragment || !appliesTo(context, fragment.typeCondition.name.value, runtimeType))
+          continue;
         visited.add(name);
         visit(fragment.selectionSet);
       }
@@ -63,15 +70,27 @@ export function subSelections(nodes: readonly FieldNode[]): SelectionSetNode[] {
   return nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
 }
 
-function isIncluded(context: CollectContext, node: FieldNode | InlineFragmentNode | { directives?: FieldNode['directives'] }): boolean {
+function isIncluded(
+  context: CollectContext,
+  node: FieldNode | InlineFragmentNode | { directives?: FieldNode['directives'] },
+): boolean {
   if (!node.directives?.length || !context.variables) return true;
   const variables = context.variables as Record<string, unknown>;
   if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.['if'] === true) return false;
   return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.['if'] !== false;
 }
 
-function appliesTo(context: CollectContext, typeCondition: string | undefined, runtimeType: GraphQLCompositeType): boolean {
+function appliesTo(
+  context: CollectContext,
+  typeCondition: string | undefined,
+  runtimeType: GraphQLCompositeType,
+): boolean {
   if (!typeCondition || typeCondition === runtimeType.name) return true;
   const conditionType = context.schema.getType(typeCondition);
-  return conditionType !== undefined && isAbstractType(conditionType) && !isUnionType(runtimeType) && context.schema.isSubType(conditionType, runtimeType);
+  return (
+    conditionType !== undefined &&
+    isAbstractType(conditionType) &&
+    !isUnionType(runtimeType) &&
+    context.schema.isSubType(conditionType, runtimeType)
+  );
 }

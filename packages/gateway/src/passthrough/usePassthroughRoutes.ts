@@ -37,10 +37,18 @@ const statusOfCode: Record<string, number> = {
  * GET/HEAD only, breaker). Hop-by-hop, credential and identity headers of the client never reach
  * the service; the BFF sets the identity headers. Bodies pass through as bytes.
  */
-export function usePassthroughRoutes(http: FastifyInstance, routes: readonly PassthroughRoute[], dependencies: PassthroughDependencies): void {
+export function usePassthroughRoutes(
+  http: FastifyInstance,
+  routes: readonly PassthroughRoute[],
+  dependencies: PassthroughDependencies,
+): void {
   const unknown = routes.filter((route) => !dependencies.serviceUrls[route.service]);
   if (unknown.length > 0) {
-    throw new ConfigError(unknown.map((route) => `passthrough route ${route.path} names REST service '${route.service}', which has no URL configured`));
+    throw new ConfigError(
+      unknown.map(
+        (route) => `passthrough route ${route.path} names REST service '${route.service}', which has no URL configured`,
+      ),
+    );
   }
   const judge = createRuleJudge(dependencies.logger);
   void http.register(async (scope) => {
@@ -48,27 +56,51 @@ export function usePassthroughRoutes(http: FastifyInstance, routes: readonly Pas
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
     for (const route of routes) {
-      scope.route({ method: [...route.methods], url: route.path, handler: (request, reply) => forward(route, request, reply) });
+      scope.route({
+        method: [...route.methods],
+        url: route.path,
+        handler: (request, reply) => forward(route, request, reply),
+      });
     }
   });
 
   async function forward(route: PassthroughRoute, request: FastifyRequest, reply: FastifyReply) {
-    const context: BffContext = { requestId: request.id, bffName: dependencies.bffName, viewer: request.viewer, deadline: Date.now() + dependencies.requestDeadlineMs };
+    const context: BffContext = {
+      requestId: request.id,
+      bffName: dependencies.bffName,
+      viewer: request.viewer,
+      deadline: Date.now() + dependencies.requestDeadlineMs,
+    };
     const params = request.params as Record<string, string>;
     const args = { params, query: request.query, method: request.method };
     const info = { fieldName: route.path, parentType: { name: request.method } } as unknown as GraphQLResolveInfo;
-    const denied = await judge(route.rule, undefined, args, createRuleContext(context), info, `Not allowed to ${request.method} ${route.path}.`);
-    if (denied !== undefined) return reply.code(403).send({ errors: [{ message: denied, extensions: { code: BffErrorCode.FORBIDDEN } }] });
+    const denied = await judge(
+      route.rule,
+      undefined,
+      args,
+      createRuleContext(context),
+      info,
+      `Not allowed to ${request.method} ${route.path}.`,
+    );
+    if (denied !== undefined)
+      return reply.code(403).send({ errors: [{ message: denied, extensions: { code: BffErrorCode.FORBIDDEN } }] });
 
     const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
-    const path = route.target.replace(/:([A-Za-z0-9_]+)/g, (_match, name: string) => encodeURIComponent(params[name] ?? ''));
+    const path = route.target.replace(/:([A-Za-z0-9_]+)/g, (_match, name: string) =>
+      encodeURIComponent(params[name] ?? ''),
+    );
     const url = `${dependencies.serviceUrls[route.service]!.replace(/\/+$/, '')}${path}${search}`;
     const headers = { ...forwardedRequestHeaders(request.headers), ...downstreamHeaders(context) };
     const body = Buffer.isBuffer(request.body) && request.body.length > 0 ? request.body : undefined;
     const idempotent = request.method === 'GET' || request.method === 'HEAD';
     try {
       const answer = await dependencies.downstream.call(route.service, context, { idempotent }, async (signal) => {
-        const response = (await dependencies.fetch(url, { method: request.method, headers, ...(body && { body }), signal: signal.abortSignal } as never)) as unknown as Response;
+        const response = (await dependencies.fetch(url, {
+          method: request.method,
+          headers,
+          ...(body && { body }),
+          signal: signal.abortSignal,
+        } as never)) as unknown as Response;
         if (response.status >= 500 || response.status === 429) {
           await response.arrayBuffer().catch(() => undefined);
           throw DownstreamFailure.fromStatus(response.status, response.headers.get('retry-after'));
@@ -77,13 +109,17 @@ export function usePassthroughRoutes(http: FastifyInstance, routes: readonly Pas
       });
       const responseHeaders = forwardedResponseHeaders(answer.headers);
       // As for GraphQL (useCacheScope): an answer to a viewer, or one a rule decided, is no shared cache's to keep.
-      if (request.viewer.kind !== 'anonymous' || route.rule !== allow) responseHeaders['cache-control'] = privateCacheControl(responseHeaders['cache-control']);
+      if (request.viewer.kind !== 'anonymous' || route.rule !== allow)
+        responseHeaders['cache-control'] = privateCacheControl(responseHeaders['cache-control']);
       responseHeaders['vary'] = responseHeaders['vary'] ? `${responseHeaders['vary']}, authorization` : 'authorization';
       return reply.code(answer.status).headers(responseHeaders).send(answer.body);
     } catch (error) {
-      const code = error instanceof GraphQLError ? String(error.extensions['code']) : BffErrorCode.DOWNSTREAM_SERVICE_ERROR;
+      const code =
+        error instanceof GraphQLError ? String(error.extensions['code']) : BffErrorCode.DOWNSTREAM_SERVICE_ERROR;
       const message = error instanceof GraphQLError ? error.message : 'The service failed to answer.';
-      return reply.code(statusOfCode[code] ?? 502).send({ errors: [{ message, extensions: { code, serviceName: route.service } }] });
+      return reply
+        .code(statusOfCode[code] ?? 502)
+        .send({ errors: [{ message, extensions: { code, serviceName: route.service } }] });
     }
   }
 }

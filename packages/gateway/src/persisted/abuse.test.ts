@@ -12,7 +12,10 @@ const directoryWith = (files: Record<string, string>) => {
 
 describe('persisted query manifests, misused', () => {
   const problemsOf = (manifest: unknown) => {
-    const file = join(directoryWith({ 'manifest.json': typeof manifest === 'string' ? manifest : JSON.stringify(manifest) }), 'manifest.json');
+    const file = join(
+      directoryWith({ 'manifest.json': typeof manifest === 'string' ? manifest : JSON.stringify(manifest) }),
+      'manifest.json',
+    );
     try {
       readPersistedQueryManifest(file);
     } catch (error) {
@@ -22,11 +25,15 @@ describe('persisted query manifests, misused', () => {
   };
 
   it('refuses a file that is not JSON', () => {
-    expect(problemsOf('{')).toEqual([expect.stringMatching(/^persisted query manifest <file> must be a readable JSON file, but: /)]);
+    expect(problemsOf('{')).toEqual([
+      expect.stringMatching(/^persisted query manifest <file> must be a readable JSON file, but: /),
+    ]);
   });
 
   it('refuses another format and malformed entries, naming each', () => {
-    expect(problemsOf({ format: 'other', version: 1, operations: [{ id: 'x', body: 'q', name: 'Q', type: 'query' }] })).toEqual([
+    expect(
+      problemsOf({ format: 'other', version: 1, operations: [{ id: 'x', body: 'q', name: 'Q', type: 'query' }] }),
+    ).toEqual([
       'persisted query manifest <file> at format: Invalid input: expected "apollo-persisted-query-manifest"',
       'persisted query manifest <file> at operations.0.id: Invalid string: must match pattern /^[0-9a-f]{64}$/',
     ]);
@@ -34,14 +41,24 @@ describe('persisted query manifests, misused', () => {
 
   it('refuses an id that is not the sha256 of its body', () => {
     const body = '{ a }';
-    expect(problemsOf({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: sha256Hex(`${body} `), body, name: 'A', type: 'query' }] })).toEqual([
-      'persisted query manifest <file>: the id of A must be the sha256 of its body; run npm run manifest',
-    ]);
+    expect(
+      problemsOf({
+        format: 'apollo-persisted-query-manifest',
+        version: 1,
+        operations: [{ id: sha256Hex(`${body} `), body, name: 'A', type: 'query' }],
+      }),
+    ).toEqual(['persisted query manifest <file>: the id of A must be the sha256 of its body; run npm run manifest']);
   });
 
   it('refuses anonymous operations, repeated names and unknown fragments when building', () => {
-    expect(() => buildPersistedQueryManifest(directoryWith({ 'a.graphql': '{ a }' }))).toThrow(/^every operation in .+ must be named, but one is anonymous: \{/);
-    expect(() => buildPersistedQueryManifest(directoryWith({ 'a.graphql': 'query A { a }', 'b.graphql': 'query A { b }' }))).toThrow(/must be unique, but these repeat: A$/);
-    expect(() => buildPersistedQueryManifest(directoryWith({ 'a.graphql': 'query A { ...F }' }))).toThrow('fragment F is used but defined in no operation file');
+    expect(() => buildPersistedQueryManifest(directoryWith({ 'a.graphql': '{ a }' }))).toThrow(
+      /^every operation in .+ must be named, but one is anonymous: \{/,
+    );
+    expect(() =>
+      buildPersistedQueryManifest(directoryWith({ 'a.graphql': 'query A { a }', 'b.graphql': 'query A { b }' })),
+    ).toThrow(/must be unique, but these repeat: A$/);
+    expect(() => buildPersistedQueryManifest(directoryWith({ 'a.graphql': 'query A { ...F }' }))).toThrow(
+      'fragment F is used but defined in no operation file',
+    );
   });
 });

@@ -21,7 +21,11 @@ export interface PersistedQueryCacheOptions {
   readonly registrations: boolean;
 }
 
-const nothingStored: KeyValueCache<string> = { get: async () => undefined, set: async () => undefined, delete: async () => false };
+const nothingStored: KeyValueCache<string> = {
+  get: async () => undefined,
+  set: async () => undefined,
+  delete: async () => false,
+};
 
 /** What Apollo Server prefixes the hash with before it asks the cache (its APQ_CACHE_PREFIX). */
 const apqPrefix = 'apq:';
@@ -36,10 +40,21 @@ const apqPrefix = 'apq:';
 export function createPersistedQueryCache(bffName: string, options: PersistedQueryCacheOptions): PersistedQueryCache {
   const { redisUrl, manifest, registrations } = options;
   const redis = redisUrl === undefined || !registrations ? undefined : createRedisClient(redisUrl);
-  const stored: KeyValueCache<string> = !registrations ? nothingStored : redis ? redisKeyValueCache(redis, `bff:${bffName}:`) : new InMemoryLRUCache<string>();
+  const stored: KeyValueCache<string> = !registrations
+    ? nothingStored
+    : redis
+      ? redisKeyValueCache(redis, `bff:${bffName}:`)
+      : new InMemoryLRUCache<string>();
   const trusted = new Map(manifest?.operations.map((operation) => [`${apqPrefix}${operation.id}`, operation.body]));
   return {
-    cache: trusted.size === 0 ? stored : { get: async (key) => trusted.get(key) ?? stored.get(key), set: (key, value, options) => stored.set(key, value, options), delete: (key) => stored.delete(key) },
+    cache:
+      trusted.size === 0
+        ? stored
+        : {
+            get: async (key) => trusted.get(key) ?? stored.get(key),
+            set: (key, value, options) => stored.set(key, value, options),
+            delete: (key) => stored.delete(key),
+          },
     ready: (timeoutMs) => redis?.ready(timeoutMs) ?? Promise.resolve(),
     close: () => redis?.close(),
   };

@@ -10,7 +10,11 @@ export class PersistedQueryNotFoundError extends BffError {
       `PersistedQueryNotFound: no operation of this BFF's persisted query manifest has id ${id}. Send the id (sha256) of a manifest operation.`,
       BffErrorCode.PERSISTED_QUERY_NOT_FOUND,
       200,
-      { extensions: { http: { status: 200, headers: new Map([['cache-control', 'private, no-cache, must-revalidate']]) } } },
+      {
+        extensions: {
+          http: { status: 200, headers: new Map([['cache-control', 'private, no-cache, must-revalidate']]) },
+        },
+      },
     );
   }
 }

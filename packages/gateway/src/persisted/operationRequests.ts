@@ -12,7 +12,9 @@ export interface OperationRequest {
 export function operationsOf(request: FastifyRequest): OperationRequest[] {
   const source = request.method === 'GET' ? request.query : request.body;
   const operations = Array.isArray(source) ? source : [source];
-  return operations.filter((operation): operation is OperationRequest => typeof operation === 'object' && operation !== null);
+  return operations.filter(
+    (operation): operation is OperationRequest => typeof operation === 'object' && operation !== null,
+  );
 }
 
 /** The APQ hash of an operation's extensions (an object, or JSON text in a GET query string). */

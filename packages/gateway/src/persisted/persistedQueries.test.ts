@@ -1,11 +1,24 @@
-import { startRedisServer, startServices, startTestBff, type ClientName, type RunningRedis, type RunningServices, type TestBff } from '@bff/testing';
+import {
+  startRedisServer,
+  startServices,
+  startTestBff,
+  type ClientName,
+  type RunningRedis,
+  type RunningServices,
+  type TestBff,
+} from '@bff/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from './persistedQueryManifest.js';
 
 const query = /* GraphQL */ `query Bowls { first: product(upc: "100001") { upc name } second: product(upc: "100002") { upc name } }`;
 const apq = (hash = sha256Hex(query)) => ({ persistedQuery: { version: 1, sha256Hash: hash } });
 const notFound = { errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] };
-const bowls = { data: { first: { upc: '100001', name: 'Portable Ceramic Bowl' }, second: { upc: '100002', name: 'Rustic Glass Bowl' } } };
+const bowls = {
+  data: {
+    first: { upc: '100001', name: 'Portable Ceramic Bowl' },
+    second: { upc: '100002', name: 'Rustic Glass Bowl' },
+  },
+};
 
 describe('automatic persisted queries', () => {
   let services: RunningServices;
@@ -20,15 +33,18 @@ describe('automatic persisted queries', () => {
   afterEach(() => Promise.all([...running].map((bff) => (running.delete(bff), bff.stop()))));
   afterAll(() => Promise.all([redis?.close(), services?.close()]));
 
-  it.each(['web', 'mobile'] as const)('on the %s BFF: an unknown hash is PERSISTED_QUERY_NOT_FOUND, then the query is registered with its text, then served by hash alone', async (client) => {
-    const bff = await start(client, client === 'mobile' ? { MOBILE_BFF_TRUSTED_DOCUMENTS: 'off' } : {});
-    const miss = await bff.post({ extensions: apq() });
-    expect([miss.status, miss.body]).toEqual([200, notFound]);
-    expect((await bff.post({ query, extensions: apq() })).body).toEqual(bowls);
-    services.resetCalls();
-    expect((await bff.post({ extensions: apq() })).body).toEqual(bowls);
-    expect(services.calls.products.length).toBeGreaterThan(0);
-  });
+  it.each(['web', 'mobile'] as const)(
+    'on the %s BFF: an unknown hash is PERSISTED_QUERY_NOT_FOUND, then the query is registered with its text, then served by hash alone',
+    async (client) => {
+      const bff = await start(client, client === 'mobile' ? { MOBILE_BFF_TRUSTED_DOCUMENTS: 'off' } : {});
+      const miss = await bff.post({ extensions: apq() });
+      expect([miss.status, miss.body]).toEqual([200, notFound]);
+      expect((await bff.post({ query, extensions: apq() })).body).toEqual(bowls);
+      services.resetCalls();
+      expect((await bff.post({ extensions: apq() })).body).toEqual(bowls);
+      expect(services.calls.products.length).toBeGreaterThan(0);
+    },
+  );
 
   it('refuses a text whose hash is not the one sent', async () => {
     const web = await start('web');
@@ -68,7 +84,9 @@ describe('automatic persisted queries', () => {
 
   it('answers PERSISTED_QUERY_NOT_SUPPORTED with WEB_BFF_APQ=off', async () => {
     const web = await start('web', { WEB_BFF_APQ: 'off' });
-    expect((await web.post({ query, extensions: apq() })).body).toEqual({ errors: [{ message: 'PersistedQueryNotSupported', extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED' } }] });
+    expect((await web.post({ query, extensions: apq() })).body).toEqual({
+      errors: [{ message: 'PersistedQueryNotSupported', extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED' } }],
+    });
     expect((await web.post({ query })).body).toEqual(bowls);
   });
 });

@@ -24,7 +24,12 @@ const manifestSchema = z.object({
   format: z.literal('apollo-persisted-query-manifest'),
   version: z.literal(1),
   operations: z.array(
-    z.object({ id: z.string().regex(/^[0-9a-f]{64}$/), body: z.string().min(1), name: z.string().min(1), type: z.enum(['query', 'mutation', 'subscription']) }),
+    z.object({
+      id: z.string().regex(/^[0-9a-f]{64}$/),
+      body: z.string().min(1),
+      name: z.string().min(1),
+      type: z.enum(['query', 'mutation', 'subscription']),
+    }),
   ),
 });
 
@@ -42,15 +47,26 @@ export function readPersistedQueryManifest(file: string): PersistedQueryManifest
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new ConfigError([`persisted query manifest ${file} must be a readable JSON file, but: ${(error as Error).message}`]);
+    throw new ConfigError([
+      `persisted query manifest ${file} must be a readable JSON file, but: ${(error as Error).message}`,
+    ]);
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `persisted query manifest ${file} at ${issue.path.join('.') || '(root)'}: ${issue.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map(
+        (issue) => `persisted query manifest ${file} at ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+      ),
+    );
   }
   const wrongIds = parsed.data.operations.filter((operation) => sha256Hex(operation.body) !== operation.id);
   if (wrongIds.length > 0) {
-    throw new ConfigError(wrongIds.map((operation) => `persisted query manifest ${file}: the id of ${operation.name} must be the sha256 of its body; run npm run manifest`));
+    throw new ConfigError(
+      wrongIds.map(
+        (operation) =>
+          `persisted query manifest ${file}: the id of ${operation.name} must be the sha256 of its body; run npm run manifest`,
+      ),
+    );
   }
   return parsed.data;
 }
@@ -65,17 +81,31 @@ export function buildPersistedQueryManifest(directory: string): PersistedQueryMa
     .filter((file) => file.endsWith('.graphql'))
     .sort()
     .flatMap((file) => parse(readFileSync(join(directory, file), 'utf8')).definitions);
-  const fragments = new Map(definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]));
+  const fragments = new Map(
+    definitions
+      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
+  );
   const operations = definitions.flatMap((definition) => {
     if (definition.kind !== Kind.OPERATION_DEFINITION) return [];
-    if (!definition.name) throw new Error(`every operation in ${directory} must be named, but one is anonymous: ${print(definition).slice(0, 60)}`);
+    if (!definition.name)
+      throw new Error(
+        `every operation in ${directory} must be named, but one is anonymous: ${print(definition).slice(0, 60)}`,
+      );
     const body = print({ kind: Kind.DOCUMENT, definitions: [definition, ...fragmentsUsedBy(definition, fragments)] });
     return [{ id: sha256Hex(body), body, name: definition.name.value, type: definition.operation }];
   });
   const names = operations.map((operation) => operation.name);
   const repeated = names.filter((name, index) => names.indexOf(name) !== index);
-  if (repeated.length > 0) throw new Error(`operation names in ${directory} must be unique, but these repeat: ${[...new Set(repeated)].join(', ')}`);
-  return { format: 'apollo-persisted-query-manifest', version: 1, operations: operations.sort((a, b) => a.name.localeCompare(b.name)) };
+  if (repeated.length > 0)
+    throw new Error(
+      `operation names in ${directory} must be unique, but these repeat: ${[...new Set(repeated)].join(', ')}`,
+    );
+  return {
+    format: 'apollo-persisted-query-manifest',
+    version: 1,
+    operations: operations.sort((a, b) => a.name.localeCompare(b.name)),
+  };
 }
 
 /** The manifest as it is committed: two-space JSON with a final newline. */
@@ -83,7 +113,10 @@ export function printPersistedQueryManifest(manifest: PersistedQueryManifest): s
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-function fragmentsUsedBy(root: DefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): FragmentDefinitionNode[] {
+function fragmentsUsedBy(
+  root: DefinitionNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+): FragmentDefinitionNode[] {
   const used = new Map<string, FragmentDefinitionNode>();
   const collect = (node: DefinitionNode) =>
     visit(node, {
@@ -99,4 +132,3 @@ function fragmentsUsedBy(root: DefinitionNode, fragments: ReadonlyMap<string, Fr
   collect(root);
   return [...used.values()].sort((a, b) => a.name.value.localeCompare(b.name.value));
 }
-

@@ -49,9 +49,12 @@ export function readPersistedConfig(
     problems,
   );
   const manifest = keys.TRUSTED_DOCUMENTS_MANIFEST ?? defaultManifestFile;
-  const mode = keys.TRUSTED_DOCUMENTS ?? (manifest === undefined ? 'off' : environment === 'production' ? 'enforce' : 'log');
+  const mode =
+    keys.TRUSTED_DOCUMENTS ?? (manifest === undefined ? 'off' : environment === 'production' ? 'enforce' : 'log');
   if (mode !== 'off' && manifest === undefined) {
-    problems.push(`${prefix}TRUSTED_DOCUMENTS must be off for a BFF without a manifest, but got: '${mode}'; set ${prefix}TRUSTED_DOCUMENTS_MANIFEST to a persisted query manifest`);
+    problems.push(
+      `${prefix}TRUSTED_DOCUMENTS must be off for a BFF without a manifest, but got: '${mode}'; set ${prefix}TRUSTED_DOCUMENTS_MANIFEST to a persisted query manifest`,
+    );
   }
   return Object.freeze({
     apq: Object.freeze({ enabled: keys.APQ === 'on', ttlSeconds: keys.APQ_TTL_S, redisUrl }),

@@ -17,7 +17,12 @@ export function useApqHashCheck(http: FastifyInstance, graphqlPath: string): voi
       if (sent === undefined || typeof operation.query !== 'string') continue;
       const actual = sha256Hex(operation.query);
       if (sent !== actual) {
-        return void replyWithBffError(reply, new BadRequestError(`extensions.persistedQuery.sha256Hash must be the sha256 of query, which is ${actual}, but got: ${sent}`));
+        return void replyWithBffError(
+          reply,
+          new BadRequestError(
+            `extensions.persistedQuery.sha256Hash must be the sha256 of query, which is ${actual}, but got: ${sent}`,
+          ),
+        );
       }
     }
     done();

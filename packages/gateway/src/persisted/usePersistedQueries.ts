@@ -18,14 +18,26 @@ export interface PersistedQueries {
  * off. The manifest is read at once (ConfigError when it is bad). Call it after useProtection,
  * so a sent text is measured before it is judged.
  */
-export function usePersistedQueries(http: FastifyInstance, config: BffConfig, graphqlPath = '/graphql'): PersistedQueries {
+export function usePersistedQueries(
+  http: FastifyInstance,
+  config: BffConfig,
+  graphqlPath = '/graphql',
+): PersistedQueries {
   const { apq, trustedDocuments } = config.persisted;
-  const manifest = trustedDocuments.manifestFile !== undefined && trustedDocuments.mode !== 'off' ? readPersistedQueryManifest(trustedDocuments.manifestFile) : undefined;
-  if (manifest && trustedDocuments.mode !== 'off') useTrustedDocuments(http, { manifest, mode: trustedDocuments.mode, graphqlPath });
+  const manifest =
+    trustedDocuments.manifestFile !== undefined && trustedDocuments.mode !== 'off'
+      ? readPersistedQueryManifest(trustedDocuments.manifestFile)
+      : undefined;
+  if (manifest && trustedDocuments.mode !== 'off')
+    useTrustedDocuments(http, { manifest, mode: trustedDocuments.mode, graphqlPath });
   // Manifest ids are resolved through the APQ cache, so trusted documents need it on.
   if (!apq.enabled && !manifest) return { apolloOptions: { persistedQueries: false } };
   if (apq.enabled) useApqHashCheck(http, graphqlPath);
-  const cache = createPersistedQueryCache(config.name, { redisUrl: apq.redisUrl, manifest, registrations: apq.enabled });
+  const cache = createPersistedQueryCache(config.name, {
+    redisUrl: apq.redisUrl,
+    manifest,
+    registrations: apq.enabled,
+  });
   http.addHook('onReady', () => cache.ready(1_000));
   http.addHook('onClose', async () => cache.close());
   return { apolloOptions: { persistedQueries: { cache: cache.cache, ttl: apq.ttlSeconds } } };

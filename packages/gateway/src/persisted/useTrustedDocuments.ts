@@ -31,17 +31,32 @@ export function useTrustedDocuments(http: FastifyInstance, options: TrustedDocum
       const untrusted = judge(operation, trustedIds);
       if (!untrusted) continue;
       if (mode === 'log') {
-        request.log.warn({ operationName: operation.operationName, sha256: untrusted.id, ...(untrusted.text !== undefined && { query: untrusted.text }) }, 'untrusted operation served (trusted documents: log)');
+        request.log.warn(
+          {
+            operationName: operation.operationName,
+            sha256: untrusted.id,
+            ...(untrusted.text !== undefined && { query: untrusted.text }),
+          },
+          'untrusted operation served (trusted documents: log)',
+        );
         continue;
       }
-      return void replyWithBffError(reply, untrusted.text === undefined ? new PersistedQueryNotFoundError(untrusted.id) : new OperationNotTrustedError(untrusted.id));
+      return void replyWithBffError(
+        reply,
+        untrusted.text === undefined
+          ? new PersistedQueryNotFoundError(untrusted.id)
+          : new OperationNotTrustedError(untrusted.id),
+      );
     }
     done();
   });
 }
 
 /** Undefined when the operation is trusted (or is no operation at all: Apollo answers that); else its id, and its text if sent. */
-function judge(operation: OperationRequest, trustedIds: ReadonlySet<string>): { id: string; text?: string } | undefined {
+function judge(
+  operation: OperationRequest,
+  trustedIds: ReadonlySet<string>,
+): { id: string; text?: string } | undefined {
   if (typeof operation.query === 'string') {
     const id = sha256Hex(operation.query);
     return trustedIds.has(id) ? undefined : { id, text: operation.query };
@@ -49,7 +64,10 @@ function judge(operation: OperationRequest, trustedIds: ReadonlySet<string>): { 
   if (typeof operation.documentId === 'string') {
     const id = operation.documentId.replace(/^sha256:/, '');
     // Apollo Server reads persisted ids from the APQ extension only.
-    operation.extensions = { ...(typeof operation.extensions === 'object' ? operation.extensions : {}), persistedQuery: { version: 1, sha256Hash: id } } as OperationRequest['extensions'];
+    operation.extensions = {
+      ...(typeof operation.extensions === 'object' ? operation.extensions : {}),
+      persistedQuery: { version: 1, sha256Hash: id },
+    } as OperationRequest['extensions'];
     delete operation.documentId;
     return trustedIds.has(id) ? undefined : { id };
   }

@@ -14,7 +14,9 @@ export function useValueCompletionLogging(): ApolloServerPlugin<BffContext> {
       if (response.body.kind !== 'single') return;
       const extensions = response.body.singleResult.extensions;
       if (!extensions || !('valueCompletion' in extensions)) return;
-      logger.debug(`request ${contextValue.requestId}: value completion ${JSON.stringify(extensions['valueCompletion'])}`);
+      logger.debug(
+        `request ${contextValue.requestId}: value completion ${JSON.stringify(extensions['valueCompletion'])}`,
+      );
       const { valueCompletion: _hidden, ...rest } = extensions;
       response.body.singleResult.extensions = Object.keys(rest).length > 0 ? rest : undefined;
       if (response.body.singleResult.extensions === undefined) delete response.body.singleResult.extensions;

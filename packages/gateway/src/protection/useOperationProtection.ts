@@ -59,7 +59,10 @@ export function useOperationProtection(options: OperationProtectionOptions): Apo
             for (const [name, value] of Object.entries(decision.headers)) response.http.headers.set(name, value);
             return admit(contextValue, priority);
           };
-          const decided = costRateLimiter.consume(rateLimitSubject(contextValue.viewer, contextValue.clientIp, contextValue.bffName), Math.max(1, measures.cost));
+          const decided = costRateLimiter.consume(
+            rateLimitSubject(contextValue.viewer, contextValue.clientIp, contextValue.bffName),
+            Math.max(1, measures.cost),
+          );
           return decided instanceof Promise ? decided.then(charged) : charged(decided);
         },
         willSendResponse({ contextValue }) {

@@ -27,7 +27,11 @@ export interface ProtectionStats {
 /** What the Apollo Server of a protected BFF is built with. */
 export interface Protection {
   /** Spread into the ApolloServer options. Introspection is decided by our own validation rule. */
-  readonly apolloOptions: { readonly introspection: true; readonly validationRules: ValidationRule[]; readonly allowBatchedHttpRequests: boolean };
+  readonly apolloOptions: {
+    readonly introspection: true;
+    readonly validationRules: ValidationRule[];
+    readonly allowBatchedHttpRequests: boolean;
+  };
   /** Added to the ApolloServer plugins. */
   readonly plugins: readonly ApolloServerPlugin<BffContext>[];
   stats(): ProtectionStats;
@@ -41,12 +45,20 @@ export interface Protection {
  * wherever this is called. The Redis connection, if any, is awaited briefly when the server
  * gets ready and closed with it.
  */
-export function useProtection(http: FastifyInstance, config: BffConfig, logger: Logger, graphqlPath = '/graphql'): Protection {
+export function useProtection(
+  http: FastifyInstance,
+  config: BffConfig,
+  logger: Logger,
+  graphqlPath = '/graphql',
+): Protection {
   const { limits, rateLimit, admission } = config.protection;
   // Hooks of one kind run in the order they are added: rate limits first, so malformed requests count too.
   const rateLimiter = createRateLimiter(rateLimit, config.name, logger);
   if (rateLimiter) {
-    useRateLimit(http, rateLimiter, { bffName: config.name, ...(rateLimit.unit === 'cost' && { skipPath: graphqlPath }) });
+    useRateLimit(http, rateLimiter, {
+      bffName: config.name,
+      ...(rateLimit.unit === 'cost' && { skipPath: graphqlPath }),
+    });
     http.addHook('onReady', () => rateLimiter.ready());
     http.addHook('onClose', async () => rateLimiter.close());
   }

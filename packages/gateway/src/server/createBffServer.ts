@@ -92,36 +92,92 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     return503OnClosing: false,
   });
   const logger: Logger = http.log;
-  const pool = createHttpFetcher({ connectionsPerOrigin: config.subgraphs.connectionsPerOrigin, timeoutMs: config.subgraphs.timeoutMs, keepAlive: config.downstream.keepAlive });
+  const pool = createHttpFetcher({
+    connectionsPerOrigin: config.subgraphs.connectionsPerOrigin,
+    timeoutMs: config.subgraphs.timeoutMs,
+    keepAlive: config.downstream.keepAlive,
+  });
   const supergraph = readSupergraph(config.supergraphFile, config.subgraphs.urlOverrides);
   const subgraphUrls = Object.fromEntries(supergraph.subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
-  const policies = createDownstream({ config: config.downstream, defaultTimeoutMs: config.subgraphs.timeoutMs, logger });
-  const remoteServices = [...new Set([...supergraph.subgraphs.filter((subgraph) => !subgraph.inProcess).map((subgraph) => subgraph.name), ...Object.keys(config.serviceUrls)])];
-  const observability = useObservability(http, config, { downstream: policies, services: remoteServices, protectionStats: () => protection.stats() });
+  const policies = createDownstream({
+    config: config.downstream,
+    defaultTimeoutMs: config.subgraphs.timeoutMs,
+    logger,
+  });
+  const remoteServices = [
+    ...new Set([
+      ...supergraph.subgraphs.filter((subgraph) => !subgraph.inProcess).map((subgraph) => subgraph.name),
+      ...Object.keys(config.serviceUrls),
+    ]),
+  ];
+  const observability = useObservability(http, config, {
+    downstream: policies,
+    services: remoteServices,
+    protectionStats: () => protection.stats(),
+  });
   const downstream = observability.downstream;
   const { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe } = config.downstream;
   const rest = { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe };
-  const localSubgraphs = parts.localSubgraphs?.({ fetch: pool.fetch, serviceUrls: config.serviceUrls, subgraphUrls, logger, downstream, rest }) ?? [];
+  const localSubgraphs =
+    parts.localSubgraphs?.({
+      fetch: pool.fetch,
+      serviceUrls: config.serviceUrls,
+      subgraphUrls,
+      logger,
+      downstream,
+      rest,
+    }) ?? [];
   const { authorization } = parts;
-  const reload = { file: config.supergraphFile, urlOverrides: config.subgraphs.urlOverrides, ...(authorization && { check: (next: Supergraph) => void ruleBookOf(next.sdl, authorization) }) };
+  const reload = {
+    file: config.supergraphFile,
+    urlOverrides: config.subgraphs.urlOverrides,
+    ...(authorization && { check: (next: Supergraph) => void ruleBookOf(next.sdl, authorization) }),
+  };
   const proxied: ProxiedOperations = new WeakMap();
-  const gateway = createGateway({ supergraph, localSubgraphs, fetcher: pool.fetch, logger, downstream, dedupe: config.downstream.dedupe, proxied, ...(config.observability.reloadSupergraph && { reload }) });
-  const recordPlanLookup = observability.metrics && ((hit: boolean) => observability.metrics?.recordQueryPlanLookup(hit));
+  const gateway = createGateway({
+    supergraph,
+    localSubgraphs,
+    fetcher: pool.fetch,
+    logger,
+    downstream,
+    dedupe: config.downstream.dedupe,
+    proxied,
+    ...(config.observability.reloadSupergraph && { reload }),
+  });
+  const recordPlanLookup =
+    observability.metrics && ((hit: boolean) => observability.metrics?.recordQueryPlanLookup(hit));
   if (recordPlanLookup) countQueryPlanLookups(gateway, recordPlanLookup);
-  const executing = config.downstream.planExecutor === 'bff' ? withPlanExecution(gateway, { proxied, ...(recordPlanLookup && { onPlanLookup: recordPlanLookup }) }) : gateway;
+  const executing =
+    config.downstream.planExecutor === 'bff'
+      ? withPlanExecution(gateway, { proxied, ...(recordPlanLookup && { onPlanLookup: recordPlanLookup }) })
+      : gateway;
   const protection = useProtection(http, config, logger);
   gateway.onSchemaLoadOrUpdate(() => observability.health.markLoaded());
   const persisted = usePersistedQueries(http, config);
-  const responseCache = config.responseCache ? createResponseCache(config.name, config.protection.rateLimit.redisUrl) : undefined;
+  const responseCache = config.responseCache
+    ? createResponseCache(config.name, config.protection.rateLimit.redisUrl)
+    : undefined;
   const apollo = new ApolloServer<BffContext>({
-    gateway: withOperationResolution(parts.authorization ? withAuthorization(executing, supergraph.sdl, parts.authorization, logger) : executing),
+    gateway: withOperationResolution(
+      parts.authorization ? withAuthorization(executing, supergraph.sdl, parts.authorization, logger) : executing,
+    ),
     logger,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, original) =>
-      maskError(formatted, original, (masked) => logger.error(`masked error: ${JSON.stringify(masked)} ${String((original as Error)?.stack ?? original)}`)),
+      maskError(formatted, original, (masked) =>
+        logger.error(`masked error: ${JSON.stringify(masked)} ${String((original as Error)?.stack ?? original)}`),
+      ),
     ...protection.apolloOptions,
     ...persisted.apolloOptions,
-    plugins: [fastifyApolloDrainPlugin(http), ApolloServerPluginLandingPageDisabled(), useValueCompletionLogging(), observability.plugin, ...protection.plugins, useCacheScope(), ...(responseCache ? [responseCache.plugin] : [])],
+    plugins: [
+      fastifyApolloDrainPlugin(http),
+      ApolloServerPluginLandingPageDisabled(),
+      useValueCompletionLogging(),
+      observability.plugin,
+      ...protection.plugins,
+      useCacheScope(),
+      ...(responseCache ? [responseCache.plugin] : []),
+    ],
   });
 
   http.addHook('onRequest', (request, reply, done) => {
@@ -131,9 +187,20 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
   useAuthentication(http, config.auth);
   if (parts.passthrough) {
     const { requestDeadlineMs } = config.downstream;
-    usePassthroughRoutes(http, parts.passthrough, { fetch: pool.fetch, downstream, serviceUrls: config.serviceUrls, logger, bffName: config.name, requestDeadlineMs });
+    usePassthroughRoutes(http, parts.passthrough, {
+      fetch: pool.fetch,
+      downstream,
+      serviceUrls: config.serviceUrls,
+      logger,
+      bffName: config.name,
+      requestDeadlineMs,
+    });
   }
-  if (config.explorer.enabled) useExplorer(http, { bffName: config.name, ...(config.explorer.developmentTokens && { developmentTokens: config.auth }) });
+  if (config.explorer.enabled)
+    useExplorer(http, {
+      bffName: config.name,
+      ...(config.explorer.developmentTokens && { developmentTokens: config.auth }),
+    });
   http.setErrorHandler(replyWithHttpError);
   http.setNotFoundHandler(replyWithNotFound);
 
@@ -154,7 +221,11 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
         }),
       });
       // A burst of new connections beyond the backlog is dropped by the kernel, and clients retry after a second or more.
-      const address = await http.listen({ host: config.server.host, port: config.server.port, backlog: config.server.listenBacklog });
+      const address = await http.listen({
+        host: config.server.host,
+        port: config.server.port,
+        backlog: config.server.listenBacklog,
+      });
       http.log.info(`${config.name} BFF serving ${address}/graphql`);
       return address;
     })());
@@ -168,12 +239,22 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
       // now closed, in-flight requests finished; past <P>SHUTDOWN_GRACE_MS the rest are cut off.
       // Only then does Apollo stop the gateway (its drain plugin finds fastify closed).
       observability.health.markDraining();
-      const listening = started !== undefined && (await started.then(() => true, () => false));
+      const listening =
+        started !== undefined &&
+        (await started.then(
+          () => true,
+          () => false,
+        ));
       if (listening && config.observability.shutdownDelayMs > 0) {
         logger.info(`unready; serving ${config.observability.shutdownDelayMs} ms more before draining`);
         await sleep(config.observability.shutdownDelayMs);
       }
-      await drainWithin(http.close(), config.observability.shutdownGraceMs, () => http.server.closeAllConnections(), logger);
+      await drainWithin(
+        http.close(),
+        config.observability.shutdownGraceMs,
+        () => http.server.closeAllConnections(),
+        logger,
+      );
       if (started) await apollo.stop();
       await pool.close();
       responseCache?.close();

@@ -7,7 +7,8 @@ interface ReadyMessage {
   readonly bffWorkerReady: string;
 }
 
-const isReadyMessage = (message: unknown): message is ReadyMessage => typeof (message as ReadyMessage | null)?.bffWorkerReady === 'string';
+const isReadyMessage = (message: unknown): message is ReadyMessage =>
+  typeof (message as ReadyMessage | null)?.bffWorkerReady === 'string';
 
 /** Restarts of crashed workers allowed per minute before the primary gives up (a crash loop is a bug, not load). */
 const maxRestartsPerMinute = 10;

@@ -3,7 +3,8 @@ import { BffError, BffErrorCode } from '../errors/BffError.js';
 
 /** What fastify's own request errors mean to a GraphQL client. */
 const fastifyErrorMessages: Readonly<Record<string, string>> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON. Send a JSON object such as {"query": "{ __typename }"}.',
+  FST_ERR_CTP_INVALID_JSON_BODY:
+    'The request body is not valid JSON. Send a JSON object such as {"query": "{ __typename }"}.',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty. Send a JSON object such as {"query": "{ __typename }"}.',
   FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is larger than this server accepts.',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Unsupported Content-Type. Send application/json.',
@@ -23,13 +24,20 @@ export function replyWithHttpError(error: FastifyError, request: FastifyRequest,
     return reply.status(status).send({ errors: [{ message, extensions: { code: BffErrorCode.BAD_REQUEST } }] });
   }
   request.log.error({ err: error }, 'unhandled error while serving a request');
-  return reply.status(500).send({ errors: [{ message: 'Unexpected error.', extensions: { code: BffErrorCode.INTERNAL_SERVER_ERROR } }] });
+  return reply
+    .status(500)
+    .send({ errors: [{ message: 'Unexpected error.', extensions: { code: BffErrorCode.INTERNAL_SERVER_ERROR } }] });
 }
 
 /** Answers a request for a path this server does not serve. */
 export function replyWithNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return reply.status(404).send({
-    errors: [{ message: `Nothing is served at ${request.method} ${request.url.split('?')[0]}. GraphQL is served at /graphql.`, extensions: { code: BffErrorCode.NOT_FOUND } }],
+    errors: [
+      {
+        message: `Nothing is served at ${request.method} ${request.url.split('?')[0]}. GraphQL is served at /graphql.`,
+        extensions: { code: BffErrorCode.NOT_FOUND },
+      },
+    ],
   });
 }
 
@@ -37,5 +45,7 @@ export function replyWithNotFound(request: FastifyRequest, reply: FastifyReply):
 export function replyWithBffError(reply: FastifyReply, error: BffError): FastifyReply {
   const http = error.extensions['http'] as { status: number; headers?: ReadonlyMap<string, string> };
   for (const [name, value] of http.headers ?? []) reply.header(name, value);
-  return reply.status(http.status).send({ errors: [{ message: error.message, extensions: { code: error.extensions['code'] } }] });
+  return reply
+    .status(http.status)
+    .send({ errors: [{ message: error.message, extensions: { code: error.extensions['code'] } }] });
 }

@@ -19,7 +19,9 @@ export async function serveUntilSignal(build: () => BffServer): Promise<void> {
   }
   const forked = await forkIfConfigured(server, (line) => server.http.log.info(line));
   if (forked) {
-    server.http.log.info(`${server.config.name} BFF serving ${forked}/graphql with ${server.config.server.workers} workers`);
+    server.http.log.info(
+      `${server.config.name} BFF serving ${forked}/graphql with ${server.config.server.workers} workers`,
+    );
     return;
   }
   const stop = async (signal: NodeJS.Signals) => {

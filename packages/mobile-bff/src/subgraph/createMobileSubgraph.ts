@@ -17,16 +17,23 @@ export function createMobileSubgraph(kit: BffKit): LocalSubgraph {
       typeDefs,
       resolvers: {
         Query: {
-          feed: async (_source: unknown, { first, after }: { first: number; after?: string | null }, context: BffContext) => {
+          feed: async (
+            _source: unknown,
+            { first, after }: { first: number; after?: string | null },
+            context: BffContext,
+          ) => {
             if (first < 1 || first > maxFeedPageSize) {
-              throw new GraphQLError(`feed(first:) must be from 1 to ${maxFeedPageSize}, but got: ${first}`, { extensions: { code: 'BAD_USER_INPUT' } });
+              throw new GraphQLError(`feed(first:) must be from 1 to ${maxFeedPageSize}, but got: ${first}`, {
+                extensions: { code: 'BAD_USER_INPUT' },
+              });
             }
             return fetchCatalogPage(kit, first, after ?? null, context);
           },
         },
         Product: {
           priceLabel: ({ price }: { price: number }) => formatPriceLabel(price),
-          imageUrl: ({ imagePath }: { imagePath: string }, { width, density }: { width: number; density: number }) => imageUrl(imagePath, width, density),
+          imageUrl: ({ imagePath }: { imagePath: string }, { width, density }: { width: number; density: number }) =>
+            imageUrl(imagePath, width, density),
         },
       },
     },

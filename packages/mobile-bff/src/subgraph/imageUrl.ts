@@ -18,10 +18,14 @@ export const maxImageDensity = 4;
  */
 export function imageUrl(imagePath: string, width: number, density: number, base = defaultImageBaseUrl): string {
   if (!Number.isInteger(width) || width < 1 || width > maxImageWidth) {
-    throw new GraphQLError(`imageUrl(width:) must be an integer from 1 to ${maxImageWidth}, but got: ${width}`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(`imageUrl(width:) must be an integer from 1 to ${maxImageWidth}, but got: ${width}`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   if (!(density >= 1 && density <= maxImageDensity)) {
-    throw new GraphQLError(`imageUrl(density:) must be from 1 to ${maxImageDensity}, but got: ${density}`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(`imageUrl(density:) must be from 1 to ${maxImageDensity}, but got: ${density}`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   const pixels = Math.ceil(width * density);
   const snapped = imagePixelWidths.find((candidate) => candidate >= pixels) ?? imagePixelWidths.at(-1)!;

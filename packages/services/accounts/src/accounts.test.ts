@@ -38,7 +38,12 @@ describe('accounts service', () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toEqual(users[0]);
-    expect(body).toEqual({ id: '1', username: 'omar.schmidt1', name: 'Omar Schmidt', email: 'omar.schmidt1@example.com' });
+    expect(body).toEqual({
+      id: '1',
+      username: 'omar.schmidt1',
+      name: 'Omar Schmidt',
+      email: 'omar.schmidt1@example.com',
+    });
   });
 
   it('returns 404 NOT_FOUND as JSON for an unknown user', async () => {

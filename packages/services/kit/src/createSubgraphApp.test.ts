@@ -44,11 +44,22 @@ describe('createSubgraphApp', () => {
   });
 
   it('serves queries and entities at /graphql', async () => {
-    expect(await querySubgraph(url, /* GraphQL */ `query ($id: ID!) { thing(id: $id) { id name } }`, { id: '1' })).toEqual({
+    expect(
+      await querySubgraph(url, /* GraphQL */ `query ($id: ID!) { thing(id: $id) { id name } }`, { id: '1' }),
+    ).toEqual({
       status: 200,
       body: { data: { thing: { id: '1', name: 'one' } } },
     });
-    expect(await queryEntities(url, [{ __typename: 'Thing', id: '1' }, { __typename: 'Thing', id: '2' }], '... on Thing { name }')).toEqual({
+    expect(
+      await queryEntities(
+        url,
+        [
+          { __typename: 'Thing', id: '1' },
+          { __typename: 'Thing', id: '2' },
+        ],
+        '... on Thing { name }',
+      ),
+    ).toEqual({
       status: 200,
       body: { data: { _entities: [{ name: 'one' }, null] } },
     });
@@ -64,7 +75,12 @@ describe('createSubgraphApp', () => {
   it('answers a failing resolver without a stack trace', async () => {
     const { body } = await querySubgraph(url, /* GraphQL */ `{ broken }`);
     expect(body.errors).toEqual([
-      { message: 'database password is hunter2', locations: [{ line: 1, column: 3 }], path: ['broken'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      {
+        message: 'database password is hunter2',
+        locations: [{ line: 1, column: 3 }],
+        path: ['broken'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
     ]);
   });
 

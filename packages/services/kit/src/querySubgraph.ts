@@ -17,7 +17,11 @@ export interface GraphQLResult {
  * POSTs `{ query, variables }` as JSON to the subgraph that `createSubgraphApp` serves at
  * `baseUrl` (e.g. a test server's url, without `/graphql`).
  */
-export async function querySubgraph(baseUrl: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult> {
+export async function querySubgraph(
+  baseUrl: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResult> {
   const res = await fetch(`${baseUrl}${subgraphPath}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -30,7 +34,11 @@ export async function querySubgraph(baseUrl: string, query: string, variables?: 
  * Resolves entities by representation, as the gateway does, selecting `selection` (e.g.
  * `... on Product { upc }`) on each; the result is in `body.data._entities`.
  */
-export function queryEntities(baseUrl: string, representations: Record<string, unknown>[], selection: string): Promise<GraphQLResult> {
+export function queryEntities(
+  baseUrl: string,
+  representations: Record<string, unknown>[],
+  selection: string,
+): Promise<GraphQLResult> {
   return querySubgraph(
     baseUrl,
     /* GraphQL */ `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`,

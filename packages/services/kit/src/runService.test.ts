@@ -17,7 +17,10 @@ function logMessage(line: string): string {
 
 /** Starts the fixture service, resolving with its URL once it logs that it is ready. */
 async function startFixture(env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, ['--import', 'tsx', fixture], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', fixture], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const messages: string[] = [];
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
   const url = await new Promise<string>((resolve, reject) => {
@@ -27,7 +30,10 @@ async function startFixture(env: NodeJS.ProcessEnv) {
       const ready = /^fixture service ready at (\S+)$/.exec(msg);
       if (ready) resolve(ready[1]!);
     });
-    exited.then(([code]) => reject(new Error(`fixture exited with ${code} before it was ready: ${messages.join(' | ')}`)), reject);
+    exited.then(
+      ([code]) => reject(new Error(`fixture exited with ${code} before it was ready: ${messages.join(' | ')}`)),
+      reject,
+    );
   });
   return { child, url, messages, exited };
 }

@@ -104,14 +104,30 @@ describe('orders service', () => {
   });
 
   it.each([
-    ['invalid JSON', '{"buyerId": "1", "lines": [', "Body is not valid JSON but content-type is set to 'application/json'"],
+    [
+      'invalid JSON',
+      '{"buyerId": "1", "lines": [',
+      "Body is not valid JSON but content-type is set to 'application/json'",
+    ],
     ['an empty body', '', "Body cannot be empty when content-type is set to 'application/json'"],
     ['a missing buyerId', '{"lines":[{"upc":"100001","quantity":1}]}', "body must have required property 'buyerId'"],
     ['missing lines', '{"buyerId":"1"}', "body must have required property 'lines'"],
     ['no lines', '{"buyerId":"1","lines":[]}', 'body/lines must NOT have fewer than 1 items'],
-    ['a quantity of 0', '{"buyerId":"1","lines":[{"upc":"100001","quantity":0}]}', 'body/lines/0/quantity must be >= 1'],
-    ['a fractional quantity', '{"buyerId":"1","lines":[{"upc":"100001","quantity":1.5}]}', 'body/lines/0/quantity must be integer'],
-    ['a quantity as a string', '{"buyerId":"1","lines":[{"upc":"100001","quantity":"2"}]}', 'body/lines/0/quantity must be integer'],
+    [
+      'a quantity of 0',
+      '{"buyerId":"1","lines":[{"upc":"100001","quantity":0}]}',
+      'body/lines/0/quantity must be >= 1',
+    ],
+    [
+      'a fractional quantity',
+      '{"buyerId":"1","lines":[{"upc":"100001","quantity":1.5}]}',
+      'body/lines/0/quantity must be integer',
+    ],
+    [
+      'a quantity as a string',
+      '{"buyerId":"1","lines":[{"upc":"100001","quantity":"2"}]}',
+      'body/lines/0/quantity must be integer',
+    ],
     [
       'an unknown upc',
       '{"buyerId":"1","lines":[{"upc":"100001","quantity":1},{"upc":"999999","quantity":1}]}',
@@ -127,7 +143,9 @@ describe('orders service', () => {
     const lines = Array.from({ length: 51 }, () => ({ upc: '100001', quantity: 1 }));
     const res = await post(JSON.stringify({ buyerId: '1', lines }));
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: { code: 'BAD_REQUEST', message: 'body/lines must NOT have more than 50 items' } });
+    expect(await res.json()).toEqual({
+      error: { code: 'BAD_REQUEST', message: 'body/lines must NOT have more than 50 items' },
+    });
   });
 
   it('rejects a body that is not JSON with 415 UNSUPPORTED_MEDIA_TYPE', async () => {

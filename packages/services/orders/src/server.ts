@@ -62,14 +62,18 @@ export async function createOrdersApp(options: OrdersAppOptions = {}): Promise<F
     return order;
   });
 
-  app.post<{ Body: NewOrder }>('/orders', { schema: { body: newOrderSchema } }, async (request, reply): Promise<Order> => {
-    request.body.lines.forEach(({ upc }, index) => {
-      if (!knownUpcs.has(upc)) {
-        throw badRequest(`Unknown upc '${upc}' in lines[${index}]; upcs run from 100001 to 100240`);
-      }
-    });
-    return reply.status(201).send(store.create(request.body, now()));
-  });
+  app.post<{ Body: NewOrder }>(
+    '/orders',
+    { schema: { body: newOrderSchema } },
+    async (request, reply): Promise<Order> => {
+      request.body.lines.forEach(({ upc }, index) => {
+        if (!knownUpcs.has(upc)) {
+          throw badRequest(`Unknown upc '${upc}' in lines[${index}]; upcs run from 100001 to 100240`);
+        }
+      });
+      return reply.status(201).send(store.create(request.body, now()));
+    },
+  );
 
   return app;
 }

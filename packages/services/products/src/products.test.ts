@@ -70,7 +70,9 @@ describe('products subgraph', () => {
 
   it('lists top products by popularity, five by default', async () => {
     const best = [...products].sort((a, b) => b.popularity - a.popularity).map(exposed);
-    const { body } = await query(/* GraphQL */ `{ top: topProducts { ${productFields} } three: topProducts(first: 3) { upc } }`);
+    const { body } = await query(
+      /* GraphQL */ `{ top: topProducts { ${productFields} } three: topProducts(first: 3) { upc } }`,
+    );
     expect(body).toEqual({ data: { top: best.slice(0, 5), three: best.slice(0, 3).map(({ upc }) => ({ upc })) } });
     expect(best.slice(0, 3).map(({ upc }) => upc)).toEqual(['100084', '100139', '100028']);
   });
@@ -108,9 +110,12 @@ describe('products subgraph', () => {
   it('starts right after the given cursor, 20 by default', async () => {
     const { body: first } = await query(/* GraphQL */ `{ products(first: 2) { edges { cursor node { upc } } } }`);
     const cursor = (first.data?.products as { edges: { cursor: string }[] }).edges[1]!.cursor;
-    const { body } = await query(/* GraphQL */ `query ($after: String) { products(after: $after) { edges { node { upc } } pageInfo { hasNextPage } } }`, {
-      after: cursor,
-    });
+    const { body } = await query(
+      /* GraphQL */ `query ($after: String) { products(after: $after) { edges { node { upc } } pageInfo { hasNextPage } } }`,
+      {
+        after: cursor,
+      },
+    );
     expect(body).toEqual({
       data: {
         products: {
@@ -123,17 +128,28 @@ describe('products subgraph', () => {
 
   it('returns an empty last page after the last cursor', async () => {
     const last = Buffer.from('100240').toString('base64');
-    const { body } = await query(/* GraphQL */ `query ($after: String) { products(after: $after) { edges { cursor } pageInfo { hasNextPage endCursor } } }`, {
-      after: last,
-    });
+    const { body } = await query(
+      /* GraphQL */ `query ($after: String) { products(after: $after) { edges { cursor } pageInfo { hasNextPage endCursor } } }`,
+      {
+        after: last,
+      },
+    );
     expect(body).toEqual({ data: { products: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } });
   });
 
   it.each([
-    ['an invalid cursor', `{ products(after: "not-a-cursor") { totalCount } }`, "after must be a cursor returned by products, but got: 'not-a-cursor'"],
+    [
+      'an invalid cursor',
+      `{ products(after: "not-a-cursor") { totalCount } }`,
+      "after must be a cursor returned by products, but got: 'not-a-cursor'",
+    ],
     ['first over 100', `{ products(first: 101) { totalCount } }`, 'first must be between 0 and 100, but got: 101'],
     ['a negative first', `{ products(first: -1) { totalCount } }`, 'first must be between 0 and 100, but got: -1'],
-    ['a negative topProducts first', `{ topProducts(first: -1) { upc } }`, 'first must be between 0 and 100, but got: -1'],
+    [
+      'a negative topProducts first',
+      `{ topProducts(first: -1) { upc } }`,
+      'first must be between 0 and 100, but got: -1',
+    ],
   ])('rejects %s with BAD_USER_INPUT and no stack trace', async (_, source, message) => {
     const { body } = await query(source);
     expect(body.errors).toEqual([expect.objectContaining({ message, extensions: { code: 'BAD_USER_INPUT' } })]);

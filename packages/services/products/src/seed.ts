@@ -23,10 +23,40 @@ export interface Product {
 /** The seed the service uses unless told otherwise. */
 export const defaultProductsSeed = 0x9d0c;
 
-const adjectives = ['Sleek', 'Rustic', 'Compact', 'Deluxe', 'Classic', 'Modern', 'Sturdy', 'Handmade', 'Vintage', 'Portable'] as const;
+const adjectives = [
+  'Sleek',
+  'Rustic',
+  'Compact',
+  'Deluxe',
+  'Classic',
+  'Modern',
+  'Sturdy',
+  'Handmade',
+  'Vintage',
+  'Portable',
+] as const;
 const materials = ['Oak', 'Steel', 'Cotton', 'Leather', 'Ceramic', 'Bamboo', 'Glass', 'Wool'] as const;
-const nouns = ['Chair', 'Lamp', 'Table', 'Backpack', 'Mug', 'Blanket', 'Clock', 'Shelf', 'Vase', 'Kettle', 'Desk', 'Bowl'] as const;
-const suppliers = ['Northwind Traders', 'Contoso Manufacturing', 'Fabrikam Goods', 'Tailspin Supply', 'Wide World Importers'] as const;
+const nouns = [
+  'Chair',
+  'Lamp',
+  'Table',
+  'Backpack',
+  'Mug',
+  'Blanket',
+  'Clock',
+  'Shelf',
+  'Vase',
+  'Kettle',
+  'Desk',
+  'Bowl',
+] as const;
+const suppliers = [
+  'Northwind Traders',
+  'Contoso Manufacturing',
+  'Fabrikam Goods',
+  'Tailspin Supply',
+  'Wide World Importers',
+] as const;
 
 /** Every product, in upc order; a pure function of the seed. */
 export function seedProducts(seed: number = defaultProductsSeed): Product[] {

@@ -18,5 +18,10 @@ export interface ProductsAppOptions {
  */
 export async function createProductsApp(options: ProductsAppOptions = {}): Promise<FastifyInstance> {
   const resolvers = createProductsResolvers(seedProducts(options.seed ?? defaultProductsSeed));
-  return createSubgraphApp({ typeDefs: productsTypeDefsDocument, resolvers, logger: options.logger ?? false, cacheMaxAgeSeconds: 60 });
+  return createSubgraphApp({
+    typeDefs: productsTypeDefsDocument,
+    resolvers,
+    logger: options.logger ?? false,
+    cacheMaxAgeSeconds: 60,
+  });
 }

@@ -84,7 +84,12 @@ describe('reviews subgraph', () => {
     expect(body).toEqual({
       data: {
         _entities: [
-          { upc: '100001', reviewCount: 15, averageRating: 3.67, reviews: newest.slice(0, 3).map(({ id }) => ({ id })) },
+          {
+            upc: '100001',
+            reviewCount: 15,
+            averageRating: 3.67,
+            reviews: newest.slice(0, 3).map(({ id }) => ({ id })),
+          },
           { upc: unreviewedUpcs[0], reviewCount: 0, averageRating: null, reviews: [] },
         ],
       },
@@ -105,7 +110,14 @@ describe('reviews subgraph', () => {
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
       .map(({ id }) => ({ id }));
     expect(expected).toHaveLength(13);
-    expect(body).toEqual({ data: { _entities: [{ id: '1', reviews: expected }, { id: 'nobody', reviews: [] }] } });
+    expect(body).toEqual({
+      data: {
+        _entities: [
+          { id: '1', reviews: expected },
+          { id: 'nobody', reviews: [] },
+        ],
+      },
+    });
   });
 
   it('resolves review entities by id, null for unknown ones', async () => {

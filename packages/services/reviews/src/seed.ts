@@ -36,18 +36,45 @@ const ratings = [1, 2, 3, 3, 4, 4, 4, 5, 5, 5, 5] as const;
 
 const fragments = {
   good: {
-    openers: ['Love it.', 'Exactly what I needed.', 'Great value for the price.', 'Exceeded my expectations.', 'Really pleased with this.'],
-    details: ['The build quality is excellent.', 'It arrived two days early.', 'Looks even better in person.', 'The whole family uses it daily.', 'Setup took five minutes.'],
+    openers: [
+      'Love it.',
+      'Exactly what I needed.',
+      'Great value for the price.',
+      'Exceeded my expectations.',
+      'Really pleased with this.',
+    ],
+    details: [
+      'The build quality is excellent.',
+      'It arrived two days early.',
+      'Looks even better in person.',
+      'The whole family uses it daily.',
+      'Setup took five minutes.',
+    ],
     closers: ['Would buy again.', 'Highly recommended.', 'Already ordered a second one.', 'No complaints at all.'],
   },
   fair: {
-    openers: ['It does the job.', 'Decent, but nothing special.', 'Mixed feelings about this one.', 'About what I expected.'],
-    details: ['Shipping took a while.', 'The colour is slightly off from the photos.', 'A bit smaller than I imagined.', 'The finish could be better.'],
+    openers: [
+      'It does the job.',
+      'Decent, but nothing special.',
+      'Mixed feelings about this one.',
+      'About what I expected.',
+    ],
+    details: [
+      'Shipping took a while.',
+      'The colour is slightly off from the photos.',
+      'A bit smaller than I imagined.',
+      'The finish could be better.',
+    ],
     closers: ['Fine for the price.', 'Might buy again on sale.', 'Three stars feels right.'],
   },
   poor: {
     openers: ['Disappointed.', 'Not as described.', 'Would not buy this again.', 'Sadly, a miss.'],
-    details: ['It broke after a week.', 'The instructions were useless.', 'Half the parts were missing.', 'It feels cheap and flimsy.'],
+    details: [
+      'It broke after a week.',
+      'The instructions were useless.',
+      'Half the parts were missing.',
+      'It feels cheap and flimsy.',
+    ],
     closers: ['Returning it.', 'Would not recommend.', 'Save your money.'],
   },
 } as const;

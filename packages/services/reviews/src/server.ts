@@ -20,5 +20,10 @@ export interface ReviewsAppOptions {
 export async function createReviewsApp(options: ReviewsAppOptions = {}): Promise<FastifyInstance> {
   const { reviews } = seedReviews(options.seed ?? defaultReviewsSeed);
   const resolvers = createReviewsResolvers(createReviewIndex(reviews));
-  return createSubgraphApp({ typeDefs: reviewsTypeDefsDocument, resolvers, logger: options.logger ?? false, cacheMaxAgeSeconds: 30 });
+  return createSubgraphApp({
+    typeDefs: reviewsTypeDefsDocument,
+    resolvers,
+    logger: options.logger ?? false,
+    cacheMaxAgeSeconds: 30,
+  });
 }

@@ -50,7 +50,9 @@ export function createAuditSubgraph(journal: Journal): ScenarioSubgraph {
         stamp: (_: unknown, { batch, note }: { batch: string; note: string }) => {
           if (note.trim() === '') {
             journal.append(batch, 'audit stamp (blank) refused');
-            throw new GraphQLError('A stamp needs a note: say what was checked.', { extensions: { code: 'BAD_USER_INPUT' } });
+            throw new GraphQLError('A stamp needs a note: say what was checked.', {
+              extensions: { code: 'BAD_USER_INPUT' },
+            });
           }
           const sequence = journal.append(batch, `audit stamp "${note}"`);
           return { sequence, note, linesSoFar: journal.lines(batch) };
@@ -59,7 +61,9 @@ export function createAuditSubgraph(journal: Journal): ScenarioSubgraph {
           const batch = batchOf(posting);
           if (reason === 'SANCTIONED') {
             journal.append(batch, `audit flag ${posting} ${reason} refused`);
-            throw new GraphQLError('Only compliance may flag a posting as sanctioned.', { extensions: { code: 'FORBIDDEN' } });
+            throw new GraphQLError('Only compliance may flag a posting as sanctioned.', {
+              extensions: { code: 'FORBIDDEN' },
+            });
           }
           const sequence = journal.append(batch, `audit flag ${posting} ${reason}`);
           return { sequence, reason, posting: { id: posting } };

@@ -44,12 +44,14 @@ export const customersSubgraph: ScenarioSubgraph = {
   typeDefs,
   resolvers: {
     Query: {
-      accounts: (_: unknown, { tier }: { tier?: string | null }) => accounts.filter((account) => !tier || account.tier === tier),
+      accounts: (_: unknown, { tier }: { tier?: string | null }) =>
+        accounts.filter((account) => !tier || account.tier === tier),
     },
     Account: {
       __resolveReference: ({ id }: { id: string }) => accounts.find((account) => account.id === id) ?? null,
       email: (account: AccountRecord) => {
-        if (account.id === 'acc-vip') throw new GraphQLError(`The email of ${account.id} is private.`, { extensions: { code: 'FORBIDDEN' } });
+        if (account.id === 'acc-vip')
+          throw new GraphQLError(`The email of ${account.id} is private.`, { extensions: { code: 'FORBIDDEN' } });
         return account.email;
       },
     },

@@ -131,7 +131,10 @@ export function createLedgerSubgraph(journal: Journal): ScenarioSubgraph {
 
   function post(batch: string, fields: Omit<PostingRecord, 'id' | 'sequence' | 'linesSoFar'>): PostingRecord {
     const counterparty = fields.counterpartyId ? ` to ${fields.counterpartyId}` : '';
-    const sequence = journal.append(batch, `ledger ${fields.kind.toLowerCase()} ${fields.accountId}${counterparty} ${fields.amount} ${fields.currency}`);
+    const sequence = journal.append(
+      batch,
+      `ledger ${fields.kind.toLowerCase()} ${fields.accountId}${counterparty} ${fields.amount} ${fields.currency}`,
+    );
     const record: PostingRecord = { ...fields, id: `${batch}/${sequence}`, sequence, linesSoFar: journal.lines(batch) };
     postings.set(record.id, record);
     return record;
@@ -142,7 +145,15 @@ export function createLedgerSubgraph(journal: Journal): ScenarioSubgraph {
     throw new GraphQLError(message, { extensions: { code } });
   }
 
-  const plain = { currency: 'EUR' as const, memo: null, memoGiven: false, valueDate: null, tags: [], metadata: null, counterpartyId: null };
+  const plain = {
+    currency: 'EUR' as const,
+    memo: null,
+    memoGiven: false,
+    valueDate: null,
+    tags: [],
+    metadata: null,
+    counterpartyId: null,
+  };
 
   return {
     name: 'ledger',
@@ -153,7 +164,8 @@ export function createLedgerSubgraph(journal: Journal): ScenarioSubgraph {
       JSON: JSONScalar,
       Query: {
         currencies: () => Object.keys(rates),
-        quote: (_: unknown, args: { amount: string; from: Currency; to: Currency }) => money(Math.round((cents(args.amount) * rates[args.to]) / rates[args.from])),
+        quote: (_: unknown, args: { amount: string; from: Currency; to: Currency }) =>
+          money(Math.round((cents(args.amount) * rates[args.to]) / rates[args.from])),
       },
       Mutation: {
         openBatch: (_: unknown, { batch }: { batch: string }) => {
@@ -162,15 +174,30 @@ export function createLedgerSubgraph(journal: Journal): ScenarioSubgraph {
           return { name: batch, lines: journal.lines(batch) };
         },
         deposit: (_: unknown, args: { batch: string; account: string; amount: string; memo?: string | null }) =>
-          post(args.batch, { ...plain, kind: 'DEPOSIT', accountId: args.account, amount: args.amount, memo: args.memo ?? null, memoGiven: 'memo' in args }),
+          post(args.batch, {
+            ...plain,
+            kind: 'DEPOSIT',
+            accountId: args.account,
+            amount: args.amount,
+            memo: args.memo ?? null,
+            memoGiven: 'memo' in args,
+          }),
         withdraw: (_: unknown, args: { batch: string; account: string; amount: string }) => {
           const line = `withdrawal ${args.account} ${args.amount}`;
-          if (cents(args.amount) <= 0) refuse(args.batch, line, `A withdrawal must be positive, but got: ${args.amount}`, 'BAD_USER_INPUT');
-          if (cents(args.amount) > 50_000) refuse(args.batch, line, `Account ${args.account} cannot cover ${args.amount}.`, 'INSUFFICIENT_FUNDS');
+          if (cents(args.amount) <= 0)
+            refuse(args.batch, line, `A withdrawal must be positive, but got: ${args.amount}`, 'BAD_USER_INPUT');
+          if (cents(args.amount) > 50_000)
+            refuse(args.batch, line, `Account ${args.account} cannot cover ${args.amount}.`, 'INSUFFICIENT_FUNDS');
           return post(args.batch, { ...plain, kind: 'WITHDRAWAL', accountId: args.account, amount: args.amount });
         },
         transfer: (_: unknown, { batch, input }: { batch: string; input: TransferInput }) => {
-          if (input.from === input.to) refuse(batch, `transfer ${input.from} to ${input.to}`, `Cannot transfer from ${input.from} to itself: choose another account.`, 'BAD_USER_INPUT');
+          if (input.from === input.to)
+            refuse(
+              batch,
+              `transfer ${input.from} to ${input.to}`,
+              `Cannot transfer from ${input.from} to itself: choose another account.`,
+              'BAD_USER_INPUT',
+            );
           return post(batch, {
             kind: 'TRANSFER',
             accountId: input.from,
@@ -184,8 +211,16 @@ export function createLedgerSubgraph(journal: Journal): ScenarioSubgraph {
             metadata: input.metadata ?? null,
           });
         },
-        postMany: (_: unknown, { batch, postings: inputs }: { batch: string; postings: { account: string; amount: string; kind: PostingKind }[] }) =>
-          inputs.map((input) => post(batch, { ...plain, kind: input.kind, accountId: input.account, amount: input.amount })),
+        postMany: (
+          _: unknown,
+          {
+            batch,
+            postings: inputs,
+          }: { batch: string; postings: { account: string; amount: string; kind: PostingKind }[] },
+        ) =>
+          inputs.map((input) =>
+            post(batch, { ...plain, kind: input.kind, accountId: input.account, amount: input.amount }),
+          ),
       },
       Posting: {
         __resolveReference: ({ id }: { id: string }) => postings.get(id) ?? null,

@@ -59,7 +59,8 @@ export const accountsSubgraph: ScenarioSubgraph = {
   resolvers: {
     Query: {
       organizations: () => organizations,
-      member: (_: unknown, { id, organizationId }: { id: string; organizationId: string }) => findMember(id, organizationId),
+      member: (_: unknown, { id, organizationId }: { id: string; organizationId: string }) =>
+        findMember(id, organizationId),
     },
     Organization: {
       __resolveReference: ({ id }: { id: string }) => findOrganization(id),
@@ -68,7 +69,8 @@ export const accountsSubgraph: ScenarioSubgraph = {
     Member: {
       __resolveReference: (key: MemberKey) => findMember(key.id, key.organization.id),
       organization: (member: MemberRow) => findOrganization(member.organization.id),
-      favoriteVariant: ({ favoriteVariantId }: MemberRow) => (favoriteVariantId === null ? null : { id: favoriteVariantId }),
+      favoriteVariant: ({ favoriteVariantId }: MemberRow) =>
+        favoriteVariantId === null ? null : { id: favoriteVariantId },
     },
   },
 };

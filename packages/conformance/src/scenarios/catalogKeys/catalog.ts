@@ -29,7 +29,9 @@ export const catalogSubgraph: ScenarioSubgraph = {
     },
     Variant: {
       __resolveReference: (reference: Partial<Pick<VariantRow, 'id' | 'sku'>>) =>
-        variantRows.find((variant) => (reference.id === undefined ? variant.sku === reference.sku : variant.id === reference.id)) ?? null,
+        variantRows.find((variant) =>
+          reference.id === undefined ? variant.sku === reference.sku : variant.id === reference.id,
+        ) ?? null,
     },
   },
 };

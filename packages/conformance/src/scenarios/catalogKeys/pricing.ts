@@ -41,7 +41,8 @@ export const pricingSubgraph: ScenarioSubgraph = {
   typeDefs: pricingTypeDefs,
   resolvers: {
     Query: {
-      priceDrops: () => ['v3', 'v1', 'v3'].map((id) => ({ id, sku: variantRows.find((variant) => variant.id === id)!.sku })),
+      priceDrops: () =>
+        ['v3', 'v1', 'v3'].map((id) => ({ id, sku: variantRows.find((variant) => variant.id === id)!.sku })),
     },
     Variant: {
       __resolveReference: ({ id, sku }: { id: string; sku: string }) => variantByCompositeKey(id, sku),

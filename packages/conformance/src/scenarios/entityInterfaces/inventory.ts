@@ -58,9 +58,25 @@ type ProductRecord = ShoeRecord | ShirtRecord;
 
 const products: readonly ProductRecord[] = [
   { __typename: 'Shoe', sku: 'shoe-1', name: 'Trail Runner', stock: 12, size: 42 },
-  { __typename: 'Shirt', sku: 'shirt-1', name: 'Linen Shirt', stock: 0, color: 'white', sleeveLength: 64, sizes: ['S', 'M', 'L'] },
+  {
+    __typename: 'Shirt',
+    sku: 'shirt-1',
+    name: 'Linen Shirt',
+    stock: 0,
+    color: 'white',
+    sleeveLength: 64,
+    sizes: ['S', 'M', 'L'],
+  },
   { __typename: 'Shoe', sku: 'shoe-2', name: 'City Loafer', stock: 3, size: 39 },
-  { __typename: 'Shirt', sku: 'shirt-2', name: 'Prototype Tee', stock: 1, color: 'grey', sleeveLength: 20, sizes: null },
+  {
+    __typename: 'Shirt',
+    sku: 'shirt-2',
+    name: 'Prototype Tee',
+    stock: 1,
+    color: 'grey',
+    sleeveLength: 20,
+    sizes: null,
+  },
 ];
 
 const productBySku = new Map(products.map((product) => [product.sku, product]));

@@ -60,7 +60,9 @@ const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 function parseInstant(value: unknown): string {
   if (typeof value !== 'string' || !instantPattern.test(value)) {
-    throw new GraphQLError(`DateTime must be an instant in UTC like "2026-05-01T19:00:00Z", but got: ${JSON.stringify(value)}`);
+    throw new GraphQLError(
+      `DateTime must be an instant in UTC like "2026-05-01T19:00:00Z", but got: ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
@@ -85,11 +87,51 @@ interface EventRecord {
 }
 
 const events: readonly EventRecord[] = [
-  { id: 'e1', title: 'Jazz Night', kind: 'CONCERT', startsAt: '2026-05-01T19:00:00Z', tags: ['music', 'evening'], free: false, details: { lineup: ['Trio A', 'Duo B'], doors: '18:30' } },
-  { id: 'e2', title: 'GraphQL in Practice', kind: 'TALK', startsAt: '2026-04-10T09:00:00Z', tags: ['tech'], free: true, details: null },
-  { id: 'e3', title: 'Pottery Basics', kind: 'WORKSHOP', startsAt: '2026-04-20T14:00:00Z', tags: ['craft'], free: false, details: { materials: { included: true, list: ['clay', 'glaze'] }, seats: 12 } },
-  { id: 'e4', title: 'Federation Deep Dive', kind: 'TALK', startsAt: '2026-06-02T10:00:00Z', tags: ['tech', 'graphql'], free: true, details: [1, 'two', null] },
-  { id: 'e5', title: 'Open Mic', kind: 'CONCERT', startsAt: '2026-03-15T20:00:00Z', tags: ['music'], free: true, details: 'bring your own instrument' },
+  {
+    id: 'e1',
+    title: 'Jazz Night',
+    kind: 'CONCERT',
+    startsAt: '2026-05-01T19:00:00Z',
+    tags: ['music', 'evening'],
+    free: false,
+    details: { lineup: ['Trio A', 'Duo B'], doors: '18:30' },
+  },
+  {
+    id: 'e2',
+    title: 'GraphQL in Practice',
+    kind: 'TALK',
+    startsAt: '2026-04-10T09:00:00Z',
+    tags: ['tech'],
+    free: true,
+    details: null,
+  },
+  {
+    id: 'e3',
+    title: 'Pottery Basics',
+    kind: 'WORKSHOP',
+    startsAt: '2026-04-20T14:00:00Z',
+    tags: ['craft'],
+    free: false,
+    details: { materials: { included: true, list: ['clay', 'glaze'] }, seats: 12 },
+  },
+  {
+    id: 'e4',
+    title: 'Federation Deep Dive',
+    kind: 'TALK',
+    startsAt: '2026-06-02T10:00:00Z',
+    tags: ['tech', 'graphql'],
+    free: true,
+    details: [1, 'two', null],
+  },
+  {
+    id: 'e5',
+    title: 'Open Mic',
+    kind: 'CONCERT',
+    startsAt: '2026-03-15T20:00:00Z',
+    tags: ['music'],
+    free: true,
+    details: 'bring your own instrument',
+  },
 ];
 
 interface EventFilter {
@@ -117,7 +159,9 @@ export const eventsSubgraph: ScenarioSubgraph = {
     JSON: JSONScalar,
     Query: {
       events: (_: unknown, args: { filter?: EventFilter | null; first: number | null; order: 'ASC' | 'DESC' }) => {
-        const sorted = events.filter((event) => matches(event, args.filter)).sort((a, b) => (a.startsAt < b.startsAt ? -1 : 1));
+        const sorted = events
+          .filter((event) => matches(event, args.filter))
+          .sort((a, b) => (a.startsAt < b.startsAt ? -1 : 1));
         if (args.order === 'DESC') sorted.reverse();
         return args.first === null ? sorted : sorted.slice(0, args.first);
       },

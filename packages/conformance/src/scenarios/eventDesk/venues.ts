@@ -43,7 +43,8 @@ export const venuesSubgraph: ScenarioSubgraph = {
   typeDefs,
   resolvers: {
     Query: {
-      venues: (_: unknown, { city }: { city?: string | null }) => venues.filter((venue) => !city || venue.city === city),
+      venues: (_: unknown, { city }: { city?: string | null }) =>
+        venues.filter((venue) => !city || venue.city === city),
       venue: (_: unknown, { id }: { id: string }) => venueById(id),
     },
     Event: {

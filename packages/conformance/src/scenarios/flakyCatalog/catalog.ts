@@ -57,7 +57,8 @@ const listed = products.filter((product) => product.id !== 'p6' && product.id !=
 const byId = (id: string) => products.find((product) => product.id === id) ?? null;
 
 function productById(id: string): ProductRecord | null {
-  if (id === 'p0') throw new GraphQLError('Product p0 was retired from the catalog.', { extensions: { code: 'NOT_FOUND' } });
+  if (id === 'p0')
+    throw new GraphQLError('Product p0 was retired from the catalog.', { extensions: { code: 'NOT_FOUND' } });
   return byId(id);
 }
 

@@ -75,9 +75,28 @@ const warehouses: readonly WarehouseRecord[] = [
 ];
 
 const stock: readonly StockRecord[] = [
-  { id: 'p1', stock: 12, inStock: true, warehouseIds: ['w1', 'w2'], bins: [{ label: 'A-1', count: 7, locked: false }, { label: 'A-2', count: 5, locked: false }] },
+  {
+    id: 'p1',
+    stock: 12,
+    inStock: true,
+    warehouseIds: ['w1', 'w2'],
+    bins: [
+      { label: 'A-1', count: 7, locked: false },
+      { label: 'A-2', count: 5, locked: false },
+    ],
+  },
   { id: 'p2', stock: 0, inStock: false, warehouseIds: [], bins: [] },
-  { id: 'p3', stock: 'recounting', inStock: true, warehouseIds: ['w2'], bins: [{ label: 'C-1', count: 1, locked: true }, { label: 'C-2', count: 2, locked: false }, { label: 'C-3', count: 3, locked: true }] },
+  {
+    id: 'p3',
+    stock: 'recounting',
+    inStock: true,
+    warehouseIds: ['w2'],
+    bins: [
+      { label: 'C-1', count: 1, locked: true },
+      { label: 'C-2', count: 2, locked: false },
+      { label: 'C-3', count: 3, locked: true },
+    ],
+  },
   { id: 'p5', stock: 4, inStock: null, warehouseIds: ['w1', 'w3'], bins: [{ label: 'E-1', count: 4, locked: false }] },
   { id: 'p6', stock: 7, inStock: true, warehouseIds: ['w2'], bins: [{ label: null, count: 7, locked: false }] },
 ];
@@ -98,23 +117,32 @@ export const inventorySubgraph: ScenarioSubgraph = {
       // No record of p4: the entity is null in the inventory's `_entities` answer.
       __resolveReference: ({ id }: { id: string }) => stock.find((record) => record.id === id) ?? null,
       stock: (record: StockRecord) => {
-        if (record.stock === 'recounting') throw new GraphQLError(`The stock of ${record.id} is being recounted.`, { extensions: { code: 'NOT_FOUND' } });
+        if (record.stock === 'recounting')
+          throw new GraphQLError(`The stock of ${record.id} is being recounted.`, {
+            extensions: { code: 'NOT_FOUND' },
+          });
         return record.stock;
       },
       inStock: (record: StockRecord) => record.inStock,
       warehouses: (record: StockRecord) => record.warehouseIds.map(warehouseById),
       stockAt: (record: StockRecord, { warehouse }: { warehouse: string }) => {
         if (!warehouses.some((known) => known.id === warehouse)) {
-          throw new GraphQLError(`Unknown warehouse "${warehouse}": use w1, w2 or w3.`, { extensions: { code: 'BAD_USER_INPUT' } });
+          throw new GraphQLError(`Unknown warehouse "${warehouse}": use w1, w2 or w3.`, {
+            extensions: { code: 'BAD_USER_INPUT' },
+          });
         }
         return record.warehouseIds.includes(warehouse) && typeof record.stock === 'number' ? record.stock : 0;
       },
-      stockInfo: (record: StockRecord) => ({ quantity: record.bins.reduce((sum, bin) => sum + bin.count, 0), bins: record.bins }),
+      stockInfo: (record: StockRecord) => ({
+        quantity: record.bins.reduce((sum, bin) => sum + bin.count, 0),
+        bins: record.bins,
+      }),
     },
     Bin: {
       label: (bin: BinRecord) => bin.label,
       count: (bin: BinRecord) => {
-        if (bin.locked) throw new GraphQLError(`Bin ${bin.label} is locked for audit.`, { extensions: { code: 'FORBIDDEN' } });
+        if (bin.locked)
+          throw new GraphQLError(`Bin ${bin.label} is locked for audit.`, { extensions: { code: 'FORBIDDEN' } });
         return bin.count;
       },
     },

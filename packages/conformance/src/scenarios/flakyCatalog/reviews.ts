@@ -76,7 +76,12 @@ export const reviewsSubgraph: ScenarioSubgraph = {
       latestReviews: () => reviews,
       // Replaces @apollo/subgraph's own resolver (modules' resolvers are added after it): the same
       // answer, one entity short whenever p6 is among the representations.
-      _entities: (_: unknown, { representations }: { representations: Representation[] }, context: unknown, info: GraphQLResolveInfo) => {
+      _entities: (
+        _: unknown,
+        { representations }: { representations: Representation[] },
+        context: unknown,
+        info: GraphQLResolveInfo,
+      ) => {
         const answer = entitiesResolver({ representations, context, info });
         return representations.some((representation) => representation.id === 'p6') ? answer.slice(0, -1) : answer;
       },
@@ -89,7 +94,10 @@ export const reviewsSubgraph: ScenarioSubgraph = {
     Review: {
       body,
       rating: (review: ReviewRecord) => {
-        if (review.rating === 'withdrawn') throw new GraphQLError(`The rating of ${review.id} was withdrawn.`, { extensions: { code: 'RATING_WITHDRAWN' } });
+        if (review.rating === 'withdrawn')
+          throw new GraphQLError(`The rating of ${review.id} was withdrawn.`, {
+            extensions: { code: 'RATING_WITHDRAWN' },
+          });
         return review.rating;
       },
       product: (review: ReviewRecord) => ({ id: review.productId }),

@@ -55,7 +55,8 @@ export const suppliersSubgraph: ScenarioSubgraph = {
     },
     Supplier: {
       __resolveReference: ({ id }: { id: string }) => {
-        if (id === 's7') throw new GraphQLError('The supplier registry crashed.', { extensions: { code: 'REGISTRY_DOWN' } });
+        if (id === 's7')
+          throw new GraphQLError('The supplier registry crashed.', { extensions: { code: 'REGISTRY_DOWN' } });
         return supplierByReference({ id });
       },
       contact: (supplier: SupplierRecord) => {

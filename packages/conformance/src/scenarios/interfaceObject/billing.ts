@@ -64,8 +64,12 @@ export const billingSubgraph: ScenarioSubgraph = {
   typeDefs,
   resolvers: {
     Query: {
-      overdueAccounts: () => billing.filter((record) => record.balanceCents < 0).sort((left, right) => left.balanceCents - right.balanceCents),
-      invoice: (_: unknown, { number }: { number: string }) => invoices.find((invoice) => invoice.number === number) ?? null,
+      overdueAccounts: () =>
+        billing
+          .filter((record) => record.balanceCents < 0)
+          .sort((left, right) => left.balanceCents - right.balanceCents),
+      invoice: (_: unknown, { number }: { number: string }) =>
+        invoices.find((invoice) => invoice.number === number) ?? null,
     },
     Account: {
       __resolveReference: ({ id }: { id: string }) => billingById.get(id) ?? null,

@@ -95,10 +95,32 @@ interface AuthorRecord {
 
 const media: readonly MediaRecord[] = [
   { __typename: 'Book', id: 'b1', title: 'Dune', year: 1965, pages: 412, authorId: 'a1', isbn: '978-0-441-01359-3' },
-  { __typename: 'Movie', id: 'm1', title: 'Dune', year: 2021, runtimeMinutes: 155, director: { name: 'Denis Villeneuve' } },
+  {
+    __typename: 'Movie',
+    id: 'm1',
+    title: 'Dune',
+    year: 2021,
+    runtimeMinutes: 155,
+    director: { name: 'Denis Villeneuve' },
+  },
   { __typename: 'Book', id: 'b2', title: 'Solaris', year: 1961, pages: 204, authorId: 'a2', isbn: '978-0-15-602760-1' },
-  { __typename: 'Movie', id: 'm2', title: 'Solaris', year: 1972, runtimeMinutes: 167, director: { name: 'Andrei Tarkovsky' } },
-  { __typename: 'Book', id: 'b3', title: 'Anonymous Stories', year: null, pages: 96, authorId: null, isbn: '978-0-00-000000-2' },
+  {
+    __typename: 'Movie',
+    id: 'm2',
+    title: 'Solaris',
+    year: 1972,
+    runtimeMinutes: 167,
+    director: { name: 'Andrei Tarkovsky' },
+  },
+  {
+    __typename: 'Book',
+    id: 'b3',
+    title: 'Anonymous Stories',
+    year: null,
+    pages: 96,
+    authorId: null,
+    isbn: '978-0-00-000000-2',
+  },
   { __typename: 'Movie', id: 'm3', title: 'Untitled Short', year: null, runtimeMinutes: 12, director: null },
 ];
 
@@ -117,7 +139,11 @@ interface PamphletRecord {
   readonly year: number | null;
 }
 
-const archive: readonly (MediaRecord | PamphletRecord)[] = [mediaById.get('b3')!, { __typename: 'Pamphlet', id: 'pm1', title: 'How to Shelve', year: 1990 }, mediaById.get('m3')!];
+const archive: readonly (MediaRecord | PamphletRecord)[] = [
+  mediaById.get('b3')!,
+  { __typename: 'Pamphlet', id: 'pm1', title: 'How to Shelve', year: 1990 },
+  mediaById.get('m3')!,
+];
 
 const mediaGrid: readonly (readonly (MediaRecord | null)[] | null)[] = [
   [mediaById.get('b1')!, null, mediaById.get('m2')!],
@@ -144,7 +170,8 @@ export const catalogSubgraph: ScenarioSubgraph = {
       __resolveType: (item: MediaRecord | PamphletRecord) => item.__typename,
     },
     Book: {
-      __resolveReference: ({ id }: { id: string }) => (mediaById.get(id)?.__typename === 'Book' ? mediaById.get(id) : null),
+      __resolveReference: ({ id }: { id: string }) =>
+        mediaById.get(id)?.__typename === 'Book' ? mediaById.get(id) : null,
       author: (book: BookRecord) => (book.authorId ? authorById.get(book.authorId) : null),
       isbn: (book: BookRecord) => {
         if (book.id === 'b2') throw new Error('The ISBN registry did not answer.');
@@ -152,10 +179,12 @@ export const catalogSubgraph: ScenarioSubgraph = {
       },
     },
     Movie: {
-      __resolveReference: ({ id }: { id: string }) => (mediaById.get(id)?.__typename === 'Movie' ? mediaById.get(id) : null),
+      __resolveReference: ({ id }: { id: string }) =>
+        mediaById.get(id)?.__typename === 'Movie' ? mediaById.get(id) : null,
     },
     Pamphlet: {
-      __resolveReference: ({ id }: { id: string }) => archive.find((item) => item.__typename === 'Pamphlet' && item.id === id) ?? null,
+      __resolveReference: ({ id }: { id: string }) =>
+        archive.find((item) => item.__typename === 'Pamphlet' && item.id === id) ?? null,
     },
     Author: {
       __resolveReference: ({ id }: { id: string }) => authorById.get(id) ?? null,

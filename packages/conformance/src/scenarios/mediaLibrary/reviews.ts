@@ -95,12 +95,16 @@ const reviews: readonly ReviewRecord[] = [
 ];
 
 // Archived: about a book the catalog has since removed (b404); only \`review(id:)\` finds it.
-const archivedReviews: readonly ReviewRecord[] = [{ id: 'r0', stars: 1, body: 'Out of print, thankfully.', subject: { __typename: 'Book', id: 'b404' } }];
+const archivedReviews: readonly ReviewRecord[] = [
+  { id: 'r0', stars: 1, body: 'Out of print, thankfully.', subject: { __typename: 'Book', id: 'b404' } },
+];
 
 const podcastById = new Map(podcasts.map((podcast) => [podcast.id, podcast]));
 
 function reviewsOf(subject: MediaRef): ReviewRecord[] {
-  return reviews.filter((review) => review.subject.__typename === subject.__typename && review.subject.id === subject.id);
+  return reviews.filter(
+    (review) => review.subject.__typename === subject.__typename && review.subject.id === subject.id,
+  );
 }
 
 function ratingOf(subject: MediaRef): number | null {
@@ -114,8 +118,11 @@ function subjectOf(ref: MediaRef): MediaRef {
 
 function topRated(): MediaRef[] {
   const seen = new Map<string, MediaRef>();
-  for (const review of reviews) seen.set(`${review.subject.__typename}:${review.subject.id}`, subjectOf(review.subject));
-  return [...seen.values()].sort((left, right) => ratingOf(right)! - ratingOf(left)! || left.id.localeCompare(right.id));
+  for (const review of reviews)
+    seen.set(`${review.subject.__typename}:${review.subject.id}`, subjectOf(review.subject));
+  return [...seen.values()].sort(
+    (left, right) => ratingOf(right)! - ratingOf(left)! || left.id.localeCompare(right.id),
+  );
 }
 
 const mediaFields = {
@@ -131,7 +138,8 @@ export const reviewsSubgraph: ScenarioSubgraph = {
     Query: {
       topRated: () => topRated(),
       latestReview: () => reviews[reviews.length - 1],
-      review: (_: unknown, { id }: { id: string }) => [...reviews, ...archivedReviews].find((review) => review.id === id) ?? null,
+      review: (_: unknown, { id }: { id: string }) =>
+        [...reviews, ...archivedReviews].find((review) => review.id === id) ?? null,
       podcast: (_: unknown, { id }: { id: string }) => podcastById.get(id) ?? null,
     },
     Media: {

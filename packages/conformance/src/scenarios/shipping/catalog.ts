@@ -63,7 +63,8 @@ export const catalogSubgraph: ScenarioSubgraph = {
     },
     Product: {
       __resolveReference: ({ upc }: { upc: string }) => productByUpc(upc),
-      weight: (product: CatalogProduct, { unit }: { unit: string }) => Math.round((product.weightGrams / gramsPer[unit]!) * 1000) / 1000,
+      weight: (product: CatalogProduct, { unit }: { unit: string }) =>
+        Math.round((product.weightGrams / gramsPer[unit]!) * 1000) / 1000,
     },
   },
 };

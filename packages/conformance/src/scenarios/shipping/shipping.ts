@@ -117,11 +117,17 @@ export const shippingSubgraph: ScenarioSubgraph = {
         return Math.round((tariff.base + chargedKg * tariff.perKg) * 100) / 100;
       },
       volumetricWeightKg: (product: { dimensions: Dimensions }) => volumetricKg(product.dimensions),
-      deliveryEstimate: (product: { inStock: number; warehouse: { region: string } | null }, { zone }: { zone: string }) => {
+      deliveryEstimate: (
+        product: { inStock: number; warehouse: { region: string } | null },
+        { zone }: { zone: string },
+      ) => {
         const days = tariffs[zone]!.days;
         if (product.inStock === 0) return { days: days + 14, method: 'backorder' };
         if (product.warehouse === null) return { days: days + 5, method: 'drop-ship' };
-        return { days: product.warehouse.region === 'south' ? days + 1 : days, method: `parcel from ${product.warehouse.region}` };
+        return {
+          days: product.warehouse.region === 'south' ? days + 1 : days,
+          method: `parcel from ${product.warehouse.region}`,
+        };
       },
     },
   },

@@ -36,9 +36,13 @@ export const legacySubgraph: ScenarioSubgraph = {
       legacyCatalog: () => ['prod-3', 'prod-1', 'prod-3', 'prod-2'].map((id) => ({ id })),
     },
     Product: {
-      __resolveReference: ({ id }: { id: string }) => (productRows.some((product) => product.id === id) ? { id } : null),
+      __resolveReference: ({ id }: { id: string }) =>
+        productRows.some((product) => product.id === id) ? { id } : null,
       name: ({ id }: { id: string }) => productRows.find((product) => product.id === id)!.name,
-      price: ({ id }: { id: string }) => ({ amount: productRows.find((product) => product.id === id)!.price + 1, currency: 'EUR' }),
+      price: ({ id }: { id: string }) => ({
+        amount: productRows.find((product) => product.id === id)!.price + 1,
+        currency: 'EUR',
+      }),
       stockStatus: ({ id }: { id: string }) => `legacy:${id === 'prod-2' ? 'sold out' : 'in stock'}`,
       legacyCode: ({ id }: { id: string }) => `L-${id.slice('prod-'.length).padStart(4, '0')}`,
     },

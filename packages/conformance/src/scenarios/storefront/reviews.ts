@@ -71,12 +71,20 @@ const published: readonly ReviewRow[] = [
 ];
 
 /** Written by a user the users subgraph no longer knows: reviews still has the name it provides. */
-const unpublished: ReviewRow = { id: 'rv9', body: 'Buy followers here', rating: 1, authorId: 'u9', productId: 'prod-3' };
+const unpublished: ReviewRow = {
+  id: 'rv9',
+  body: 'Buy followers here',
+  rating: 1,
+  authorId: 'u9',
+  productId: 'prod-3',
+};
 
 /** The copy of each author reviews keeps: exactly the fields it @provides. */
 function authorCopy(id: string): { id: string; name: string; profile: { displayName: string } } {
   const user = userRows.find((row) => row.id === id);
-  return user ? { id, name: user.name, profile: { displayName: user.profile.displayName } } : { id, name: 'Deleted user', profile: { displayName: 'deleted' } };
+  return user
+    ? { id, name: user.name, profile: { displayName: user.profile.displayName } }
+    : { id, name: 'Deleted user', profile: { displayName: 'deleted' } };
 }
 
 /** Reviews: a review's author and product come with the provided copies. */
@@ -86,12 +94,16 @@ export const reviewsSubgraph: ScenarioSubgraph = {
   resolvers: {
     Query: {
       reviews: () => published,
-      review: (_: unknown, { id }: { id: string }) => [...published, unpublished].find((review) => review.id === id) ?? null,
+      review: (_: unknown, { id }: { id: string }) =>
+        [...published, unpublished].find((review) => review.id === id) ?? null,
       topReviewers: () => ['u1', 'u3', 'u1'].map((id) => ({ id })),
     },
     Review: {
       author: (review: ReviewRow) => authorCopy(review.authorId),
-      product: (review: ReviewRow) => ({ id: review.productId, name: productRows.find((product) => product.id === review.productId)!.name }),
+      product: (review: ReviewRow) => ({
+        id: review.productId,
+        name: productRows.find((product) => product.id === review.productId)!.name,
+      }),
     },
     User: {
       __resolveReference: ({ id }: { id: string }) => ({ id }),

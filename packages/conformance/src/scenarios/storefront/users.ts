@@ -32,14 +32,27 @@ export interface UserRow {
   readonly id: string;
   readonly name: string;
   readonly email: string;
-  readonly profile: { readonly displayName: string; readonly address: { readonly city: string; readonly country: string } | null };
+  readonly profile: {
+    readonly displayName: string;
+    readonly address: { readonly city: string; readonly country: string } | null;
+  };
 }
 
 /** Shared with reviews, which keeps the same names for the fields it provides. */
 export const userRows: readonly UserRow[] = [
-  { id: 'u1', name: 'Ana Lima', email: 'ana@example.test', profile: { displayName: 'ana', address: { city: 'Lisbon', country: 'PT' } } },
+  {
+    id: 'u1',
+    name: 'Ana Lima',
+    email: 'ana@example.test',
+    profile: { displayName: 'ana', address: { city: 'Lisbon', country: 'PT' } },
+  },
   { id: 'u2', name: 'Ben Ode', email: 'ben@example.test', profile: { displayName: 'benode', address: null } },
-  { id: 'u3', name: 'Chen Wu', email: 'chen@example.test', profile: { displayName: 'chen', address: { city: 'Taipei', country: 'TW' } } },
+  {
+    id: 'u3',
+    name: 'Chen Wu',
+    email: 'chen@example.test',
+    profile: { displayName: 'chen', address: { city: 'Taipei', country: 'TW' } },
+  },
 ];
 
 /** Users: the owner of every user field. */

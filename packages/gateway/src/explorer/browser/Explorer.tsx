@@ -17,7 +17,9 @@ const defaultQuery = ({ bffName, tokenUrl }: ExplorerSettings) =>
     '#',
     '# Ctrl+Space completes, Ctrl+Enter runs.',
     '# Docs and search: the book icon, top left.',
-    ...(tokenUrl ? ['# Sign in: "Development token", top right,', '# or under Headers:'] : ['# Sign in under Headers:']),
+    ...(tokenUrl
+      ? ['# Sign in: "Development token", top right,', '# or under Headers:']
+      : ['# Sign in under Headers:']),
     '#   { "Authorization": "Bearer <token>" }',
     '',
   ].join('\n');
@@ -26,7 +28,12 @@ const defaultQuery = ({ bffName, tokenUrl }: ExplorerSettings) =>
 export function Explorer({ settings }: { readonly settings: ExplorerSettings }) {
   const fetcher = useMemo(() => createFetcher(settings.graphqlUrl), [settings.graphqlUrl]);
   return (
-    <GraphiQL fetcher={fetcher} defaultQuery={defaultQuery(settings)} defaultEditorToolsVisibility="headers" shouldPersistHeaders={false}>
+    <GraphiQL
+      fetcher={fetcher}
+      defaultQuery={defaultQuery(settings)}
+      defaultEditorToolsVisibility="headers"
+      shouldPersistHeaders={false}
+    >
       <GraphiQL.Logo>
         <SignIn bffName={settings.bffName} tokenUrl={settings.tokenUrl} />
       </GraphiQL.Logo>

@@ -39,7 +39,8 @@ export function SignIn({ bffName, tokenUrl }: SignInProps) {
   const applyToken = (token: string | undefined) => {
     if (!headerEditor) return;
     const headers = withBearerToken(headerEditor.getValue(), token);
-    if (headers === undefined) return setProblem('The Headers editor does not hold a JSON object: fix it, then try again.');
+    if (headers === undefined)
+      return setProblem('The Headers editor does not hold a JSON object: fix it, then try again.');
     headerEditor.setValue(headers);
     setProblem(undefined);
   };
@@ -67,9 +68,20 @@ export function SignIn({ bffName, tokenUrl }: SignInProps) {
         </button>
       ) : (
         tokenUrl && (
-          <form className="bff-token-form" onSubmit={(event) => signIn(event, tokenUrl)} title="Signs in with a token from this BFF's development secret (not in production)">
+          <form
+            className="bff-token-form"
+            onSubmit={(event) => signIn(event, tokenUrl)}
+            title="Signs in with a token from this BFF's development secret (not in production)"
+          >
             <label>
-              user <input name="sub" value={subject} size={3} required onChange={(event) => setSubject(event.target.value)} />
+              user{' '}
+              <input
+                name="sub"
+                value={subject}
+                size={3}
+                required
+                onChange={(event) => setSubject(event.target.value)}
+              />
             </label>
             <label>
               roles <input name="roles" value={roles} size={9} onChange={(event) => setRoles(event.target.value)} />

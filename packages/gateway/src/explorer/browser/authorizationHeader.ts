@@ -1,7 +1,12 @@
 /** Who the Authorization header in the Headers editor says the viewer is: read, never verified (the BFF verifies). */
 export type HeaderViewer =
   | { readonly kind: 'anonymous' }
-  | { readonly kind: 'user'; readonly subject: string; readonly roles: readonly string[]; readonly expiresAt: Date | undefined }
+  | {
+      readonly kind: 'user';
+      readonly subject: string;
+      readonly roles: readonly string[];
+      readonly expiresAt: Date | undefined;
+    }
   | { readonly kind: 'unreadable' };
 
 /** The Headers editor's text as an object; undefined while it is not a JSON object (being typed). Empty text is no headers. */
@@ -9,7 +14,9 @@ export function parseHeaders(text: string): Record<string, unknown> | undefined 
   if (text.trim() === '') return {};
   try {
     const parsed: unknown = JSON.parse(text);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -26,7 +33,11 @@ export function withBearerToken(text: string, token: string | undefined): string
   const headers = parseHeaders(text);
   if (headers === undefined) return undefined;
   const others = Object.entries(headers).filter(([name]) => !isAuthorization(name));
-  return JSON.stringify(Object.fromEntries(token === undefined ? others : [['Authorization', `Bearer ${token}`], ...others]), null, 2);
+  return JSON.stringify(
+    Object.fromEntries(token === undefined ? others : [['Authorization', `Bearer ${token}`], ...others]),
+    null,
+    2,
+  );
 }
 
 /** The viewer a headers text names: anonymous without Authorization, else what its bearer token's claims say. */
@@ -43,7 +54,11 @@ export function readViewer(text: string): HeaderViewer {
     return {
       kind: 'user',
       subject: sub,
-      roles: Array.isArray(roles) ? roles.map(String) : typeof roles === 'string' ? roles.split(' ').filter(Boolean) : [],
+      roles: Array.isArray(roles)
+        ? roles.map(String)
+        : typeof roles === 'string'
+          ? roles.split(' ').filter(Boolean)
+          : [],
       expiresAt: typeof exp === 'number' ? new Date(exp * 1000) : undefined,
     };
   } catch {

@@ -13,14 +13,22 @@ export function createFetcher(url: URL): Fetcher {
     const response = await fetch(url, {
       method: 'POST',
       credentials: 'omit',
-      headers: { accept: 'application/graphql-response+json, application/json', ...options?.headers, 'content-type': 'application/json' },
+      headers: {
+        accept: 'application/graphql-response+json, application/json',
+        ...options?.headers,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify(params),
     });
     const text = await response.text();
     try {
       return JSON.parse(text);
     } catch {
-      return { errors: [{ message: `The BFF answered HTTP ${response.status} with a body that is not JSON: ${text.slice(0, 300)}` }] };
+      return {
+        errors: [
+          { message: `The BFF answered HTTP ${response.status} with a body that is not JSON: ${text.slice(0, 300)}` },
+        ],
+      };
     }
   };
 }

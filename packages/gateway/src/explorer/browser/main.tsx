@@ -10,5 +10,12 @@ const root = document.getElementById('explorer')!;
 const { bffName = 'this', graphqlUrl = 'graphql', assetsUrl = 'explorer/assets/', tokenUrl } = root.dataset;
 const url = (relative: string) => new URL(relative, document.baseURI);
 
-setupMonaco({ assetsUrl: url(assetsUrl), styleNonce: document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce ?? '' });
-createRoot(root).render(<Explorer settings={{ bffName, graphqlUrl: url(graphqlUrl), tokenUrl: tokenUrl === undefined ? undefined : url(tokenUrl) }} />);
+setupMonaco({
+  assetsUrl: url(assetsUrl),
+  styleNonce: document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce ?? '',
+});
+createRoot(root).render(
+  <Explorer
+    settings={{ bffName, graphqlUrl: url(graphqlUrl), tokenUrl: tokenUrl === undefined ? undefined : url(tokenUrl) }}
+  />,
+);

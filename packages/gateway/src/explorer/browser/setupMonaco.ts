@@ -17,7 +17,8 @@ const workerFiles: Readonly<Record<string, string>> = { graphql: 'graphql.worker
  */
 export function setupMonaco({ assetsUrl, styleNonce }: MonacoSetupOptions): void {
   (globalThis as { MonacoEnvironment?: unknown }).MonacoEnvironment = {
-    getWorker: (_workerId: string, label: string) => new Worker(new URL(workerFiles[label] ?? 'editor.worker.js', assetsUrl), { name: label }),
+    getWorker: (_workerId: string, label: string) =>
+      new Worker(new URL(workerFiles[label] ?? 'editor.worker.js', assetsUrl), { name: label }),
   };
   const createElement = document.createElement.bind(document);
   document.createElement = ((tagName: string, options?: ElementCreationOptions) => {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { drainWithin } from './drainWithin.js';
 
-const recordingLogger = (warnings: string[]) => ({ debug() {}, info() {}, warn: (message: string) => void warnings.push(message), error() {} });
+const recordingLogger = (warnings: string[]) => ({
+  debug() {},
+  info() {},
+  warn: (message: string) => void warnings.push(message),
+  error() {},
+});
 
 describe('drainWithin', () => {
   it('closes what is still open once the grace has run out, then waits for it', async () => {

@@ -4,7 +4,10 @@ import { boundSeries } from './boundSeries.js';
 describe('boundSeries', () => {
   it('binds each distinct set of label values once and hands the same series back after', () => {
     const bound: string[] = [];
-    const series = boundSeries(['client', 'operation'], (labels) => (bound.push(`${labels['client']}/${labels['operation']}`), { labels: { ...labels } }));
+    const series = boundSeries(
+      ['client', 'operation'],
+      (labels) => (bound.push(`${labels['client']}/${labels['operation']}`), { labels: { ...labels } }),
+    );
     const first = series({ client: 'web', operation: 'ProductPage' });
     expect(series({ client: 'web', operation: 'ProductPage', extra: 'ignored' })).toBe(first);
     expect(series({ client: 'web', operation: 'Feed' })).not.toBe(first);

@@ -8,7 +8,10 @@ type Level = Map<string | undefined, unknown>;
  * at a time (a Map per label), so a lookup builds no key: a value (an operation name a client
  * sent) may hold any character, and a key joined from the values took ~8 µs a page to build.
  */
-export function boundSeries<S>(labelNames: readonly string[], bind: (labels: Record<string, string>) => S): (labels: Record<string, string>) => S {
+export function boundSeries<S>(
+  labelNames: readonly string[],
+  bind: (labels: Record<string, string>) => S,
+): (labels: Record<string, string>) => S {
   const root: Level = new Map();
   const last = labelNames.length - 1;
   let unlabelled: S | undefined;

@@ -61,7 +61,8 @@ export function answerScrapesForWorkers(readyWorkers: () => readonly Worker[]): 
     const finish = () => {
       clearTimeout(timer);
       collections.delete(id);
-      const answer = (reply: Omit<ScrapeAnswer, 'bffMetrics' | 'id'>) => worker.isConnected() && worker.send({ bffMetrics: 'scraped', id: message.id, ...reply } satisfies ScrapeAnswer);
+      const answer = (reply: Omit<ScrapeAnswer, 'bffMetrics' | 'id'>) =>
+        worker.isConnected() && worker.send({ bffMetrics: 'scraped', id: message.id, ...reply } satisfies ScrapeAnswer);
       AggregatorRegistry.aggregate(parts)
         .metrics()
         .then(
@@ -91,7 +92,9 @@ export function clusterScrape(registry: Registry): () => Promise<string> {
       void registry
         .getMetricsAsJSON()
         .catch(() => [])
-        .then((metrics) => process.send?.({ bffMetrics: 'collected', id: message.id, metrics } satisfies CollectAnswer));
+        .then((metrics) =>
+          process.send?.({ bffMetrics: 'collected', id: message.id, metrics } satisfies CollectAnswer),
+        );
     } else if (message?.bffMetrics === 'scraped') {
       const scrape = scrapes.get(message.id);
       scrapes.delete(message.id);

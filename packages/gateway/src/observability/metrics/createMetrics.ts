@@ -40,25 +40,61 @@ export function createMetrics(options: MetricsOptions): Metrics {
   // `bff` first on every series (not a default label: prom-client orders those differently per metric type).
   const withBff = (labels: Record<string, string>) => ({ bff: bffName, ...labels });
   const requestLabels = ['bff', 'client', 'operation', 'outcome'] as const;
-  const requests = new Counter({ name: 'bff_requests_total', help: 'Requests answered, by client app, operation name and outcome (ok or the first error code).', labelNames: requestLabels, registers: [registry] });
-  const requestSeconds = new Histogram({ name: 'bff_request_duration_seconds', help: 'Time to answer a request.', labelNames: requestLabels, buckets: latencyBuckets, registers: [registry] });
-  const calls = new Counter({ name: 'bff_downstream_calls_total', help: 'Calls to a downstream service (retries included in one call), by outcome.', labelNames: ['bff', 'service', 'outcome'], registers: [registry] });
-  const callSeconds = new Histogram({ name: 'bff_downstream_duration_seconds', help: 'Time of a downstream call, retries included.', labelNames: ['bff', 'service'], buckets: latencyBuckets, registers: [registry] });
-  const batchSizes = new Histogram({ name: 'bff_downstream_batch_size', help: 'Ids per batched REST call.', labelNames: ['bff', 'service'], buckets: [1, 2, 5, 10, 20, 50, 100, 200], registers: [registry] });
+  const requests = new Counter({
+    name: 'bff_requests_total',
+    help: 'Requests answered, by client app, operation name and outcome (ok or the first error code).',
+    labelNames: requestLabels,
+    registers: [registry],
+  });
+  const requestSeconds = new Histogram({
+    name: 'bff_request_duration_seconds',
+    help: 'Time to answer a request.',
+    labelNames: requestLabels,
+    buckets: latencyBuckets,
+    registers: [registry],
+  });
+  const calls = new Counter({
+    name: 'bff_downstream_calls_total',
+    help: 'Calls to a downstream service (retries included in one call), by outcome.',
+    labelNames: ['bff', 'service', 'outcome'],
+    registers: [registry],
+  });
+  const callSeconds = new Histogram({
+    name: 'bff_downstream_duration_seconds',
+    help: 'Time of a downstream call, retries included.',
+    labelNames: ['bff', 'service'],
+    buckets: latencyBuckets,
+    registers: [registry],
+  });
+  const batchSizes = new Histogram({
+    name: 'bff_downstream_batch_size',
+    help: 'Ids per batched REST call.',
+    labelNames: ['bff', 'service'],
+    buckets: [1, 2, 5, 10, 20, 50, 100, 200],
+    registers: [registry],
+  });
   new Gauge({
     name: 'bff_downstream_breaker_state',
     help: 'Circuit breaker of a service: 0 closed, 1 open, 2 half-open.',
     labelNames: ['bff', 'service'],
     registers: [registry],
     collect() {
-      for (const service of options.services) this.set(withBff({ service }), breakerGaugeValues[options.breakerState(service)]);
+      for (const service of options.services)
+        this.set(withBff({ service }), breakerGaugeValues[options.breakerState(service)]);
     },
   });
   // Figures the protection stages keep themselves, read at each scrape; counters are cumulative there, so set as they are.
   type Series = readonly (readonly [Record<string, string>, number])[];
-  const fromStats = (kind: 'counter' | 'gauge', name: string, help: string, read: (stats: ProtectionStats) => Series, labelNames: string[] = []) => {
+  const fromStats = (
+    kind: 'counter' | 'gauge',
+    name: string,
+    help: string,
+    read: (stats: ProtectionStats) => Series,
+    labelNames: string[] = [],
+  ) => {
     labelNames = ['bff', ...labelNames];
-    const set = (metric: Counter | Gauge, labels: Record<string, string>, value: number) => (metric instanceof Counter ? metric.inc(labels, value) : metric.set(labels, value));
+    const set = (metric: Counter | Gauge, labels: Record<string, string>, value: number) =>
+      metric instanceof Counter ? metric.inc(labels, value) : metric.set(labels, value);
     const Metric = kind === 'counter' ? Counter : Gauge;
     new Metric({
       name,
@@ -71,18 +107,58 @@ export function createMetrics(options: MetricsOptions): Metrics {
       },
     });
   };
-  const perClass = (field: 'admitted' | 'queued' | 'shed' | 'waiting') => (stats: ProtectionStats): Series =>
-    priorityClasses.map((priority) => [{ class: priority }, stats.admission.classes[priority][field]] as const);
-  fromStats('counter', 'bff_rate_limited_total', 'Requests refused with RATE_LIMITED, by the limit exceeded (user: per user or anonymous IP; client: per client app).', (stats) =>
-    Object.entries(stats.rateLimit.limited).map(([limit, count]) => [{ limit }, count] as const), ['limit']);
-  fromStats('counter', 'bff_rate_limit_store_failures_total', 'Rate-limit store (Redis) failures.', (stats) => [[{}, stats.rateLimit.storeFailures]]);
-  fromStats('gauge', 'bff_admission_in_flight', 'Operations executing now.', (stats) => [[{}, stats.admission.inFlight]]);
-  fromStats('counter', 'bff_admission_admitted_total', 'Operations admitted, by priority class.', perClass('admitted'), ['class']);
-  fromStats('counter', 'bff_admission_queued_total', 'Operations that waited for a slot, by priority class.', perClass('queued'), ['class']);
-  fromStats('counter', 'bff_admission_shed_total', 'Operations shed with OVERLOADED, by priority class.', perClass('shed'), ['class']);
-  fromStats('gauge', 'bff_admission_waiting', 'Operations waiting for a slot now, by priority class.', perClass('waiting'), ['class']);
+  const perClass =
+    (field: 'admitted' | 'queued' | 'shed' | 'waiting') =>
+    (stats: ProtectionStats): Series =>
+      priorityClasses.map((priority) => [{ class: priority }, stats.admission.classes[priority][field]] as const);
+  fromStats(
+    'counter',
+    'bff_rate_limited_total',
+    'Requests refused with RATE_LIMITED, by the limit exceeded (user: per user or anonymous IP; client: per client app).',
+    (stats) => Object.entries(stats.rateLimit.limited).map(([limit, count]) => [{ limit }, count] as const),
+    ['limit'],
+  );
+  fromStats('counter', 'bff_rate_limit_store_failures_total', 'Rate-limit store (Redis) failures.', (stats) => [
+    [{}, stats.rateLimit.storeFailures],
+  ]);
+  fromStats('gauge', 'bff_admission_in_flight', 'Operations executing now.', (stats) => [
+    [{}, stats.admission.inFlight],
+  ]);
+  fromStats(
+    'counter',
+    'bff_admission_admitted_total',
+    'Operations admitted, by priority class.',
+    perClass('admitted'),
+    ['class'],
+  );
+  fromStats(
+    'counter',
+    'bff_admission_queued_total',
+    'Operations that waited for a slot, by priority class.',
+    perClass('queued'),
+    ['class'],
+  );
+  fromStats(
+    'counter',
+    'bff_admission_shed_total',
+    'Operations shed with OVERLOADED, by priority class.',
+    perClass('shed'),
+    ['class'],
+  );
+  fromStats(
+    'gauge',
+    'bff_admission_waiting',
+    'Operations waiting for a slot now, by priority class.',
+    perClass('waiting'),
+    ['class'],
+  );
 
-  const planLookups = new Counter({ name: 'bff_query_plan_cache_lookups_total', help: 'Lookups of the query plan cache, by result (hit or miss).', labelNames: ['bff', 'result'], registers: [registry] });
+  const planLookups = new Counter({
+    name: 'bff_query_plan_cache_lookups_total',
+    help: 'Lookups of the query plan cache, by result (hit or miss).',
+    labelNames: ['bff', 'result'],
+    registers: [registry],
+  });
 
   const maxOperationNames = options.maxOperationNames ?? 200;
   const operationNames = new Set<string>();
@@ -94,7 +170,10 @@ export function createMetrics(options: MetricsOptions): Metrics {
     return name;
   };
   // Series are bound on first use, so /metrics shows one only once it was recorded.
-  const requestSeries = boundSeries(['client', 'operation', 'outcome'], (labels) => ({ count: requests.labels(withBff(labels)), seconds: requestSeconds.labels(withBff(labels)) }));
+  const requestSeries = boundSeries(['client', 'operation', 'outcome'], (labels) => ({
+    count: requests.labels(withBff(labels)),
+    seconds: requestSeconds.labels(withBff(labels)),
+  }));
   const callSeries = boundSeries(['service', 'outcome'], (labels) => calls.labels(withBff(labels)));
   const callSecondsSeries = boundSeries(['service'], (labels) => callSeconds.labels(withBff(labels)));
   const batchSizeSeries = boundSeries(['service'], (labels) => batchSizes.labels(withBff(labels)));
@@ -104,7 +183,11 @@ export function createMetrics(options: MetricsOptions): Metrics {
     registry,
     render: clusterScrape(registry),
     recordRequest(request) {
-      const series = requestSeries({ client: request.client, operation: operationLabel(request.operation), outcome: request.outcome });
+      const series = requestSeries({
+        client: request.client,
+        operation: operationLabel(request.operation),
+        outcome: request.outcome,
+      });
       series.count.inc();
       series.seconds.observe(request.durationMs / 1000);
     },

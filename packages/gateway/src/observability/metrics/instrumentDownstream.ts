@@ -14,23 +14,34 @@ export function instrumentDownstream(downstream: Downstream, metrics: Metrics | 
   const tracer = trace.getTracer(bffTracerName);
   return {
     call(service, request, options, attempt) {
-      return inActiveSpan(tracer, `call ${service}`, { kind: SpanKind.CLIENT, attributes: { 'bff.service': service, ...(options.batchSize !== undefined && { 'bff.batch_size': options.batchSize }) } }, async (span) => {
-        const started = performance.now();
-        const seconds = () => (performance.now() - started) / 1000;
-        try {
-          const result = await downstream.call(service, request, options, attempt);
-          metrics?.recordDownstreamCall(service, 'ok', seconds(), options.batchSize);
-          return result;
-        } catch (error) {
-          const code = error instanceof GraphQLError ? error.extensions['code'] : undefined;
-          const outcome = typeof code === 'string' ? code : 'DOWNSTREAM_SERVICE_ERROR';
-          metrics?.recordDownstreamCall(service, outcome, seconds(), options.batchSize);
-          span.setStatus({ code: SpanStatusCode.ERROR, message: outcome });
-          throw error;
-        } finally {
-          span.end();
-        }
-      });
+      return inActiveSpan(
+        tracer,
+        `call ${service}`,
+        {
+          kind: SpanKind.CLIENT,
+          attributes: {
+            'bff.service': service,
+            ...(options.batchSize !== undefined && { 'bff.batch_size': options.batchSize }),
+          },
+        },
+        async (span) => {
+          const started = performance.now();
+          const seconds = () => (performance.now() - started) / 1000;
+          try {
+            const result = await downstream.call(service, request, options, attempt);
+            metrics?.recordDownstreamCall(service, 'ok', seconds(), options.batchSize);
+            return result;
+          } catch (error) {
+            const code = error instanceof GraphQLError ? error.extensions['code'] : undefined;
+            const outcome = typeof code === 'string' ? code : 'DOWNSTREAM_SERVICE_ERROR';
+            metrics?.recordDownstreamCall(service, outcome, seconds(), options.batchSize);
+            span.setStatus({ code: SpanStatusCode.ERROR, message: outcome });
+            throw error;
+          } finally {
+            span.end();
+          }
+        },
+      );
     },
     breakerState: (service) => downstream.breakerState(service),
   };

@@ -2,7 +2,11 @@ import { ProxyTracerProvider, trace, type Span, type SpanOptions, type Tracer } 
 
 // What the global provider delegates to while nobody registered one.
 const noopProviderType = new ProxyTracerProvider().getDelegate().constructor;
-const nonRecordingSpan = trace.wrapSpanContext({ traceId: '00000000000000000000000000000000', spanId: '0000000000000000', traceFlags: 0 });
+const nonRecordingSpan = trace.wrapSpanContext({
+  traceId: '00000000000000000000000000000000',
+  spanId: '0000000000000000',
+  traceFlags: 0,
+});
 
 /** Whether a tracer provider is registered in this process (registerTracing, or the application's own). */
 export function isTracingOn(): boolean {

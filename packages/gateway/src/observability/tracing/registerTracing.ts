@@ -1,5 +1,10 @@
 import { trace, type ProxyTracerProvider } from '@opentelemetry/api';
-import { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-node';
+import {
+  BatchSpanProcessor,
+  NodeTracerProvider,
+  SimpleSpanProcessor,
+  type SpanExporter,
+} from '@opentelemetry/sdk-trace-node';
 
 /** Where spans go, and how they are sent. */
 export interface TracingOptions {
@@ -16,7 +21,9 @@ export interface TracingOptions {
  */
 export function registerTracing(options: TracingOptions): NodeTracerProvider | undefined {
   const provider = new NodeTracerProvider({
-    spanProcessors: [options.immediate ? new SimpleSpanProcessor(options.exporter) : new BatchSpanProcessor(options.exporter)],
+    spanProcessors: [
+      options.immediate ? new SimpleSpanProcessor(options.exporter) : new BatchSpanProcessor(options.exporter),
+    ],
   });
   provider.register();
   // register() leaves an earlier global provider in place; then this one is never used.

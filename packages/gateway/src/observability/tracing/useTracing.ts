@@ -18,13 +18,19 @@ declare module 'fastify' {
  * Costs nothing while no tracer provider is registered. Call before any route is added; call
  * `endRequestSpan` once the request is answered.
  */
-export function useTracing(http: FastifyInstance): { endRequestSpan(completed: CompletedRequest, span: Span | undefined): void } {
+export function useTracing(http: FastifyInstance): {
+  endRequestSpan(completed: CompletedRequest, span: Span | undefined): void;
+} {
   const tracer = trace.getTracer(bffTracerName);
   http.decorateRequest('span');
   http.addHook('onRequest', (request, _reply, done) => {
     if (isTracingOn()) {
       const parent = propagation.extract(context.active(), request.headers);
-      request.span = tracer.startSpan(`${request.method} ${request.routeOptions.url ?? 'unknown route'}`, { kind: SpanKind.SERVER }, parent);
+      request.span = tracer.startSpan(
+        `${request.method} ${request.routeOptions.url ?? 'unknown route'}`,
+        { kind: SpanKind.SERVER },
+        parent,
+      );
     }
     done();
   });

@@ -35,7 +35,8 @@ describe('adaptInFlightLimit', () => {
     adaptive.tick();
     expect(admission.limit()).toBe(1);
     const decided: string[] = [];
-    const admit = (priority: 'critical' | 'low', name: string) => admission.admit(priority).admitted.then(() => void decided.push(name));
+    const admit = (priority: 'critical' | 'low', name: string) =>
+      admission.admit(priority).admitted.then(() => void decided.push(name));
     void admit('low', 'running');
     void admit('low', 'low');
     void admit('critical', 'critical');

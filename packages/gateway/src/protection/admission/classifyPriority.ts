@@ -21,5 +21,7 @@ export function createPriorityClassifier(rules: PriorityRules, defaultClass: Pri
     }
   }
   return (operationName, clientName) =>
-    (operationName ? byOperation.get(operationName.toLowerCase()) : undefined) ?? byClient.get(clientName) ?? defaultClass;
+    (operationName ? byOperation.get(operationName.toLowerCase()) : undefined) ??
+    byClient.get(clientName) ??
+    defaultClass;
 }

@@ -34,7 +34,14 @@ const maxWaitMs = { critical: 400, high: 300, normal: 200, low: 100 };
 
 function controller(options: Partial<AdmissionOptions> = {}) {
   const time = manualTime();
-  const admission = createAdmissionController({ maxInFlight: 1, maxQueue: 10, maxWaitMs, now: time.now, timers: time.timers, ...options });
+  const admission = createAdmissionController({
+    maxInFlight: 1,
+    maxQueue: 10,
+    maxWaitMs,
+    now: time.now,
+    timers: time.timers,
+    ...options,
+  });
   /** Each admitted or shed ticket, in the order it was decided. */
   const decided: string[] = [];
   const admit = (priority: PriorityClass, name: string): AdmissionTicket => {
@@ -96,7 +103,14 @@ describe('createAdmissionController', () => {
   it('serves the queue by class, then by arrival, as slots are released', async () => {
     const { admit, decided, settle } = controller();
     const running = admit('normal', 'running');
-    const tickets = [admit('low', 'low1'), admit('normal', 'normal1'), admit('critical', 'critical1'), admit('low', 'low2'), admit('high', 'high1'), admit('critical', 'critical2')];
+    const tickets = [
+      admit('low', 'low1'),
+      admit('normal', 'normal1'),
+      admit('critical', 'critical1'),
+      admit('low', 'low2'),
+      admit('high', 'high1'),
+      admit('critical', 'critical2'),
+    ];
     await settle();
     expect(decided).toEqual(['running admitted']);
     running.release();
@@ -149,12 +163,27 @@ describe('createAdmissionController', () => {
     admit('critical', 'critical1');
     time.advance(150);
     await settle();
-    expect(decided).toEqual(['running admitted', 'low1 shed: This BFF is overloaded and shed this low-priority operation (it waited 100 ms, the most its class may wait). Retry in 1 second.']);
+    expect(decided).toEqual([
+      'running admitted',
+      'low1 shed: This BFF is overloaded and shed this low-priority operation (it waited 100 ms, the most its class may wait). Retry in 1 second.',
+    ]);
     running.release();
     await settle();
     expect(decided.at(-1)).toBe('critical1 admitted');
-    expect(admission.stats().classes.low).toEqual({ admitted: 0, queued: 1, queuedMilliseconds: 150, shed: 1, waiting: 0 });
-    expect(admission.stats().classes.critical).toEqual({ admitted: 1, queued: 1, queuedMilliseconds: 150, shed: 0, waiting: 0 });
+    expect(admission.stats().classes.low).toEqual({
+      admitted: 0,
+      queued: 1,
+      queuedMilliseconds: 150,
+      shed: 1,
+      waiting: 0,
+    });
+    expect(admission.stats().classes.critical).toEqual({
+      admitted: 1,
+      queued: 1,
+      queuedMilliseconds: 150,
+      shed: 0,
+      waiting: 0,
+    });
   });
 
   it('sheds at once a class whose maximum wait is 0 when no slot is free, and never with a free slot', async () => {
@@ -176,10 +205,17 @@ describe('createAdmissionController', () => {
     admit('high', 'running');
     const error = await admit('critical', 'critical').admitted.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OverloadedError);
-    expect((error as OverloadedError).message).toBe('This BFF is overloaded and shed this critical-priority operation (the queue is full). Retry in 2 seconds.');
-    expect((error as OverloadedError).extensions).toEqual({ code: 'OVERLOADED', http: { status: 503, headers: new Map([['retry-after', '2']]) } });
+    expect((error as OverloadedError).message).toBe(
+      'This BFF is overloaded and shed this critical-priority operation (the queue is full). Retry in 2 seconds.',
+    );
+    expect((error as OverloadedError).extensions).toEqual({
+      code: 'OVERLOADED',
+      http: { status: 503, headers: new Map([['retry-after', '2']]) },
+    });
     // Shed by the thousand under overload: made without capturing a stack, and the process's limit left as it was.
-    expect((error as OverloadedError).stack).toBe('OverloadedError: This BFF is overloaded and shed this critical-priority operation (the queue is full). Retry in 2 seconds.');
+    expect((error as OverloadedError).stack).toBe(
+      'OverloadedError: This BFF is overloaded and shed this critical-priority operation (the queue is full). Retry in 2 seconds.',
+    );
     expect(Error.stackTraceLimit).toBe(10);
   });
 
@@ -193,7 +229,10 @@ describe('createAdmissionController', () => {
     running.release();
     await settle();
     expect(decided).toEqual(['running admitted', 'low1 admitted']);
-    expect(admission.stats()).toMatchObject({ inFlight: 1, classes: { high: { admitted: 0, queued: 1, shed: 0, waiting: 0 } } });
+    expect(admission.stats()).toMatchObject({
+      inFlight: 1,
+      classes: { high: { admitted: 0, queued: 1, shed: 0, waiting: 0 } },
+    });
   });
 
   it('admits everything, counting it, when maxInFlight is 0', async () => {

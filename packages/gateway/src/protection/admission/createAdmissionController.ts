@@ -96,11 +96,13 @@ export function createAdmissionController(options: AdmissionOptions): AdmissionC
   const now = options.now ?? (() => performance.now());
   const timers = options.timers ?? defaultTimers;
   const retryAfterSeconds = options.retryAfterSeconds ?? 1;
-  const queues = Object.fromEntries(priorityClasses.map((priority) => [priority, [] as Waiter[]])) as Record<PriorityClass, Waiter[]>;
-  const counters = Object.fromEntries(priorityClasses.map((priority) => [priority, { admitted: 0, queued: 0, queuedMilliseconds: 0, shed: 0 }])) as Record<
+  const queues = Object.fromEntries(priorityClasses.map((priority) => [priority, [] as Waiter[]])) as Record<
     PriorityClass,
-    { admitted: number; queued: number; queuedMilliseconds: number; shed: number }
+    Waiter[]
   >;
+  const counters = Object.fromEntries(
+    priorityClasses.map((priority) => [priority, { admitted: 0, queued: 0, queuedMilliseconds: 0, shed: 0 }]),
+  ) as Record<PriorityClass, { admitted: number; queued: number; queuedMilliseconds: number; shed: number }>;
   // Operations in shared slots (any class, up to the limit) and in the critical reserve (above it).
   let sharedInFlight = 0;
   let reservedInFlight = 0;
@@ -226,10 +228,9 @@ export function createAdmissionController(options: AdmissionOptions): AdmissionC
     },
     stats: () => ({
       inFlight: sharedInFlight + reservedInFlight,
-      classes: Object.fromEntries(priorityClasses.map((priority) => [priority, { ...counters[priority], waiting: queues[priority].length }])) as Record<
-        PriorityClass,
-        AdmissionClassStats
-      >,
+      classes: Object.fromEntries(
+        priorityClasses.map((priority) => [priority, { ...counters[priority], waiting: queues[priority].length }]),
+      ) as Record<PriorityClass, AdmissionClassStats>,
     }),
   };
 }

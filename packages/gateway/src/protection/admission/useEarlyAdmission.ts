@@ -33,7 +33,13 @@ export function claimedOperationName(body: Record<string, unknown>): string | un
  * the operation plugin checks it against the operation as resolved and re-queues a request
  * whose claim was wrong (see useOperationProtection). Batches are admitted operation by operation there.
  */
-export function useEarlyAdmission(http: FastifyInstance, graphqlPath: string, admission: AdmissionController, classify: PriorityClassifier, bffName: string): void {
+export function useEarlyAdmission(
+  http: FastifyInstance,
+  graphqlPath: string,
+  admission: AdmissionController,
+  classify: PriorityClassifier,
+  bffName: string,
+): void {
   // Added before authentication's hook: a request shed here costs no body parse and no token check.
   // Its client app is not known yet, so only its operation name classes it.
   // Callback-style hooks: a request that is not queued goes on without a promise and a microtask turn.
@@ -43,15 +49,31 @@ export function useEarlyAdmission(http: FastifyInstance, graphqlPath: string, ad
   };
   http.addHook('onRequest', (request, _reply, done) => {
     const named = request.headers[operationNameHeader];
-    if (request.method !== 'POST' || request.routeOptions.url !== graphqlPath || typeof named !== 'string' || named === '') return done();
+    if (
+      request.method !== 'POST' ||
+      request.routeOptions.url !== graphqlPath ||
+      typeof named !== 'string' ||
+      named === ''
+    )
+      return done();
     const ticket = admission.admit(classify(named, bffName));
     request.admissionTicket = ticket;
     waitFor(ticket, done);
   });
   http.addHook('preHandler', (request, _reply, done) => {
     const body = request.body;
-    if (request.admissionTicket || request.method !== 'POST' || request.routeOptions.url !== graphqlPath || typeof body !== 'object' || body === null || Array.isArray(body)) return done();
-    const ticket = admission.admit(classify(claimedOperationName(body as Record<string, unknown>), clientNameOf(request.viewer, bffName)));
+    if (
+      request.admissionTicket ||
+      request.method !== 'POST' ||
+      request.routeOptions.url !== graphqlPath ||
+      typeof body !== 'object' ||
+      body === null ||
+      Array.isArray(body)
+    )
+      return done();
+    const ticket = admission.admit(
+      classify(claimedOperationName(body as Record<string, unknown>), clientNameOf(request.viewer, bffName)),
+    );
     request.admissionTicket = ticket;
     waitFor(ticket, done);
   });

@@ -7,8 +7,18 @@ const measure = (source: string) => measureDocument(parse(source));
 
 describe('measureDocument', () => {
   it('counts unknown fields and directives like known ones: it needs no schema', () => {
-    expect(measure(/* GraphQL */ `{ a: nope @x b: nope @y { c { d @z } } e }`)).toEqual({ depth: 3, aliases: 2, rootFields: 3, directives: 3 });
-    expect(measure(/* GraphQL */ `{ topProducts(first: 1) @a @b @c @d @e @f @g @h @i @j { upc } }`)).toEqual({ depth: 2, aliases: 0, rootFields: 1, directives: 10 });
+    expect(measure(/* GraphQL */ `{ a: nope @x b: nope @y { c { d @z } } e }`)).toEqual({
+      depth: 3,
+      aliases: 2,
+      rootFields: 3,
+      directives: 3,
+    });
+    expect(measure(/* GraphQL */ `{ topProducts(first: 1) @a @b @c @d @e @f @g @h @i @j { upc } }`)).toEqual({
+      depth: 2,
+      aliases: 0,
+      rootFields: 1,
+      directives: 10,
+    });
   });
 
   it('counts directives on operations and variables, and no depth for input objects or inline fragments', () => {
@@ -21,7 +31,11 @@ describe('measureDocument', () => {
   });
 
   it('counts __typename as a level and leaves __schema and __type out', () => {
-    expect(measure(/* GraphQL */ `{ __schema { types { fields { type { name } } } } __type(name: "A") { name } a { __typename } }`)).toEqual({
+    expect(
+      measure(
+        /* GraphQL */ `{ __schema { types { fields { type { name } } } } __type(name: "A") { name } a { __typename } }`,
+      ),
+    ).toEqual({
       depth: 2,
       aliases: 0,
       rootFields: 3,
@@ -42,7 +56,11 @@ describe('measureDocument', () => {
 
   it('issue #23 - leaves what introspection selects out of depth, fragments included: the introspection query passes', () => {
     expect(measure(getIntrospectionQuery()).depth).toBe(0);
-    expect(measure(/* GraphQL */ `{ a { b } __schema { types { ...Deep } } } fragment Deep on __Type { ofType { ofType { ofType { name } } } }`).depth).toBe(2);
+    expect(
+      measure(
+        /* GraphQL */ `{ a { b } __schema { types { ...Deep } } } fragment Deep on __Type { ofType { ofType { ofType { name } } } }`,
+      ).depth,
+    ).toBe(2);
   });
 
   it('counts root fields by response key, through fragments, each fragment once', () => {
@@ -51,16 +69,28 @@ describe('measureDocument', () => {
 
   it('ends on fragment cycles (a validation error), counting each definition as written', () => {
     expect(measure(`{ ...A } fragment A on T { a { ...B } } fragment B on T { b { c { ...A } } }`).depth).toBe(3);
-    expect(measure(`{ ...A } fragment A on T { x ...A }`)).toEqual({ depth: 1, aliases: 0, rootFields: 1, directives: 0 });
+    expect(measure(`{ ...A } fragment A on T { x ...A }`)).toEqual({
+      depth: 1,
+      aliases: 0,
+      rootFields: 1,
+      directives: 0,
+    });
     expect(measure(`{ ...Unknown }`).depth).toBe(0);
   });
 
   it('measures a fragment spread many times over in time linear in the document, counting the expansion', () => {
     const levels = 30;
     const fragments = Array.from({ length: levels }, (_, level) =>
-      level === levels - 1 ? `fragment F${level} on T { leaf }` : `fragment F${level} on T { x${level}: f { ...F${level + 1} } ...F${level + 1} }`,
+      level === levels - 1
+        ? `fragment F${level} on T { leaf }`
+        : `fragment F${level} on T { x${level}: f { ...F${level + 1} } ...F${level + 1} }`,
     );
-    expect(measure(`{ root { ...F0 } } ${fragments.join(' ')}`)).toEqual({ depth: 31, aliases: levels - 1, rootFields: 1, directives: 0 });
+    expect(measure(`{ root { ...F0 } } ${fragments.join(' ')}`)).toEqual({
+      depth: 31,
+      aliases: levels - 1,
+      rootFields: 1,
+      directives: 0,
+    });
   });
 });
 

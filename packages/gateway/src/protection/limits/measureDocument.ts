@@ -38,7 +38,8 @@ export function measureDocument(document: DocumentNode): DocumentMeasures {
   let measures = measuredDocuments.get(document);
   if (measures) return measures;
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const fragmentDepths = new Map<string, number>();
   const fragmentDepth = (name: string): number => {
     let depth = fragmentDepths.get(name);
@@ -67,7 +68,8 @@ function selectionDepth(selectionSet: SelectionSetNode, fragmentDepth: (name: st
     if (selection.kind === Kind.FIELD) {
       if (introspectionFieldNames.has(selection.name.value)) continue;
       depth = Math.max(depth, 1 + (selection.selectionSet ? selectionDepth(selection.selectionSet, fragmentDepth) : 0));
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) depth = Math.max(depth, selectionDepth(selection.selectionSet, fragmentDepth));
+    } else if (selection.kind === Kind.INLINE_FRAGMENT)
+      depth = Math.max(depth, selectionDepth(selection.selectionSet, fragmentDepth));
     else depth = Math.max(depth, fragmentDepth(selection.name.value));
   }
   return depth;
@@ -79,7 +81,12 @@ function selectionDepth(selectionSet: SelectionSetNode, fragmentDepth: (name: st
  * operations spreading one large fragment costs operations × fragment, which the token limit
  * (checked before parsing) bounds.
  */
-function countRootFields(fragments: ReadonlyMap<string, FragmentDefinitionNode>, selectionSet: SelectionSetNode, keys: Set<string>, seen: Set<string>): number {
+function countRootFields(
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  selectionSet: SelectionSetNode,
+  keys: Set<string>,
+  seen: Set<string>,
+): number {
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) keys.add(selection.alias?.value ?? selection.name.value);
     else if (selection.kind === Kind.INLINE_FRAGMENT) countRootFields(fragments, selection.selectionSet, keys, seen);

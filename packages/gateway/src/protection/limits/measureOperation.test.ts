@@ -59,7 +59,9 @@ describe('measureOperation', () => {
 
   it('costs 1 per field, multiplied under a list by its first/limit, its schema default, or the default list size', () => {
     // product 1 + name 1 + reviews (1 + 3 × (id 1 + author (1 + name 1)))
-    expect(measure(`{ product(upc: "1") { name reviews(first: 3) { id author { name } } } }`).cost).toBe(1 + 1 + 1 + 3 * (1 + 2));
+    expect(measure(`{ product(upc: "1") { name reviews(first: 3) { id author { name } } } }`).cost).toBe(
+      1 + 1 + 1 + 3 * (1 + 2),
+    );
     // topProducts defaults to first: 5 in the schema; a list of scalars (tags) is one field
     expect(measure(`{ topProducts { upc tags } }`).cost).toBe(1 + 5 * 2);
     // users has no default: limit from a variable; orders has no argument: the default list size, 10
@@ -70,7 +72,9 @@ describe('measureOperation', () => {
 
   it("multiplies a connection's edges by the connection's first, not its pageInfo", () => {
     // products 1 + edges (1 + 4 × (node 1 + upc 1)) + pageInfo (1 + 1)
-    expect(measure(`{ products(first: 4) { edges { node { upc } } pageInfo { hasNextPage } } }`).cost).toBe(1 + (1 + 4 * 2) + 2);
+    expect(measure(`{ products(first: 4) { edges { node { upc } } pageInfo { hasNextPage } } }`).cost).toBe(
+      1 + (1 + 4 * 2) + 2,
+    );
   });
 
   it('measures fragments and inline fragments as if written in place', () => {
@@ -84,13 +88,19 @@ describe('measureOperation', () => {
   });
 
   it('leaves introspection fields out of depth and cost', () => {
-    expect(measure(`{ __schema { types { fields { type { ofType { ofType { name } } } } } } }`)).toMatchObject({ depth: 0, cost: 0, rootFields: 1 });
+    expect(measure(`{ __schema { types { fields { type { ofType { ofType { name } } } } } } }`)).toMatchObject({
+      depth: 0,
+      cost: 0,
+      rootFields: 1,
+    });
   });
 
   it('measures a fragment spread many times over in time linear in the document, counting the expansion', () => {
     const levels = 30;
     const fragments = Array.from({ length: levels }, (_, level) =>
-      level === levels - 1 ? `fragment F${level} on Product { upc }` : `fragment F${level} on Product { ...F${level + 1} x${level}: name ...F${level + 1} }`,
+      level === levels - 1
+        ? `fragment F${level} on Product { upc }`
+        : `fragment F${level} on Product { ...F${level + 1} x${level}: name ...F${level + 1} }`,
     );
     const measures = measure(`{ product(upc: "1") { ...F0 } } ${fragments.join(' ')}`);
     expect(measures.cost).toBeGreaterThan(2 ** 29);
@@ -152,7 +162,9 @@ describe('measureOperation on interfaces and unions', () => {
     // B gets name and w, w twice over: 1 + max(A: name x 2, B: name w w 3, C: 0)
     expect(cost(`{ search { ... on Named { name ... on A { x } ... on B { w } } ... on B { w } } }`)).toBe(1 + 3);
     // A fragment on the union itself applies to every member (its __typename costs nothing): 1 + max(A: id x 2, B: 0, C: v 1)
-    expect(cost(`{ search { ... on Thing { __typename ... on A { id } } ... on A { x } ... on C { v } } }`)).toBe(1 + 2);
+    expect(cost(`{ search { ... on Thing { __typename ... on A { id } } ... on A { x } ... on C { v } } }`)).toBe(
+      1 + 2,
+    );
   });
 
   it('multiplies the largest branch by the list size, with named fragments measured once each', () => {

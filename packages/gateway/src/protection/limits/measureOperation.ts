@@ -69,13 +69,25 @@ export function measureOperation(
   defaultListSize: number,
 ): OperationMeasures {
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const variableDefaults = Object.fromEntries(
-    (operation.variableDefinitions ?? []).filter((definition) => definition.defaultValue).map((definition) => [definition.variable.name.value, valueFromASTUntyped(definition.defaultValue!)]),
+    (operation.variableDefinitions ?? [])
+      .filter((definition) => definition.defaultValue)
+      .map((definition) => [definition.variable.name.value, valueFromASTUntyped(definition.defaultValue!)]),
   );
-  const walk: Walk = { schema, fragments, variables: { ...variableDefaults, ...variables }, defaultListSize, memo: new Map() };
+  const walk: Walk = {
+    schema,
+    fragments,
+    variables: { ...variableDefaults, ...variables },
+    defaultListSize,
+    memo: new Map(),
+  };
   const rootType = schema.getRootType(operation.operation) ?? undefined;
-  return { ...measureDocument(document), cost: totalOf(costSelections(walk, operation.selectionSet, rootType, undefined)) };
+  return {
+    ...measureDocument(document),
+    cost: totalOf(costSelections(walk, operation.selectionSet, rootType, undefined)),
+  };
 }
 
 function totalOf(cost: Cost): number {
@@ -88,13 +100,21 @@ function totalOf(cost: Cost): number {
  * The concrete types a selection set on `type` may apply to; undefined for a type the schema
  * does not know (validation has refused it; its fragments are then simply added up).
  */
-function possibleTypesOf(schema: GraphQLSchema, type: GraphQLNamedType | undefined): readonly GraphQLObjectType[] | undefined {
+function possibleTypesOf(
+  schema: GraphQLSchema,
+  type: GraphQLNamedType | undefined,
+): readonly GraphQLObjectType[] | undefined {
   if (isObjectType(type)) return [type];
   if (isAbstractType(type)) return schema.getPossibleTypes(type);
   return undefined;
 }
 
-function costSelections(walk: Walk, selectionSet: SelectionSetNode, parentType: GraphQLNamedType | undefined, inheritedSize: number | undefined): Cost {
+function costSelections(
+  walk: Walk,
+  selectionSet: SelectionSetNode,
+  parentType: GraphQLNamedType | undefined,
+  inheritedSize: number | undefined,
+): Cost {
   const possibleTypes = possibleTypesOf(walk.schema, parentType);
   let base = 0;
   const byType = new Map<GraphQLObjectType, number>();
@@ -128,16 +148,32 @@ function costSelections(walk: Walk, selectionSet: SelectionSetNode, parentType: 
   return { base, byType };
 }
 
-function costField(walk: Walk, selection: FieldNode, parentType: GraphQLNamedType | undefined, inheritedSize: number | undefined): number {
-  const field = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[selection.name.value] : undefined;
+function costField(
+  walk: Walk,
+  selection: FieldNode,
+  parentType: GraphQLNamedType | undefined,
+  inheritedSize: number | undefined,
+): number {
+  const field =
+    isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[selection.name.value] : undefined;
   const isList = field !== undefined && isListType(getNullableType(field.type));
   const sliced = sliceSize(walk, field, selection);
   const size = isList ? (sliced ?? inheritedSize ?? walk.defaultListSize) : 1;
-  const child = selection.selectionSet ? totalOf(costSelections(walk, selection.selectionSet, field && getNamedType(field.type), isList ? undefined : sliced)) : 0;
+  const child = selection.selectionSet
+    ? totalOf(
+        costSelections(walk, selection.selectionSet, field && getNamedType(field.type), isList ? undefined : sliced),
+      )
+    : 0;
   return 1 + size * child;
 }
 
-function costInline(walk: Walk, selectionSet: SelectionSetNode, typeConditionName: string | undefined, parentType: GraphQLNamedType | undefined, inheritedSize: number | undefined) {
+function costInline(
+  walk: Walk,
+  selectionSet: SelectionSetNode,
+  typeConditionName: string | undefined,
+  parentType: GraphQLNamedType | undefined,
+  inheritedSize: number | undefined,
+) {
   const typeCondition = typeConditionName === undefined ? parentType : walk.schema.getType(typeConditionName);
   return { typeCondition, cost: costSelections(walk, selectionSet, typeCondition, inheritedSize) };
 }

@@ -16,7 +16,9 @@ const sdl = /* GraphQL */ `
   }
 `;
 const schema = buildSchema(sdl);
-const document = parse('query Top($n: Int, $r: Int, $note: String) { topProducts(first: $n) { upc reviews(first: $r) { id } } }');
+const document = parse(
+  'query Top($n: Int, $r: Int, $note: String) { topProducts(first: $n) { upc reviews(first: $r) { id } } }',
+);
 const operation = getOperationAST(document)!;
 
 describe('measureOperationOnce', () => {
@@ -27,7 +29,9 @@ describe('measureOperationOnce', () => {
     const other = measure(schema, document, operation, { n: 100, r: 3 }, 10);
     expect(other).toEqual(measureOperation(schema, document, operation, { n: 100, r: 3 }, 10));
     expect(other.cost).toBeGreaterThan(first.cost);
-    expect(measure(schema, document, operation, undefined, 10)).toEqual(measureOperation(schema, document, operation, undefined, 10));
+    expect(measure(schema, document, operation, undefined, 10)).toEqual(
+      measureOperation(schema, document, operation, undefined, 10),
+    );
   });
 
   it('measures again for another schema, and for variables too long to key on', () => {

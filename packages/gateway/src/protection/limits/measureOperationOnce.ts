@@ -18,11 +18,18 @@ interface KeptMeasures {
  * operation's AST node (Apollo Server keeps one per document while the schema lasts), so they go
  * with the document.
  */
-export function measureOperationOnce(): (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Readonly<Record<string, unknown>> | undefined, defaultListSize: number) => OperationMeasures {
+export function measureOperationOnce(): (
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>> | undefined,
+  defaultListSize: number,
+) => OperationMeasures {
   const kept = new WeakMap<OperationDefinitionNode, KeptMeasures>();
   return (schema, document, operation, variables, defaultListSize) => {
     const key = variables === undefined ? '' : JSON.stringify(variables);
-    if (key.length > maxVariablesKeyLength) return measureOperation(schema, document, operation, variables, defaultListSize);
+    if (key.length > maxVariablesKeyLength)
+      return measureOperation(schema, document, operation, variables, defaultListSize);
     let entry = kept.get(operation);
     if (!entry || entry.schema !== schema) kept.set(operation, (entry = { schema, byVariables: new Map() }));
     let measures = entry.byVariables.get(key);

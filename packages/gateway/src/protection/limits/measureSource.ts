@@ -53,7 +53,10 @@ function parseAndMeasure(source: string): SourceMeasures | undefined {
   try {
     const document = parse(source, { noLocation: true });
     const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
-    return { ...measureDocument(document), operationName: operations.length === 1 ? operations[0]?.name?.value : undefined };
+    return {
+      ...measureDocument(document),
+      operationName: operations.length === 1 ? operations[0]?.name?.value : undefined,
+    };
   } catch {
     // A syntax error; or, past tens of thousands of tokens, nesting deeper than the stack. Either
     // is left to Apollo Server's parser and validation, and the measures after validation.

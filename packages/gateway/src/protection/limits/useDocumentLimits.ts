@@ -14,7 +14,11 @@ interface SentOperation {
 /** The operations of a GraphQL request: one per operation of a batch, from the body or (GET) the URL. */
 function operationsOf(body: unknown, query: unknown): SentOperation[] {
   const operations = Array.isArray(body) ? body : [body ?? query];
-  return operations.map((operation) => (typeof operation === 'object' && operation !== null ? (operation as SentOperation) : { query: undefined, operationName: undefined }));
+  return operations.map((operation) =>
+    typeof operation === 'object' && operation !== null
+      ? (operation as SentOperation)
+      : { query: undefined, operationName: undefined },
+  );
 }
 
 /**
@@ -47,7 +51,10 @@ export function useDocumentLimits(http: FastifyInstance, graphqlPath: string, li
 }
 
 /** Why an operation's document is refused, and the operation's name if it is known; undefined when it is not refused. */
-function refusalOf(operation: SentOperation, limits: OperationLimits): { error: OperationTooComplexError; operationName: string | undefined } | undefined {
+function refusalOf(
+  operation: SentOperation,
+  limits: OperationLimits,
+): { error: OperationTooComplexError; operationName: string | undefined } | undefined {
   if (typeof operation.query !== 'string') return undefined;
   let measures: SourceMeasures | undefined;
   try {
@@ -57,7 +64,10 @@ function refusalOf(operation: SentOperation, limits: OperationLimits): { error: 
     return undefined;
   } catch (error) {
     if (!(error instanceof OperationTooComplexError)) throw error;
-    return { error, operationName: typeof operation.operationName === 'string' ? operation.operationName : measures?.operationName };
+    return {
+      error,
+      operationName: typeof operation.operationName === 'string' ? operation.operationName : measures?.operationName,
+    };
   }
 }
 

@@ -13,7 +13,11 @@ export interface WindowCount {
  * microtask turn and more on every request, for a lookup. Ended windows are swept once per
  * window length, so memory holds the keys of about two windows at most.
  */
-export function createMemoryWindows(points: number, durationSeconds: number, now: () => number = Date.now): (key: string, units: number) => WindowCount {
+export function createMemoryWindows(
+  points: number,
+  durationSeconds: number,
+  now: () => number = Date.now,
+): (key: string, units: number) => WindowCount {
   const durationMs = durationSeconds * 1000;
   const windows = new Map<string, { consumed: number; readonly endsAt: number }>();
   let sweepAt = now() + durationMs;
@@ -24,8 +28,13 @@ export function createMemoryWindows(points: number, durationSeconds: number, now
       sweepAt = at + durationMs;
     }
     let window = windows.get(key);
-    if (window === undefined || window.endsAt <= at) windows.set(key, (window = { consumed: 0, endsAt: at + durationMs }));
+    if (window === undefined || window.endsAt <= at)
+      windows.set(key, (window = { consumed: 0, endsAt: at + durationMs }));
     window.consumed += units;
-    return { consumedPoints: window.consumed, remainingPoints: Math.max(points - window.consumed, 0), msBeforeNext: window.endsAt - at };
+    return {
+      consumedPoints: window.consumed,
+      remainingPoints: Math.max(points - window.consumed, 0),
+      msBeforeNext: window.endsAt - at,
+    };
   };
 }

@@ -16,7 +16,10 @@ export interface RateLimitSubject {
 
 /** The subject of a request: its user (anonymous: its IP address) and its client app. */
 export function rateLimitSubject(viewer: Viewer, ip: string | undefined, bffName: string): RateLimitSubject {
-  return { user: viewer.kind === 'user' ? `user:${viewer.id}` : `ip:${ip ?? 'unknown'}`, client: clientNameOf(viewer, bffName) };
+  return {
+    user: viewer.kind === 'user' ? `user:${viewer.id}` : `ip:${ip ?? 'unknown'}`,
+    client: clientNameOf(viewer, bffName),
+  };
 }
 
 /** What a request may do after its units were counted. */
@@ -86,9 +89,12 @@ export function createRateLimiter(config: RateLimitConfig, bffName: string, logg
   if (config.perUser === 0 && config.perClient === 0) return undefined;
   const redis = config.redisUrl === undefined ? undefined : createRedisClient(config.redisUrl);
   const store = redis ? `Redis at ${redis.where}` : 'memory';
-  const counters: Counter[] = (['user', 'client'] as const).map((scope) => ({ scope, points: scope === 'user' ? config.perUser : config.perClient })).filter((counter) => counter.points > 0);
+  const counters: Counter[] = (['user', 'client'] as const)
+    .map((scope) => ({ scope, points: scope === 'user' ? config.perUser : config.perClient }))
+    .filter((counter) => counter.points > 0);
   const unit = config.unit === 'request' ? 'request' : 'cost unit';
-  const subjectName = (scope: keyof RateLimitSubject, key: string) => (scope === 'client' ? `client app ${key}` : key.startsWith('ip:') ? 'this IP address' : 'this user');
+  const subjectName = (scope: keyof RateLimitSubject, key: string) =>
+    scope === 'client' ? `client app ${key}` : key.startsWith('ip:') ? 'this IP address' : 'this user';
   let storeDown = false;
   const limited: Record<keyof RateLimitSubject, number> = { ...noRateLimitStats.limited };
   let storeFailures = 0;
@@ -97,17 +103,34 @@ export function createRateLimiter(config: RateLimitConfig, bffName: string, logg
     storeFailures += 1;
     if (!storeDown) {
       storeDown = true;
-      const then = config.onStoreError === 'open' ? 'failing open: requests pass uncounted' : 'failing closed: requests are refused with 503';
-      logger.warn(`rate limits cannot be counted in ${store} (${(error as Error)?.message ?? String(error)}); ${then} until it is back`);
+      const then =
+        config.onStoreError === 'open'
+          ? 'failing open: requests pass uncounted'
+          : 'failing closed: requests are refused with 503';
+      logger.warn(
+        `rate limits cannot be counted in ${store} (${(error as Error)?.message ?? String(error)}); ${then} until it is back`,
+      );
     }
     if (config.onStoreError === 'open') return { kind: 'allowed', headers: {} };
-    return { kind: 'refused', error: new OverloadedError('This BFF cannot check rate limits right now and refuses requests until it can. Retry in 1 second.', 1) };
+    return {
+      kind: 'refused',
+      error: new OverloadedError(
+        'This BFF cannot check rate limits right now and refuses requests until it can. Retry in 1 second.',
+        1,
+      ),
+    };
   };
 
   const decide = (subject: RateLimitSubject, results: readonly Counted[]): RateDecision => {
     // The headers describe the tightest limit: the exceeded one that frees last, else the one with least left.
-    const exceeded = results.filter((entry) => entry.exceeded).sort((a, b) => b.result.msBeforeNext - a.result.msBeforeNext)[0];
-    const shown = exceeded ?? results.reduce((tightest, entry) => (entry.result.remainingPoints < tightest.result.remainingPoints ? entry : tightest));
+    const exceeded = results
+      .filter((entry) => entry.exceeded)
+      .sort((a, b) => b.result.msBeforeNext - a.result.msBeforeNext)[0];
+    const shown =
+      exceeded ??
+      results.reduce((tightest, entry) =>
+        entry.result.remainingPoints < tightest.result.remainingPoints ? entry : tightest,
+      );
     const headers = rateLimitHeaders(shown.counter.points, shown.result);
     if (!exceeded) return { kind: 'allowed', headers };
     const { scope, points } = exceeded.counter;
@@ -119,7 +142,10 @@ export function createRateLimiter(config: RateLimitConfig, bffName: string, logg
   const stats = () => ({ limited: { ...limited }, storeFailures });
 
   if (!redis) {
-    const charges = counters.map((counter) => ({ counter, charge: createMemoryWindows(counter.points, config.windowSeconds) }));
+    const charges = counters.map((counter) => ({
+      counter,
+      charge: createMemoryWindows(counter.points, config.windowSeconds),
+    }));
     return {
       consume: (subject, units) =>
         decide(
@@ -135,12 +161,23 @@ export function createRateLimiter(config: RateLimitConfig, bffName: string, logg
     };
   }
   const limiters = counters.map(
-    ({ scope, points }) => new RateLimiterRedis({ keyPrefix: `bff:${bffName}:rate:${scope}`, points, duration: config.windowSeconds, storeClient: redis.client, rejectIfRedisNotReady: true }),
+    ({ scope, points }) =>
+      new RateLimiterRedis({
+        keyPrefix: `bff:${bffName}:rate:${scope}`,
+        points,
+        duration: config.windowSeconds,
+        storeClient: redis.client,
+        rejectIfRedisNotReady: true,
+      }),
   );
   return {
     async consume(subject, units) {
-      const outcomes = await Promise.allSettled(counters.map((counter, index) => limiters[index]!.consume(subject[counter.scope], units)));
-      const failure = outcomes.find((outcome) => outcome.status === 'rejected' && !(outcome.reason instanceof RateLimiterRes));
+      const outcomes = await Promise.allSettled(
+        counters.map((counter, index) => limiters[index]!.consume(subject[counter.scope], units)),
+      );
+      const failure = outcomes.find(
+        (outcome) => outcome.status === 'rejected' && !(outcome.reason instanceof RateLimiterRes),
+      );
       if (failure) return onStoreError((failure as PromiseRejectedResult).reason);
       if (storeDown) {
         storeDown = false;

@@ -10,7 +10,11 @@ import { rateLimitSubject, type RateDecision, type RateLimiter } from './createR
  * response carries RateLimit-Limit, -Remaining and -Reset; a refused one is 429 RATE_LIMITED
  * with Retry-After (or 503 OVERLOADED when Redis is down and the limiter fails closed).
  */
-export function useRateLimit(http: FastifyInstance, limiter: RateLimiter, options: { readonly bffName: string; readonly skipPath?: string }): void {
+export function useRateLimit(
+  http: FastifyInstance,
+  limiter: RateLimiter,
+  options: { readonly bffName: string; readonly skipPath?: string },
+): void {
   // Callback-style: counted in memory, the decision comes at once and the request goes on
   // without a promise. A hook that replies does not call done.
   http.addHook('preParsing', (request, reply, payload, done) => {

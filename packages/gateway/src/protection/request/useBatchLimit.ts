@@ -11,10 +11,20 @@ export function useBatchLimit(http: FastifyInstance, graphqlPath: string, maxOpe
   http.addHook('preValidation', (request, reply, done) => {
     if (!Array.isArray(request.body) || request.routeOptions.url !== graphqlPath) return done();
     if (maxOperations === 0) {
-      return void replyWithBffError(reply, new BadRequestError('Batched requests (a JSON array of operations) are not accepted. Send one operation per request.'));
+      return void replyWithBffError(
+        reply,
+        new BadRequestError(
+          'Batched requests (a JSON array of operations) are not accepted. Send one operation per request.',
+        ),
+      );
     }
     if (request.body.length > maxOperations) {
-      return void replyWithBffError(reply, new BadRequestError(`A batch may hold at most ${maxOperations} operations, but this one holds ${request.body.length}. Send fewer operations per request.`));
+      return void replyWithBffError(
+        reply,
+        new BadRequestError(
+          `A batch may hold at most ${maxOperations} operations, but this one holds ${request.body.length}. Send fewer operations per request.`,
+        ),
+      );
     }
     done();
   });

@@ -16,17 +16,22 @@ export function useRequestChecks(http: FastifyInstance, graphqlPath: string): vo
   const parseJson = http.getDefaultJsonParser('error', 'error');
   http.removeContentTypeParser(['application/json', 'text/plain']);
   http.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
-    if (!isUtf8(body as Buffer)) return done(new BadRequestError('The request body is not valid UTF-8. Send JSON encoded in UTF-8.'), undefined);
+    if (!isUtf8(body as Buffer))
+      return done(new BadRequestError('The request body is not valid UTF-8. Send JSON encoded in UTF-8.'), undefined);
     parseJson(request, (body as Buffer).toString('utf8'), done);
   });
   // Callback style, as every synchronous hook of the BFF: no promise and microtask turn per request.
   http.addHook('preParsing', (request, reply, payload, done) => {
     if (request.method !== 'POST' || request.routeOptions.url !== graphqlPath) return done(null, payload);
     const contentType = request.headers['content-type']?.trim();
-    if (!contentType) return void replyWithBffError(reply, new BadRequestError('Missing Content-Type. Send application/json.', 415));
+    if (!contentType)
+      return void replyWithBffError(reply, new BadRequestError('Missing Content-Type. Send application/json.', 415));
     const charset = charsetParameter.exec(contentType)?.[1]?.toLowerCase();
     if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
-      return void replyWithBffError(reply, new BadRequestError('Unsupported charset. Send application/json in UTF-8.', 415));
+      return void replyWithBffError(
+        reply,
+        new BadRequestError('Unsupported charset. Send application/json in UTF-8.', 415),
+      );
     }
     done(null, payload);
   });
