@@ -9,7 +9,7 @@ export {
   downstreamServiceMessage,
 } from './errors/BffError.js';
 export { createBffServer, type BffServer, type BffServerParts, type BffKit } from './server/createBffServer.js';
-export type { BffContext } from './server/BffContext.js';
+export type { BffContext } from './core/BffContext.js';
 export type { LocalSubgraph } from './gateway/createGateway.js';
 export {
   readSupergraph,
@@ -20,7 +20,7 @@ export {
 export { createHttpFetcher, type HttpFetcher, type HttpFetcherOptions } from './http/createHttpFetcher.js';
 export { serveUntilSignal } from './server/serveUntilSignal.js';
 export { forkIfConfigured, startServing } from './server/forkWorkers.js';
-export { anonymousViewer, type Viewer, type UserViewer, type AnonymousViewer } from './auth/Viewer.js';
+export { anonymousViewer, type Viewer, type UserViewer, type AnonymousViewer } from './core/Viewer.js';
 export {
   jwtAlgorithms,
   type AuthConfig,
@@ -66,7 +66,7 @@ export {
   type RateLimitConfig,
   type AdmissionConfig,
 } from './config/readProtectionConfig.js';
-export type { ProtectionStats } from './protection/useProtection.js';
+export type { ProtectionStats } from './protection/ProtectionStats.js';
 export type { AdmissionStats, AdmissionClassStats } from './protection/admission/createAdmissionController.js';
 export {
   buildPersistedQueryManifest,

@@ -2,7 +2,7 @@ import { downstreamServiceMessage } from '@bff/gateway';
 import { newestFirst, seedReviews } from '@bff/service-reviews';
 import { startTestStack, viewerHeaders, type TestStack } from '@bff/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const newest100 = seedReviews().reviews.sort(newestFirst).slice(0, 100);
 const distinctAuthors = new Set(newest100.map((review) => review.authorId));
@@ -277,3 +277,36 @@ describe('web BFF downstream calls', () => {
     });
   });
 });
+
+describe('web BFF', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack('web');
+  });
+  afterAll(() => stack?.close());
+
+  it('fetches every author of a page with one batched call to accounts, and inventory once per distinct upc', async () => {
+    stack.services.resetCalls();
+    const response = await stack.bff.post({
+      query: /* GraphQL */ `{ productPage(upc: "100002") { product { inStock reviews(first: 20) { author { username } product { upc inStock } } } } }`,
+    });
+    expect(response.body.errors).toBeUndefined();
+    expect(stack.services.calls.accounts).toHaveLength(1);
+    const [, requestedIds] = /^GET \/users\?ids=(.+)$/.exec(stack.services.calls.accounts[0]!)!;
+    const expectedIds = new Set(
+      newestReviewsOf('100002')
+        .slice(0, 20)
+        .map((review) => review.authorId),
+    );
+    expect(new Set(decodeURIComponent(requestedIds!).split(','))).toEqual(expectedIds);
+    // The page's product and each review's product are the same upc: inventory is asked once.
+    expect(stack.services.calls.inventory).toEqual(['GET /inventory/100002']);
+  });
+});
+
+/** The reviews of a product, newest first, as the reviews subgraph orders them. */
+function newestReviewsOf(upc: string) {
+  return seedReviews()
+    .reviews.filter((review) => review.productUpc === upc)
+    .sort(newestFirst);
+}

@@ -86,24 +86,6 @@ describe('web BFF', () => {
     });
   });
 
-  it('fetches every author of a page with one batched call to accounts, and inventory once per distinct upc', async () => {
-    stack.services.resetCalls();
-    const response = await stack.bff.post({
-      query: /* GraphQL */ `{ productPage(upc: "100002") { product { inStock reviews(first: 20) { author { username } product { upc inStock } } } } }`,
-    });
-    expect(response.body.errors).toBeUndefined();
-    expect(stack.services.calls.accounts).toHaveLength(1);
-    const [, requestedIds] = /^GET \/users\?ids=(.+)$/.exec(stack.services.calls.accounts[0]!)!;
-    const expectedIds = new Set(
-      newestReviewsOf('100002')
-        .slice(0, 20)
-        .map((review) => review.authorId),
-    );
-    expect(new Set(decodeURIComponent(requestedIds!).split(','))).toEqual(expectedIds);
-    // The page's product and each review's product are the same upc: inventory is asked once.
-    expect(stack.services.calls.inventory).toEqual(['GET /inventory/100002']);
-  });
-
   it('answers an unknown upc with a null product and no error', async () => {
     const response = await stack.bff.post({
       query: /* GraphQL */ `{ productPage(upc: "999999") { upc product { name } } }`,

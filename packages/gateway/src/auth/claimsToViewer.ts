@@ -1,5 +1,5 @@
 import { UnauthenticatedError } from '../errors/BffError.js';
-import type { UserViewer } from './Viewer.js';
+import type { UserViewer } from '../core/Viewer.js';
 
 /** The claims of a verified token, as jsonwebtoken returns them. */
 export type TokenClaims = Readonly<Record<string, unknown>>;

@@ -5,7 +5,7 @@ import { UnauthenticatedError } from '../errors/BffError.js';
 import { claimsToViewer, type TokenClaims } from './claimsToViewer.js';
 import { createKeyResolver, type JwksOptions } from './createKeyResolver.js';
 import type { AuthConfig } from './readAuthConfig.js';
-import type { UserViewer } from './Viewer.js';
+import type { UserViewer } from '../core/Viewer.js';
 
 /** Verifies bearer tokens against one BFF's AuthConfig. */
 export interface Authenticator {

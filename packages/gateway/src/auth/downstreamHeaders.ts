@@ -1,6 +1,6 @@
-import type { BffContext } from '../server/BffContext.js';
-import { requestIdHeader } from '../server/readRequestId.js';
-import { clientNameOf } from './Viewer.js';
+import type { BffContext } from '../core/BffContext.js';
+import { requestIdHeader } from '../core/requestId.js';
+import { clientNameOf } from '../core/Viewer.js';
 
 /** The headers through which services learn who is asking. Only the gateway sets them. */
 export const identityHeaders = {

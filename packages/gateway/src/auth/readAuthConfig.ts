@@ -1,6 +1,6 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import { intKey, listKey, optionalKey, readEnvKeys, stringKey, urlKey, type EnvKey } from '../config/envKey.js';
+import { intKey, listKey, optionalKey, readEnvKeys, stringKey, urlKey, type EnvKey } from '../core/envKey.js';
 
 /** The signature algorithms a BFF can be configured to accept; 'none' is never one of them. */
 export const jwtAlgorithms = [

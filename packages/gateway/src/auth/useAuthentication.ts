@@ -3,7 +3,7 @@ import { UnauthenticatedError } from '../errors/BffError.js';
 import { createAuthenticator } from './createAuthenticator.js';
 import type { AuthConfig } from './readAuthConfig.js';
 import { readBearerToken } from './readBearerToken.js';
-import { anonymousViewer, type Viewer } from './Viewer.js';
+import { anonymousViewer, type Viewer } from '../core/Viewer.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -16,7 +16,7 @@ declare module 'fastify' {
 export const unauthenticatedChallenge = 'Bearer error="invalid_token"';
 
 /**
- * Authenticates every request in an onRequest hook: no token is the anonymous viewer; a valid
+ * Authenticates every request in a preParsing hook: no token is the anonymous viewer; a valid
  * bearer token is its user on `request.viewer`; a bad one is answered at once with 401,
  * UNAUTHENTICATED and a short reason, before the body is even read. Tokens are never logged.
  * The authenticator is closed with the server.
@@ -34,26 +34,28 @@ export function useAuthentication(http: FastifyInstance, auth: AuthConfig): void
   };
   // Callback-style: a token verified a moment ago (a client sends the same one all session) goes
   // on without a promise and a microtask turn. A hook that replies does not call done.
-  http.addHook('onRequest', (request, reply, done) => {
+  // preParsing, the first phase after onRequest: still before the body is read, and after the
+  // onRequest hooks that answer or shed a request without looking at its token (probes, early admission).
+  http.addHook('preParsing', (request, reply, payload, done) => {
     let token: string | undefined;
     try {
       token = readBearerToken(request.headers, request.url);
     } catch (error) {
-      if (!(error instanceof UnauthenticatedError)) return done(error as Error);
+      if (!(error instanceof UnauthenticatedError)) return done(error as Error, payload);
       return refuse(request, reply, error);
     }
     const known = token === undefined ? anonymousViewer : authenticator.remembered(token);
     if (known) {
       request.viewer = known;
-      return done();
+      return done(null, payload);
     }
     authenticator.authenticate(token!).then(
       (viewer) => {
         request.viewer = viewer;
-        done();
+        done(null, payload);
       },
       (error: unknown) =>
-        error instanceof UnauthenticatedError ? refuse(request, reply, error) : done(error as Error),
+        error instanceof UnauthenticatedError ? refuse(request, reply, error) : done(error as Error, payload),
     );
   });
   http.addHook('onClose', async () => authenticator.close());

@@ -1,5 +1,5 @@
 import { inputRule, rule } from 'graphql-shield';
-import type { Viewer } from '../auth/Viewer.js';
+import type { Viewer } from '../core/Viewer.js';
 import type { ShieldRule } from './ruleTypes.js';
 
 const viewerOf = (context: { viewer?: Viewer }): Viewer => context.viewer ?? { kind: 'anonymous' };

@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import { createRedisClient } from '../protection/rateLimit/createRedisClient.js';
-import type { BffContext } from '../server/BffContext.js';
-import { clientNameOf } from '../auth/Viewer.js';
+import type { RedisConnection } from '../core/createRedisConnection.js';
+import type { BffContext } from '../core/BffContext.js';
+import { clientNameOf } from '../core/Viewer.js';
 import { redisKeyValueCache } from './redisKeyValueCache.js';
 
 /** The response cache of one BFF, and how it is closed. */
@@ -17,10 +17,9 @@ export interface ResponseCache {
  * allows (their Cache-Control hints make Apollo's cache policy; no hint means no caching). Only
  * anonymous requests read or write it, so a response that depends on who asks is never shared
  * between viewers; keys carry the BFF and the client app. In memory, or in Redis (under
- * `bff:<bff>:`) when `redisUrl` is set so replicas share it.
+ * `bff:<bff>:`) when given a Redis connection so replicas share it.
  */
-export function createResponseCache(bffName: string, redisUrl: string | undefined): ResponseCache {
-  const redis = redisUrl === undefined ? undefined : createRedisClient(redisUrl);
+export function createResponseCache(bffName: string, redis: RedisConnection | undefined): ResponseCache {
   const cache = redis ? redisKeyValueCache(redis, `bff:${bffName}:`) : new InMemoryLRUCache<string>();
   const anonymous = async ({ contextValue }: { contextValue: BffContext }) => contextValue.viewer.kind === 'anonymous';
   const plugin = responseCachePlugin<BffContext>({

@@ -1,5 +1,5 @@
 import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
-import type { RedisConnection } from '../protection/rateLimit/createRedisClient.js';
+import type { RedisConnection } from '../core/createRedisConnection.js';
 
 /** A KeyValueCache over ioredis whose failures are misses (get) or no-ops (set, delete). */
 export function redisKeyValueCache({ client }: RedisConnection, prefix: string): KeyValueCache<string> {

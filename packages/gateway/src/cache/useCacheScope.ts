@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
-import type { BffContext } from '../server/BffContext.js';
+import type { BffContext } from '../core/BffContext.js';
 
 /**
  * The request headers every GraphQL answer of a BFF depends on: the viewer comes from

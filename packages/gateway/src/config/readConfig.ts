@@ -4,7 +4,7 @@ import { readDownstreamConfig, type DownstreamConfig } from '../downstream/readD
 import { ConfigError } from '../errors/ConfigError.js';
 import { readExplorerConfig, type ExplorerConfig } from '../explorer/readExplorerConfig.js';
 import { readObservabilityConfig, type ObservabilityConfig } from '../observability/readObservabilityConfig.js';
-import { enumKey, portKey, positiveIntKey, readEnvKeys, stringKey, urlKey } from './envKey.js';
+import { enumKey, portKey, positiveIntKey, readEnvKeys, stringKey, urlKey } from '../core/envKey.js';
 import { trustedProxiesKey } from './trustedProxiesKey.js';
 import { readProtectionConfig, type ProtectionConfig, type ProtectionConfigDefaults } from './readProtectionConfig.js';
 import { readPerNameKeys } from './readPerNameKeys.js';

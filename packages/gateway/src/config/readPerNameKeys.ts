@@ -1,4 +1,4 @@
-import type { EnvKey } from './envKey.js';
+import type { EnvKey } from '../core/envKey.js';
 
 /**
  * Collects the variables that carry a name in their key, `<prefix><start><NAME><end>` (e.g.

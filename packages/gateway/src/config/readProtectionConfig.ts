@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { enumKey, intKey, listKey, optionalKey, readEnvKeys, type EnvKey } from './envKey.js';
+import { enumKey, intKey, listKey, optionalKey, readEnvKeys, type EnvKey } from '../core/envKey.js';
 
-/** Priority classes, highest first: under overload the last is shed first. */
-export const priorityClasses = ['critical', 'high', 'normal', 'low'] as const;
-export type PriorityClass = (typeof priorityClasses)[number];
+import { priorityClasses, type PriorityClass } from '../core/AdmissionTicket.js';
+
+export { priorityClasses, type PriorityClass };
 
 /** What an operation may measure at most; each limit rejects with OPERATION_TOO_COMPLEX (400). */
 export interface OperationLimits {

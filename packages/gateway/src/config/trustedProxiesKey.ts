@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { listKey, type EnvKey } from './envKey.js';
+import { listKey, type EnvKey } from '../core/envKey.js';
 
 /** proxy-addr's (and so fastify's) names for the private ranges a proxy in the same cluster sits in. */
 const rangeNames = ['loopback', 'linklocal', 'uniquelocal'];

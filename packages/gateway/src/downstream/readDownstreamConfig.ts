@@ -1,4 +1,4 @@
-import { enumKey, intKey, positiveIntKey, readEnvKeys } from '../config/envKey.js';
+import { enumKey, intKey, positiveIntKey, readEnvKeys } from '../core/envKey.js';
 import { readPerNameKeys } from '../config/readPerNameKeys.js';
 
 /** How the BFF calls downstream services: time, retries, breakers, batching. */

@@ -1,7 +1,7 @@
 import { ERRORS, errorCodeDef } from '@apollo/federation-internals';
 import type { FetchNode } from '@apollo/query-planner';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { Cursor } from './executePlan.js';
+import type { Cursor } from './Cursor.js';
 
 type Path = readonly (string | number)[];
 

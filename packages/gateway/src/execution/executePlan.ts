@@ -15,6 +15,9 @@ import { copyJson, dedupeRepresentations } from './dedupeRepresentations.js';
 import { downstreamServiceError, errorPathsOf, type SentEntities } from './downstreamServiceError.js';
 import { inActiveSpan } from '../observability/tracing/inActiveSpan.js';
 import { startInOrder } from './startInOrder.js';
+import type { Cursor } from './Cursor.js';
+
+export type { Cursor };
 
 const tracer = trace.getTracer('@bff/gateway');
 
@@ -30,13 +33,6 @@ export interface PlanExecution {
   /** The supergraph as graphql-js types: what `requires` type conditions are checked against. */
   readonly supergraphSchema: GraphQLSchema;
   readonly errors: GraphQLError[];
-}
-
-/** Where a plan node works: a path into the merged data and the objects found there. */
-export interface Cursor {
-  readonly path: readonly (string | number)[];
-  readonly data: unknown;
-  readonly fullResult: Record<string, unknown>;
 }
 
 /**

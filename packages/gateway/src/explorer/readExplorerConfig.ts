@@ -1,4 +1,4 @@
-import { enumKey, readEnvKeys } from '../config/envKey.js';
+import { enumKey, readEnvKeys } from '../core/envKey.js';
 
 /** The schema explorer of one BFF (`<prefix>EXPLORER`). */
 export interface ExplorerConfig {

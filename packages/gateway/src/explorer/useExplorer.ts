@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import type { AuthConfig } from '../auth/readAuthConfig.js';
-import { replyWithNotFound } from '../server/replyWithHttpError.js';
+import { replyWithNotFound } from '../core/replyWithHttpError.js';
 import { buildExplorerBundle, type ExplorerBundle } from './buildExplorerBundle.js';
 import { explorerContentSecurityPolicy } from './contentSecurityPolicy.js';
 import { prefersHtml } from './prefersHtml.js';

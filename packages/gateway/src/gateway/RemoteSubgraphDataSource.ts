@@ -8,7 +8,7 @@ import { DownstreamFailure } from '../downstream/DownstreamFailure.js';
 import { fetchJson } from '../downstream/fetchJson.js';
 import { shareInFlight } from '../downstream/shareInFlight.js';
 import { BffErrorCode } from '../errors/BffError.js';
-import type { BffContext } from '../server/BffContext.js';
+import type { BffContext } from '../core/BffContext.js';
 import type { ProxiedOperations } from './proxiedOperations.js';
 import { restrictCachePolicy } from './restrictCachePolicy.js';
 

@@ -1,4 +1,4 @@
-import { enumKey, intKey, optionalKey, readEnvKeys, urlKey } from '../config/envKey.js';
+import { enumKey, intKey, optionalKey, readEnvKeys, urlKey } from '../core/envKey.js';
 
 /** Metrics, shutdown and supergraph reload of one BFF (`<prefix>METRICS`, `<prefix>SHUTDOWN_DELAY_MS`, `<prefix>SHUTDOWN_GRACE_MS`, `<prefix>SUPERGRAPH_RELOAD`). */
 export interface ObservabilityConfig {

@@ -10,7 +10,7 @@ export const operationalPaths: ReadonlySet<string> = new Set(['/healthz', '/read
  * supergraph is loaded and the BFF is not draining, else 503 `{"status":"loading"|"draining"}`)
  * and, with metrics on, /metrics (Prometheus text). They are answered in an onRequest hook added
  * before authentication, so no later hook runs: no token check, rate limit or admission applies
- * to them. Add it before useAuthentication and useProtection. While draining, every response
+ * to them (the answerProbes stage, before authenticate). While draining, every response
  * closes its connection, so keep-alive clients do not hold the shutdown up.
  */
 export function useOperationalEndpoints(http: FastifyInstance, health: Health, metrics: Metrics | undefined): void {

@@ -1,15 +1,10 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { clientNameOf } from '../auth/Viewer.js';
-import type { BffContext } from '../server/BffContext.js';
+import { clientNameOf } from '../core/Viewer.js';
+import type { RequestObservation } from '../core/RequestObservation.js';
+import type { BffContext } from '../core/BffContext.js';
 
-/** What GraphQL execution learnt of a request, for its log line and metrics; on the request context as `observation`. */
-export interface RequestObservation {
-  /** The operation's name, once known. */
-  operationName?: string;
-  /** `ok`, or the code of the response's first error. */
-  outcome?: string;
-}
+export type { RequestObservation };
 
 /** A request once answered: what its log line says and its metrics count. */
 export interface CompletedRequest {
@@ -45,14 +40,11 @@ declare module 'fastify' {
 
 /**
  * Observes every request: a fresh {@link RequestObservation} on `request.observation` (pass it
- * into the GraphQL context), filled by the returned Apollo plugin; requests answered before
+ * into the GraphQL context), filled by {@link recordOperationOutcome}; requests answered before
  * GraphQL runs (401, 429, 415, …) get their outcome from their error body. `onCompleted` runs
  * in onResponse, once per request, whatever answered it.
  */
-export function useRequestObservation(
-  http: FastifyInstance,
-  options: RequestObservationOptions,
-): ApolloServerPlugin<BffContext> {
+export function useRequestObservation(http: FastifyInstance, options: RequestObservationOptions): void {
   http.decorateRequest('observation');
   // Callback-style hooks, as every synchronous hook of the BFF: an async one costs a promise and a
   // microtask turn per request, for nothing.
@@ -84,6 +76,10 @@ export function useRequestObservation(
     );
     done();
   });
+}
+
+/** Tells the request's observation the operation's name and outcome, once GraphQL has answered. */
+export function recordOperationOutcome(): ApolloServerPlugin<BffContext> {
   // One synchronous listener for every request: Apollo Server awaits only hooks that return a promise (see the patch).
   const listener: GraphQLRequestListener<BffContext> = {
     willSendResponse({ contextValue, operationName, request, response }) {

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { identityHeaders } from '../auth/downstreamHeaders.js';
-import { requestIdHeader } from '../server/readRequestId.js';
+import { requestIdHeader } from '../core/requestId.js';
 
 /** Headers that describe one connection, not the message (RFC 9110 §7.6.1), or that the proxy sets anew. */
 const notForwarded = new Set([

@@ -8,7 +8,7 @@ import type { Downstream } from '../downstream/createDownstream.js';
 import { DownstreamFailure } from '../downstream/DownstreamFailure.js';
 import { BffErrorCode } from '../errors/BffError.js';
 import { ConfigError } from '../errors/ConfigError.js';
-import type { BffContext } from '../server/BffContext.js';
+import type { BffContext } from '../core/BffContext.js';
 import { forwardedRequestHeaders, forwardedResponseHeaders } from './forwardedHeaders.js';
 import { privateCacheControl } from '../cache/privateCacheControl.js';
 import { allow } from 'graphql-shield';

@@ -1,6 +1,6 @@
 import { InMemoryLRUCache, type KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { redisKeyValueCache } from '../cache/redisKeyValueCache.js';
-import { createRedisClient } from '../protection/rateLimit/createRedisClient.js';
+import type { RedisConnection } from '../core/createRedisConnection.js';
 import type { PersistedQueryManifest } from './persistedQueryManifest.js';
 
 /** Where Apollo Server keeps the queries clients registered by hash, and how it is closed. */
@@ -15,6 +15,8 @@ export interface PersistedQueryCache {
 export interface PersistedQueryCacheOptions {
   /** Registered queries live in this Redis when set. @default in memory */
   readonly redisUrl?: string | undefined;
+  /** Lends the process' one connection to a Redis URL. */
+  readonly connectRedis: (url: string) => RedisConnection;
   /** Its operations are found by id without registration. @default none */
   readonly manifest?: PersistedQueryManifest | undefined;
   /** false: nothing a client sends is stored (APQ off), only manifest ids are found. */
@@ -38,8 +40,8 @@ const apqPrefix = 'apq:';
  * found by their ids, without a registration and without Redis.
  */
 export function createPersistedQueryCache(bffName: string, options: PersistedQueryCacheOptions): PersistedQueryCache {
-  const { redisUrl, manifest, registrations } = options;
-  const redis = redisUrl === undefined || !registrations ? undefined : createRedisClient(redisUrl);
+  const { redisUrl, manifest, registrations, connectRedis } = options;
+  const redis = redisUrl === undefined || !registrations ? undefined : connectRedis(redisUrl);
   const stored: KeyValueCache<string> = !registrations
     ? nothingStored
     : redis

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { enumKey, intKey, optionalKey, readEnvKeys, stringKey } from '../config/envKey.js';
+import { enumKey, intKey, optionalKey, readEnvKeys, stringKey } from '../core/envKey.js';
 
 /** How unknown operations are treated by a BFF with a trusted-documents manifest. */
 export const trustedDocumentsModes = ['enforce', 'log', 'off'] as const;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { BadRequestError } from '../errors/BffError.js';
-import { replyWithBffError } from '../server/replyWithHttpError.js';
+import { replyWithBffError } from '../core/replyWithHttpError.js';
 import { apqHashOf, operationsOf } from './operationRequests.js';
 import { sha256Hex } from './persistedQueryManifest.js';
 

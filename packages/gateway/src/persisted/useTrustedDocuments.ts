@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { replyWithBffError } from '../server/replyWithHttpError.js';
+import { replyWithBffError } from '../core/replyWithHttpError.js';
 import { OperationNotTrustedError, PersistedQueryNotFoundError } from './errors.js';
 import { apqHashOf, operationsOf, type OperationRequest } from './operationRequests.js';
 import { sha256Hex, type PersistedQueryManifest } from './persistedQueryManifest.js';

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
-import type { BffContext } from '../server/BffContext.js';
+import type { BffContext } from '../core/BffContext.js';
 
 /**
  * @apollo/gateway reports nullability it had to repair (an entity a subgraph says does not

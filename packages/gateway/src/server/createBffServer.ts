@@ -5,32 +5,29 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import type { Logger } from '@apollo/utils.logger';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { enforceRules, ruleBookOf, type AuthorizationOptions } from '../authorization/index.js';
+import { createResponseCache } from '../cache/createResponseCache.js';
 import type { BffConfig } from '../config/readConfig.js';
+import type { BffContext } from '../core/BffContext.js';
+import { createSharedRedis } from '../core/createRedisConnection.js';
+import { readRequestId, requestIdHeader } from '../core/requestId.js';
+import { replyWithHttpError, replyWithNotFound } from '../core/replyWithHttpError.js';
 import { createDownstream, type Downstream } from '../downstream/createDownstream.js';
 import type { DownstreamConfig } from '../downstream/readDownstreamConfig.js';
-import { ruleBookOf, withAuthorization, type AuthorizationOptions } from '../authorization/index.js';
-import { maskError } from '../errors/maskError.js';
 import { useExplorer } from '../explorer/useExplorer.js';
-import type { PassthroughRoute } from '../passthrough/PassthroughRoute.js';
-import { usePassthroughRoutes } from '../passthrough/usePassthroughRoutes.js';
 import { countQueryPlanLookups } from '../gateway/countQueryPlanLookups.js';
 import { createGateway, type LocalSubgraph } from '../gateway/createGateway.js';
 import type { ProxiedOperations } from '../gateway/proxiedOperations.js';
-import { withOperationResolution } from '../gateway/withOperationResolution.js';
-import { withPlanExecution } from '../execution/withPlanExecution.js';
 import { createHttpFetcher } from '../http/createHttpFetcher.js';
-import { useValueCompletionLogging } from '../plugins/useValueCompletionLogging.js';
-import { useProtection, type ProtectionStats } from '../protection/useProtection.js';
-import { readSupergraph, type Supergraph } from '../supergraph/readSupergraph.js';
-import { usePersistedQueries } from '../persisted/usePersistedQueries.js';
-import { createResponseCache } from '../cache/createResponseCache.js';
-import { useCacheScope } from '../cache/useCacheScope.js';
-import { useAuthentication } from '../auth/useAuthentication.js';
+import { createObservability } from '../observability/createObservability.js';
 import { drainWithin } from '../observability/health/drainWithin.js';
-import { useObservability } from '../observability/useObservability.js';
-import type { BffContext } from './BffContext.js';
-import { readRequestId, requestIdHeader } from './readRequestId.js';
-import { replyWithHttpError, replyWithNotFound } from './replyWithHttpError.js';
+import type { PassthroughRoute } from '../passthrough/PassthroughRoute.js';
+import { usePassthroughRoutes } from '../passthrough/usePassthroughRoutes.js';
+import { createProtection } from '../protection/createProtection.js';
+import type { ProtectionStats } from '../protection/ProtectionStats.js';
+import { installStages } from '../stages/installStages.js';
+import { requestPath } from '../stages/requestPath.js';
+import { readSupergraph, type Supergraph } from '../supergraph/readSupergraph.js';
 
 // @apollo/gateway reports usage to Apollo's cloud and probes cloud metadata addresses unless
 // this is set before it starts; a BFF never sends traffic off the machine on its own.
@@ -77,7 +74,9 @@ export interface BffServer extends AsyncDisposable {
 /**
  * Builds a BFF gateway over `config.supergraphFile`: Apollo Server 5 + @apollo/gateway on
  * fastify, remote subgraphs over one pooled keep-alive HTTP client, in-process subgraphs beside
- * them. Throws ConfigError at once for a bad supergraph or routing; nothing listens until start().
+ * them. The runtime parts are built here; what a request goes through is the list of stages
+ * `requestPath` makes of the config (stages/requestPath.ts), installed in order. Throws
+ * ConfigError at once for a bad supergraph or routing; nothing listens until start().
  */
 export function createBffServer(config: BffConfig, parts: BffServerParts = {}): BffServer {
   const http = Fastify({
@@ -92,6 +91,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     return503OnClosing: false,
   });
   const logger: Logger = http.log;
+  const redis = createSharedRedis();
   const pool = createHttpFetcher({
     connectionsPerOrigin: config.subgraphs.connectionsPerOrigin,
     timeoutMs: config.subgraphs.timeoutMs,
@@ -99,23 +99,16 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
   });
   const supergraph = readSupergraph(config.supergraphFile, config.subgraphs.urlOverrides);
   const subgraphUrls = Object.fromEntries(supergraph.subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
-  const policies = createDownstream({
-    config: config.downstream,
-    defaultTimeoutMs: config.subgraphs.timeoutMs,
-    logger,
+  const protection = createProtection(config.protection, config.name, logger, redis.connect);
+  const observability = createObservability({
+    bffName: config.name,
+    metrics: config.observability.metrics,
+    otlpTracesUrl: config.observability.otlpTracesUrl,
+    downstream: createDownstream({ config: config.downstream, defaultTimeoutMs: config.subgraphs.timeoutMs, logger }),
+    services: remoteServicesOf(supergraph, config),
+    protectionStats: protection.stats,
   });
-  const remoteServices = [
-    ...new Set([
-      ...supergraph.subgraphs.filter((subgraph) => !subgraph.inProcess).map((subgraph) => subgraph.name),
-      ...Object.keys(config.serviceUrls),
-    ]),
-  ];
-  const observability = useObservability(http, config, {
-    downstream: policies,
-    services: remoteServices,
-    protectionStats: () => protection.stats(),
-  });
-  const downstream = observability.downstream;
+  const { downstream, metrics, health } = observability;
   const { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe } = config.downstream;
   const rest = { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe };
   const localSubgraphs =
@@ -140,51 +133,43 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     fetcher: pool.fetch,
     logger,
     downstream,
-    dedupe: config.downstream.dedupe,
+    dedupe,
     proxied,
     ...(config.observability.reloadSupergraph && { reload }),
   });
-  const recordPlanLookup =
-    observability.metrics && ((hit: boolean) => observability.metrics?.recordQueryPlanLookup(hit));
-  if (recordPlanLookup) countQueryPlanLookups(gateway, recordPlanLookup);
-  const executing =
-    config.downstream.planExecutor === 'bff'
-      ? withPlanExecution(gateway, { proxied, ...(recordPlanLookup && { onPlanLookup: recordPlanLookup }) })
-      : gateway;
-  const protection = useProtection(http, config, logger);
-  gateway.onSchemaLoadOrUpdate(() => observability.health.markLoaded());
-  const persisted = usePersistedQueries(http, config);
+  gateway.onSchemaLoadOrUpdate(() => health.markLoaded());
+  const onPlanLookup = metrics && ((hit: boolean) => metrics.recordQueryPlanLookup(hit));
+  if (onPlanLookup) countQueryPlanLookups(gateway, onPlanLookup);
   const responseCache = config.responseCache
-    ? createResponseCache(config.name, config.protection.rateLimit.redisUrl)
+    ? createResponseCache(
+        config.name,
+        config.protection.rateLimit.redisUrl === undefined
+          ? undefined
+          : redis.connect(config.protection.rateLimit.redisUrl),
+      )
     : undefined;
+
+  const stages = requestPath(config, {
+    ...observability,
+    ...protection,
+    connectRedis: redis.connect,
+    gateway,
+    proxied,
+    onPlanLookup,
+    logger,
+    responseCache,
+    rules: authorization && enforceRules(supergraph.sdl, authorization, logger),
+  });
+  const installed = installStages(http, stages, { defaultListSize: config.protection.limits.defaultListSize });
   const apollo = new ApolloServer<BffContext>({
-    gateway: withOperationResolution(
-      parts.authorization ? withAuthorization(executing, supergraph.sdl, parts.authorization, logger) : executing,
-    ),
+    ...installed.apolloOptions,
+    gateway: installed.gateway,
     logger,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, original) =>
-      maskError(formatted, original, (masked) =>
-        logger.error(`masked error: ${JSON.stringify(masked)} ${String((original as Error)?.stack ?? original)}`),
-      ),
-    ...protection.apolloOptions,
-    ...persisted.apolloOptions,
-    plugins: [
-      fastifyApolloDrainPlugin(http),
-      ApolloServerPluginLandingPageDisabled(),
-      useValueCompletionLogging(),
-      observability.plugin,
-      ...protection.plugins,
-      useCacheScope(),
-      ...(responseCache ? [responseCache.plugin] : []),
-    ],
+    // Introspection is the guardOperation stage's decision (a validation rule), not Apollo's.
+    introspection: true,
+    plugins: [fastifyApolloDrainPlugin(http), ApolloServerPluginLandingPageDisabled(), ...installed.plugins],
   });
-
-  http.addHook('onRequest', (request, reply, done) => {
-    reply.header(requestIdHeader, request.id);
-    done();
-  });
-  useAuthentication(http, config.auth);
   if (parts.passthrough) {
     const { requestDeadlineMs } = config.downstream;
     usePassthroughRoutes(http, parts.passthrough, {
@@ -203,7 +188,6 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     });
   http.setErrorHandler(replyWithHttpError);
   http.setNotFoundHandler(replyWithNotFound);
-
   let started: Promise<string> | undefined;
   const start = (): Promise<string> =>
     (started ??= (async () => {
@@ -238,7 +222,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
       // on them (ECONNRESET). Then fastify closes: no new connections, the connections idle by
       // now closed, in-flight requests finished; past <P>SHUTDOWN_GRACE_MS the rest are cut off.
       // Only then does Apollo stop the gateway (its drain plugin finds fastify closed).
-      observability.health.markDraining();
+      health.markDraining();
       const listening =
         started !== undefined &&
         (await started.then(
@@ -258,7 +242,17 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
       if (started) await apollo.stop();
       await pool.close();
       responseCache?.close();
+      protection.close();
+      redis.close();
       await observability.close();
     })());
   return { config, http, start, stop, protectionStats: protection.stats, [Symbol.asyncDispose]: stop };
+}
+
+/** Every subgraph reached over HTTP and every REST service, for the breaker gauge. */
+function remoteServicesOf(supergraph: Supergraph, config: BffConfig): string[] {
+  const remoteSubgraphs = supergraph.subgraphs
+    .filter((subgraph) => !subgraph.inProcess)
+    .map((subgraph) => subgraph.name);
+  return [...new Set([...remoteSubgraphs, ...Object.keys(config.serviceUrls)])];
 }

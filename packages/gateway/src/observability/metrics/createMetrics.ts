@@ -1,7 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { priorityClasses } from '../../config/readProtectionConfig.js';
 import type { BreakerState } from '../../downstream/createDownstream.js';
-import type { ProtectionStats } from '../../protection/useProtection.js';
+import type { ProtectionStats } from '../../protection/ProtectionStats.js';
 import type { CompletedRequest } from '../useRequestObservation.js';
 import { boundSeries } from './boundSeries.js';
 import { clusterScrape } from './clusterMetrics.js';

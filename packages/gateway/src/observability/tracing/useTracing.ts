@@ -15,12 +15,10 @@ declare module 'fastify' {
 /**
  * A server span per request (continuing the client's `traceparent`, if any), active while its
  * route runs, so @apollo/gateway's plan and fetch spans and the downstream calls are its children.
- * Costs nothing while no tracer provider is registered. Call before any route is added; call
- * `endRequestSpan` once the request is answered.
+ * Costs nothing while no tracer provider is registered. Call before any route is added; end the span
+ * with `endRequestSpan` once the request is answered.
  */
-export function useTracing(http: FastifyInstance): {
-  endRequestSpan(completed: CompletedRequest, span: Span | undefined): void;
-} {
+export function useTracing(http: FastifyInstance): void {
   const tracer = trace.getTracer(bffTracerName);
   http.decorateRequest('span');
   http.addHook('onRequest', (request, _reply, done) => {
@@ -42,19 +40,19 @@ export function useTracing(http: FastifyInstance): {
       return context.with(active, () => handler.call(this as never, request, reply));
     };
   });
-  return {
-    endRequestSpan(completed, span) {
-      if (!span) return;
-      span.setAttributes({
-        'http.request.method': completed.method,
-        'url.path': completed.path,
-        'http.response.status_code': completed.status,
-        'bff.client': completed.client,
-        'graphql.operation.name': completed.operation,
-        'bff.outcome': completed.outcome,
-      });
-      if (completed.outcome !== 'ok') span.setStatus({ code: SpanStatusCode.ERROR, message: completed.outcome });
-      span.end();
-    },
-  };
+}
+
+/** Ends a request's server span (if tracing made one) with what the request came to. */
+export function endRequestSpan(completed: CompletedRequest, span: Span | undefined): void {
+  if (!span) return;
+  span.setAttributes({
+    'http.request.method': completed.method,
+    'url.path': completed.path,
+    'http.response.status_code': completed.status,
+    'bff.client': completed.client,
+    'graphql.operation.name': completed.operation,
+    'bff.outcome': completed.outcome,
+  });
+  if (completed.outcome !== 'ok') span.setStatus({ code: SpanStatusCode.ERROR, message: completed.outcome });
+  span.end();
 }

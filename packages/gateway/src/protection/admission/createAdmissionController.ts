@@ -1,4 +1,6 @@
-import { priorityClasses, type PriorityClass } from '../../config/readProtectionConfig.js';
+import { priorityClasses, type AdmissionTicket, type PriorityClass } from '../../core/AdmissionTicket.js';
+
+export type { AdmissionTicket };
 import { OverloadedError } from '../../errors/BffError.js';
 
 /** Timers the controller waits with; tests pass their own to decide when a wait runs out. */
@@ -23,17 +25,6 @@ export interface AdmissionOptions {
   readonly now?: () => number;
   /** @default setTimeout and clearTimeout */
   readonly timers?: AdmissionTimers;
-}
-
-/** One operation's place: wait for `admitted`, and call `release` once, whatever happened. */
-export interface AdmissionTicket {
-  readonly priority: PriorityClass;
-  /** Resolves when the operation may run; rejects with OverloadedError when it is shed. */
-  readonly admitted: Promise<void>;
-  /** True when the operation was admitted as it asked, with nothing to wait for: a caller may go on without awaiting `admitted`. */
-  readonly admittedAtOnce: boolean;
-  /** Gives the slot back, or leaves the queue if still waiting; later calls do nothing. */
-  release(): void;
 }
 
 /** Counters of one class since the controller was made; cumulative, so prom-client can read them as counters. */

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { clientNameOf } from '../../auth/Viewer.js';
+import { clientNameOf } from '../../core/Viewer.js';
 import type { AdmissionController, AdmissionTicket } from './createAdmissionController.js';
 import type { PriorityClassifier } from './classifyPriority.js';
 
@@ -40,7 +40,7 @@ export function useEarlyAdmission(
   classify: PriorityClassifier,
   bffName: string,
 ): void {
-  // Added before authentication's hook: a request shed here costs no body parse and no token check.
+  // An onRequest hook, so before authentication's (preParsing): a request shed here costs no body parse and no token check.
   // Its client app is not known yet, so only its operation name classes it.
   // Callback-style hooks: a request that is not queued goes on without a promise and a microtask turn.
   const waitFor = (ticket: AdmissionTicket, done: (error?: Error) => void) => {

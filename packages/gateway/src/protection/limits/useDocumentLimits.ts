@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { OperationLimits } from '../../config/readProtectionConfig.js';
 import { OperationTooComplexError } from '../../errors/BffError.js';
-import { replyWithBffError } from '../../server/replyWithHttpError.js';
+import { replyWithBffError } from '../../core/replyWithHttpError.js';
 import { guardDocument, guardSource } from './guardOperation.js';
 import { measureSource, type SourceMeasures } from './measureSource.js';
 
@@ -27,7 +27,7 @@ function operationsOf(body: unknown, query: unknown): SentOperation[] {
  * no parse; then the measures of its parsed document (depth, aliases, root fields, directives),
  * so a document over one of those limits costs no validation and gets one error, not one per
  * unknown field or directive. 400 OPERATION_TOO_COMPLEX. Cost needs the schema and is checked
- * after validation (useOperationProtection).
+ * after validation (the guardOperation stage).
  *
  * Why here and not in an Apollo Server plugin: Apollo turns an error thrown by a hook before
  * validation (didResolveSource, parsingDidStart, validationDidStart) into a masked 500, and an

@@ -1,10 +1,10 @@
 import type { Logger } from '@apollo/utils.logger';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { createMemoryWindows } from './createMemoryWindows.js';
-import { clientNameOf, type Viewer } from '../../auth/Viewer.js';
+import { clientNameOf, type Viewer } from '../../core/Viewer.js';
 import type { RateLimitConfig } from '../../config/readProtectionConfig.js';
 import { OverloadedError, RateLimitedError } from '../../errors/BffError.js';
-import { createRedisClient } from './createRedisClient.js';
+import type { RedisConnection } from '../../core/createRedisConnection.js';
 
 /** Whose counters a request is charged to. */
 export interface RateLimitSubject {
@@ -85,9 +85,14 @@ function rateLimitHeaders(limit: number, result: Counted['result']): Record<stri
  * uncounted (`onStoreError: 'open'`, a warning once per outage) or refused with 503 OVERLOADED
  * ('closed'), and counting resumes when Redis is back. It never throws into the request.
  */
-export function createRateLimiter(config: RateLimitConfig, bffName: string, logger: Logger): RateLimiter | undefined {
+export function createRateLimiter(
+  config: RateLimitConfig,
+  bffName: string,
+  logger: Logger,
+  connectRedis: (url: string) => RedisConnection,
+): RateLimiter | undefined {
   if (config.perUser === 0 && config.perClient === 0) return undefined;
-  const redis = config.redisUrl === undefined ? undefined : createRedisClient(config.redisUrl);
+  const redis = config.redisUrl === undefined ? undefined : connectRedis(config.redisUrl);
   const store = redis ? `Redis at ${redis.where}` : 'memory';
   const counters: Counter[] = (['user', 'client'] as const)
     .map((scope) => ({ scope, points: scope === 'user' ? config.perUser : config.perClient }))

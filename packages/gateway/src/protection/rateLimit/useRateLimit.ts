@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { replyWithBffError } from '../../server/replyWithHttpError.js';
+import { replyWithBffError } from '../../core/replyWithHttpError.js';
 import { rateLimitSubject, type RateDecision, type RateLimiter } from './createRateLimiter.js';
 
 /**

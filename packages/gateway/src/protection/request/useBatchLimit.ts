@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { BadRequestError } from '../../errors/BffError.js';
-import { replyWithBffError } from '../../server/replyWithHttpError.js';
+import { replyWithBffError } from '../../core/replyWithHttpError.js';
 
 /**
  * Batched requests (a JSON array of operations): refused when `maxOperations` is 0, otherwise

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { isUtf8 } from 'node:buffer';
 import { BadRequestError } from '../../errors/BffError.js';
-import { replyWithBffError } from '../../server/replyWithHttpError.js';
+import { replyWithBffError } from '../../core/replyWithHttpError.js';
 
 const charsetParameter = /;\s*charset\s*=\s*"?([^";\s]*)/i;
 

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
-import type { BffContext } from '../../server/BffContext.js';
+import type { BffContext } from '../../core/BffContext.js';
 
 /** graphql-js ends a message with its suggestions: ` Did you mean "productPage"?`. */
 const suggestion = / ?Did you mean .+\?$/;

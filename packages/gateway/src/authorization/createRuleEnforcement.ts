@@ -1,0 +1,281 @@
+import { LRUCache } from 'lru-cache';
+import type {
+  GatewayExecutionResult,
+  GatewayExecutor,
+  GatewayGraphQLRequestContext,
+  GatewayInterface,
+} from '@apollo/server-gateway-interface';
+import { wrapExecutor } from '../gateway/wrapExecutor.js';
+import type { Logger } from '@apollo/utils.logger';
+import { createHash } from 'node:crypto';
+import {
+  getArgumentValues,
+  getOperationAST,
+  getVariableValues,
+  isNonNullType,
+  print,
+  TypeNameMetaFieldDef,
+  type DocumentNode,
+  type FieldNode,
+  type GraphQLError,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { allow } from 'graphql-shield';
+import { ForbiddenError } from '../errors/ForbiddenError.js';
+import { authorizeObject, type ResultWalk } from './authorizeResult.js';
+import { collectFields, fragmentsOf } from '../operation/collectFields.js';
+import { createRuleBook, type RuleBook } from './createRuleBook.js';
+import { createRuleContext, createRuleJudge, judgeForRequest, type RuleContext } from './createRuleJudge.js';
+import { allContextual, rulesNeeded } from './rulesNeeded.js';
+import { deniedRootMessage } from './deniedMessages.js';
+import { resolveInfo, type InfoBase } from './resolveInfo.js';
+import { hiddenKeyPrefix, withoutRootFields, withRuleSelections } from './rewriteDocument.js';
+import type { RuleMap, ShieldRule } from './ruleTypes.js';
+
+/** A BFF's access rules, in graphql-shield's algebra. */
+export interface AuthorizationOptions {
+  /** The rule map over the BFF's whole API schema, including fields of remote subgraphs. */
+  readonly rules: RuleMap;
+  /** Decides every field no rule covers. @default deny */
+  readonly fallbackRule?: ShieldRule;
+}
+
+/** Rewritten documents kept per source text and denial set; bounded so odd traffic cannot grow it. */
+const maxPreparedDocuments = 1_000;
+
+interface PreparedDocument {
+  readonly document: DocumentNode;
+  readonly source: string;
+  readonly queryHash: string;
+  /** False when no field the document selects needs a decision over the result. */
+  readonly walkNeeded: boolean;
+  /**
+   * When every rule the walk could meet depends on the request alone (isAuthenticated, hasRole…):
+   * those rules. Decided once up front; when all allow, the response needs no walk.
+   */
+  readonly contextualRules: readonly ShieldRule[] | undefined;
+}
+
+/** What authorizeRoot learnt of a request, for authorizeFields. */
+interface RootDecision {
+  readonly operation: OperationDefinitionNode;
+  readonly rootType: GraphQLObjectType;
+  /** Every root field the operation selects (after @skip/@include), by response key. */
+  readonly rootFields: readonly (readonly [string, readonly FieldNode[]])[];
+  /** Response keys of the root fields denied (cut from the document; null in the answer). */
+  readonly denied: ReadonlySet<string>;
+  readonly fragments: ReturnType<typeof fragmentsOf>;
+  readonly variables: Record<string, unknown>;
+  readonly info: InfoBase;
+  readonly judge: ReturnType<typeof judgeForRequest>;
+  readonly ruleContextOf: () => RuleContext;
+  readonly contextualDecisions: ResultWalk['contextualDecisions'];
+}
+
+/** A BFF's rules over its gateway, as two wrappers around the plan's execution. */
+export interface RuleEnforcement {
+  /** Root fields, judged before anything runs: a denied one is cut, so no service ever sees it. */
+  authorizeRoot(inner: GatewayInterface): GatewayInterface;
+  /** Nested fields, judged over the objects as fetched (with the parent fields rules declare, hidden). */
+  authorizeFields(inner: GatewayInterface): GatewayInterface;
+}
+
+/**
+ * The BFF's graphql-shield rules over the whole supergraph: root fields before any subgraph is
+ * called (a denied mutation never reaches a service), nested fields over the objects as fetched
+ * (with the parent fields rules declare). Shield alone never fires on a gateway, which runs query
+ * plans rather than resolvers (apollographql/federation#366). authorizeRoot must wrap authorizeFields.
+ */
+export function createRuleEnforcement(
+  options: AuthorizationOptions & { fallbackRule: ShieldRule },
+  initialBook: RuleBook,
+  logger: Logger,
+): RuleEnforcement {
+  const ruleJudge = createRuleJudge(logger);
+  let book = initialBook;
+  let schema: GraphQLSchema | undefined;
+  const prepared = new LRUCache<string, PreparedDocument>({ max: maxPreparedDocuments });
+  // Per operation (a batch shares one context value, not its request): what authorizeRoot decided, for authorizeFields.
+  const decisions = new WeakMap<object, RootDecision>();
+
+  const prepare = (
+    context: GatewayGraphQLRequestContext,
+    deniedKeys: ReadonlySet<string>,
+    rootTypeName: string,
+  ): PreparedDocument => {
+    const key = `${context.queryHash}:${context.operationName ?? ''}:${[...deniedKeys].join(',')}`;
+    const cached = prepared.get(key);
+    if (cached) return cached;
+    const apiSchema = schema ?? context.schema;
+    let document = context.document;
+    if (deniedKeys.size > 0)
+      document = withoutRootFields(
+        document,
+        getOperationAST(document, context.operationName)!,
+        rootTypeName,
+        deniedKeys,
+      );
+    const needed = rulesNeeded(document, apiSchema, book);
+    const walkNeeded = needed.size > 0;
+    if (walkNeeded) document = withRuleSelections(document, apiSchema, book);
+    // The gateway caches query plans by queryHash: a rewritten document must carry its own.
+    const source = document === context.document ? context.source : print(document);
+    const queryHash =
+      document === context.document ? context.queryHash : createHash('sha256').update(source).digest('hex');
+    // Hidden fields (for abstract types or rule fragments) are only removed by the walk, so they rule the shortcut out.
+    const contextualRules =
+      walkNeeded && allContextual(needed) && !source.includes(hiddenKeyPrefix) ? [...needed] : undefined;
+    const entry = { document, source, queryHash, walkNeeded, contextualRules };
+    prepared.set(key, entry);
+    return entry;
+  };
+
+  const rootExecutor =
+    (executor: GatewayExecutor): GatewayExecutor =>
+    async (context) => {
+      const operation = getOperationAST(context.document, context.operationName);
+      const apiSchema = context.schema;
+      const rootType = operation && apiSchema.getRootType(operation.operation);
+      if (!operation || !rootType) return executor(context);
+
+      // Rules and @skip/@include read the operation's variables as execution does: coerced, defaults applied.
+      const coerced = operation.variableDefinitions?.length
+        ? getVariableValues(apiSchema, operation.variableDefinitions, context.request.variables ?? {})
+        : undefined;
+      // Variables that do not coerce: the executor answers with their errors and runs nothing.
+      if (coerced?.errors) return executor(context);
+      const variables = coerced?.coerced ?? {};
+      const fragments = fragmentsOf(context.document);
+      const info: InfoBase = { schema: apiSchema, fragments, operation, variableValues: variables };
+      // Made when a rule is first judged: most operations' root fields and objects have none but `allow`.
+      let ruleContext: RuleContext | undefined;
+      const ruleContextOf = () => (ruleContext ??= createRuleContext(context.context));
+      // Every rule judged for this request makes its answer private to it (the cache-control header).
+      const judge = judgeForRequest(ruleJudge, context.overallCachePolicy);
+      const errors: ForbiddenError[] = [];
+
+      const rootFields = [
+        ...collectFields({ schema: apiSchema, fragments, variables }, rootType, [operation.selectionSet]),
+      ];
+      const judged = rootFields.flatMap(([key, nodes]) => {
+        const field = rootType.getFields()[nodes[0]!.name.value];
+        const rule = field && book.fieldRule(rootType.name, field.name);
+        return field && rule && rule !== allow ? [{ key, nodes, field, rule }] : [];
+      });
+      const denied = new Set<string>();
+      let dataIsNull = false;
+      // Without a rule to judge, no promise: the executor starts in this turn.
+      if (judged.length > 0) {
+        await Promise.all(
+          judged.map(async ({ key, nodes, field, rule }) => {
+            const args = getArgumentValues(field, nodes[0]!, variables);
+            const message = await judge(
+              rule,
+              undefined,
+              args,
+              ruleContextOf(),
+              resolveInfo(info, rootType, field, nodes, [key]),
+              deniedRootMessage(operation.operation, field.name),
+            );
+            if (message === undefined) return;
+            denied.add(key);
+            errors.push(new ForbiddenError(message, [key]));
+            if (isNonNullType(field.type)) dataIsNull = true;
+          }),
+        );
+      }
+      if (rootFields.every(([key]) => denied.has(key)) || dataIsNull) {
+        // No root field left: every one denied, or every one skipped by @skip/@include (then no error).
+        return {
+          data: dataIsNull ? null : Object.fromEntries(rootFields.map(([key]) => [key, null])),
+          ...(errors.length > 0 && { errors }),
+        };
+      }
+      decisions.set(context.request, {
+        operation,
+        rootType,
+        rootFields,
+        denied,
+        fragments,
+        variables,
+        info,
+        judge,
+        ruleContextOf,
+        contextualDecisions: new Map(),
+      });
+      const result = await executor(context);
+      if (errors.length === 0) return result;
+      // A denied root field answers null, in the operation's order of keys; its error comes first.
+      const data =
+        result.data && Object.fromEntries(rootFields.map(([key]) => [key, denied.has(key) ? null : result.data![key]]));
+      return { ...result, data, errors: [...errors, ...(result.errors ?? [])] };
+    };
+
+  const fieldsExecutor =
+    (executor: GatewayExecutor): GatewayExecutor =>
+    async (context) => {
+      const decision = decisions.get(context.request);
+      if (!decision) return executor(context);
+      decisions.delete(context.request);
+      const { operation, rootType, rootFields, denied, judge, ruleContextOf, contextualDecisions } = decision;
+      const prepared = prepare(context, denied, rootType.name);
+      const { document, source, queryHash } = prepared;
+      const result = await executor(
+        document === context.document
+          ? context
+          : { ...context, document, source, queryHash, operation: getOperationAST(document, context.operationName)! },
+      );
+      if (!result.data || !prepared.walkNeeded) return result;
+      if (prepared.contextualRules && denied.size === 0 && (await allAllow(decision, prepared.contextualRules)))
+        return result;
+
+      const errors: ForbiddenError[] = [];
+      const walk: ResultWalk = {
+        schema: context.schema,
+        fragments: decision.fragments,
+        variables: decision.variables,
+        book,
+        judge,
+        ruleContext: ruleContextOf(),
+        info: decision.info,
+        errors,
+        collected: new Map(),
+        contextualDecisions,
+      };
+      const kept = await authorizeObject(walk, result.data, rootType, [operation.selectionSet], undefined, true);
+      const allErrors: GraphQLError[] = [...((result.errors ?? []) as GraphQLError[]), ...errors];
+      // The answer holds the operation's root fields, in its order, and none of the hidden ones.
+      const data = kept
+        ? Object.fromEntries(rootFields.flatMap(([key]) => (denied.has(key) ? [] : [[key, result.data![key]]])))
+        : null;
+      const answer: GatewayExecutionResult = { ...result, data };
+      return { ...answer, ...(allErrors.length > 0 && { errors: allErrors }) };
+    };
+
+  // Rules that answer for the whole request, decided once: when all allow, no object needs a look.
+  const allAllow = async (decision: RootDecision, rules: readonly ShieldRule[]): Promise<boolean> => {
+    const { rootFields, rootType, info, judge, ruleContextOf, contextualDecisions } = decision;
+    // The rules' info names the first root field of the type (`__typename` when it is all there is).
+    const [key, nodes] =
+      rootFields.find(([, candidates]) => rootType.getFields()[candidates[0]!.name.value]) ?? rootFields[0]!;
+    const field = rootType.getFields()[nodes[0]!.name.value] ?? TypeNameMetaFieldDef;
+    const ruleInfo = resolveInfo(info, rootType, field, nodes, [key]);
+    const messages = await Promise.all(rules.map((rule) => judge(rule, undefined, {}, ruleContextOf(), ruleInfo, '')));
+    messages.forEach((message, index) => message === undefined && contextualDecisions.set(rules[index]!, { message }));
+    return messages.every((message) => message === undefined);
+  };
+
+  return {
+    authorizeRoot: (inner) => wrapExecutor(inner, rootExecutor),
+    authorizeFields(inner) {
+      inner.onSchemaLoadOrUpdate(({ apiSchema }) => {
+        schema = apiSchema;
+        book = createRuleBook(apiSchema, options.rules, options.fallbackRule);
+        prepared.clear();
+      });
+      return wrapExecutor(inner, fieldsExecutor);
+    },
+  };
+}

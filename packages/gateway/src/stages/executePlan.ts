@@ -1,0 +1,34 @@
+import type { ApolloGateway } from '@apollo/gateway';
+import type { ProxiedOperations } from '../gateway/proxiedOperations.js';
+import { withPlanExecution } from '../execution/withPlanExecution.js';
+import type { Stage } from './Stage.js';
+
+/** Options of the executePlan stage. */
+export interface ExecutePlanOptions {
+  /** @apollo/gateway over the supergraph: its planner, and its executor when the kit's is off. */
+  readonly gateway: ApolloGateway;
+  /** `bff`: the kit's executor (the fast path); `apollo`: @apollo/gateway's own. @default 'bff' */
+  readonly planExecutor?: 'bff' | 'apollo';
+  /** Where single-fetch operations are noted for the remote data source. */
+  readonly proxied: ProxiedOperations;
+  /** Told whether each request found its plan cached. @default nothing */
+  readonly onPlanLookup?: ((hit: boolean) => void) | undefined;
+}
+
+/**
+ * executePlan: @apollo/gateway's query plan, run against remote subgraphs over pooled keep-alive
+ * HTTP and in-process subgraphs beside them; a failed subgraph is DOWNSTREAM_SERVICE_ERROR or
+ * DOWNSTREAM_TIMEOUT with `serviceName`, the rest of the data kept. The innermost gateway of the
+ * path wherever it is listed: the stages before it wrap it, and so do those after it (they judge
+ * what it returns).
+ */
+export function executePlan(options: ExecutePlanOptions): Stage {
+  const { gateway, proxied, onPlanLookup } = options;
+  return {
+    name: 'executePlan',
+    execute: () =>
+      options.planExecutor === 'apollo'
+        ? gateway
+        : withPlanExecution(gateway, { proxied, ...(onPlanLookup && { onPlanLookup }) }),
+  };
+}
