@@ -57,7 +57,10 @@ export async function compareVariants(comparison: Comparison, rounds = 3): Promi
 export function formatResults(results: readonly ComparisonResult[]): string {
   const lines = results.map(
     (result) =>
-      `${result.name}\n  ${result.labels[0]}: ${result.baselineRps.toFixed(0)} req/s\n  ${result.labels[1]}: ${result.variantRps.toFixed(0)} req/s\n  ratio ${result.ratio.toFixed(3)} (target: ${result.target.says}) ${result.met ? 'MET' : 'MISSED'}`,
+      `${result.name}\n` +
+      `  ${result.labels[0]}: ${result.baselineRps.toFixed(0)} req/s\n` +
+      `  ${result.labels[1]}: ${result.variantRps.toFixed(0)} req/s\n` +
+      `  ratio ${result.ratio.toFixed(3)} (target: ${result.target.says}) ${result.met ? 'MET' : 'MISSED'}`,
   );
   return lines.join('\n');
 }

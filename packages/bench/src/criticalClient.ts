@@ -11,12 +11,13 @@ import { nodeFlagsToRun } from './spawnTarget.js';
  */
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [url, rate, seconds] = process.argv.slice(2);
+  if (url === undefined) throw new Error('usage: criticalClient <url> <rate> <seconds>');
   const { sendOpenLoop } = await import('./sendMixedLoad.js');
   const { criticalEntry } = await import('./webMix.js');
   // Ready once loaded (from sources, tsx takes a moment); the bench says when to start, with the rest of the load.
   console.log('ready');
   await new Promise((go) => process.stdin.once('data', go));
-  const outcome = await sendOpenLoop(url!, [{ ...criticalEntry(), per10: 10 }], Number(rate), Number(seconds));
+  const outcome = await sendOpenLoop(url, [{ ...criticalEntry(), per10: 10 }], Number(rate), Number(seconds));
   console.log(JSON.stringify(outcome.critical));
 }
 
@@ -40,15 +41,21 @@ export async function startCriticalClients(url: string, rate: number, seconds: n
       output += chunk.toString();
       if (output.startsWith('ready\n')) ready();
     });
-    void exited.then((code) => failed(new Error(`the critical clients exited with ${code} before they were ready`)));
+    void exited.then((code) =>
+      failed(new Error(`the critical clients exited with ${String(code)} before they were ready`)),
+    );
   });
+  // A child that failed to spawn has no pid, and prints nothing: it never got here.
+  const { pid } = child;
+  if (pid === undefined) throw new Error('the critical clients did not start');
   return {
-    pid: child.pid!,
+    pid,
     async go() {
       child.stdin.end('go\n');
       const code = await exited;
-      if (code !== 0) throw new Error(`the critical clients exited with ${code}`);
-      return JSON.parse(output.trim().split('\n').at(-1)!) as ClassOutcome;
+      if (code !== 0) throw new Error(`the critical clients exited with ${String(code)}`);
+      const lastLine = output.trim().split('\n').pop() ?? '';
+      return JSON.parse(lastLine) as ClassOutcome;
     },
   };
 }

@@ -32,7 +32,6 @@ export async function callsPerOperation(url: string, controlUrl: string): Promis
   const { requests } = await measureLoad({ url, body: fanOutDocument, connections: 20, durationSeconds: 3 });
   const counts = (await (await fetch(controlUrl)).json()) as Record<string, number>;
   const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
-  return Object.fromEntries(
-    [...Object.entries(counts), ['total', total]].map(([name, count]) => [name, Number(count) / requests]),
-  );
+  const entries: [string, number][] = [...Object.entries(counts), ['total', total]];
+  return Object.fromEntries(entries.map(([name, count]) => [name, count / requests]));
 }

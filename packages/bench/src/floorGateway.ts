@@ -20,10 +20,10 @@ export async function serveFloorGateway(
       JSON.parse(Buffer.concat(chunks).toString());
       calls.once().then(
         () => response.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"productPage":null}}'),
-        (error: Error) =>
+        (error: unknown) =>
           response
             .writeHead(502, { 'content-type': 'application/json' })
-            .end(JSON.stringify({ errors: [{ message: error.message }] })),
+            .end(JSON.stringify({ errors: [{ message: error instanceof Error ? error.message : String(error) }] })),
       );
     });
   });

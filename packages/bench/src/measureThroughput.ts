@@ -51,7 +51,8 @@ export interface LoadResult {
 export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
   const headers = { 'content-type': 'application/json', ...options.headers };
   const body = JSON.stringify(options.body);
-  await probeDocument(options.url, options.body, { ...options.headers, ...options.headersPerRequest?.() });
+  const { headersPerRequest } = options;
+  await probeDocument(options.url, options.body, { ...options.headers, ...headersPerRequest?.() });
   const result = await autocannon({
     url: options.url,
     method: 'POST',
@@ -59,10 +60,10 @@ export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
     body,
     connections: options.connections ?? 10,
     duration: options.durationSeconds ?? 5,
-    ...(options.headersPerRequest && {
+    ...(headersPerRequest && {
       requests: [
         {
-          setupRequest: (request) => ({ ...request, headers: { ...request.headers, ...options.headersPerRequest!() } }),
+          setupRequest: (request) => ({ ...request, headers: { ...request.headers, ...headersPerRequest() } }),
         },
       ],
     }),

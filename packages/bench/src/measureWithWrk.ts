@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoadOptions, LoadResult } from './measureThroughput.js';
 
-/** Whether Debian's wrk is installed (`apt-get install wrk`): a load generator in C takes far less of the machine than one in Node. */
+/**
+ * Whether Debian's wrk is installed (`apt-get install wrk`): a load generator in C takes far less
+ * of the machine than one in Node.
+ */
 export function hasWrk(): boolean {
   try {
     execFileSync('wrk', ['--version'], { stdio: 'ignore' });
@@ -48,7 +51,8 @@ end
 function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format('{"requests":%d,"durationUs":%d,"p50Us":%d,"p99Us":%d,"non2xx":%d,"errors":%d}\\n',
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), e.status, e.connect + e.read + e.write + e.timeout))
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), e.status,
+    e.connect + e.read + e.write + e.timeout))
 end
 `,
   );
@@ -74,9 +78,10 @@ end
       let text = '';
       child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
       child.once('error', reject);
-      child.once('exit', (code) =>
-        code === 0 ? resolve(text) : reject(new Error(`wrk exited with ${code}: ${text}`)),
-      );
+      child.once('exit', (code) => {
+        if (code === 0) resolve(text);
+        else reject(new Error(`wrk exited with ${String(code)}: ${text}`));
+      });
     });
     const line = output.split('\n').find((candidate) => candidate.startsWith('{"requests"'));
     if (!line) throw new Error(`wrk printed no summary: ${output}`);

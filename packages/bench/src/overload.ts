@@ -29,7 +29,8 @@ const criticalReserve = process.env['BENCH_CRITICAL_RESERVE'] ?? '2';
 export function overloadTargetEnv(admission: boolean): NodeJS.ProcessEnv {
   return {
     WEB_BFF_ADMISSION_MAX_IN_FLIGHT: admission ? String(overloadMaxInFlight) : '0',
-    // The limit comes down while the event loop is busier than this, so what arrives is still read and sorted by class at once.
+    // The limit comes down while the event loop is busier than this, so what arrives is still read
+    // and sorted by class at once.
     WEB_BFF_ADMISSION_ADAPTIVE: adaptive,
     // Slots only critical operations may take, so they do not wait behind the others' work.
     WEB_BFF_ADMISSION_CRITICAL_RESERVE: criticalReserve,
@@ -143,16 +144,21 @@ export async function overloadScenario(
   const gcBefore = (await scrapeGateway(urls.admitted)).gc;
   const lag = monitorEventLoopDelay({ resolution: 5 });
   lag.enable();
-  const cpuOf = () => [
-    cpuMilliseconds([pids.admitted]),
-    cpuMilliseconds([pids.generator]),
-    cpuMilliseconds(pids.services),
-  ];
+  const cpuOf = () => ({
+    gateway: cpuMilliseconds([pids.admitted]),
+    generator: cpuMilliseconds([pids.generator]),
+    services: cpuMilliseconds(pids.services),
+  });
   const cpuBefore = cpuOf();
   const wallStarted = performance.now();
   const admitted = await sendOverload(urls.admitted, mix, offered, pinned);
   const wallMs = performance.now() - wallStarted;
-  const [gateway, generator, services] = cpuOf().map((used, index) => (used - cpuBefore[index]!) / wallMs);
+  const cpuAfter = cpuOf();
+  const cpuShares = {
+    gateway: (cpuAfter.gateway - cpuBefore.gateway) / wallMs,
+    generator: (cpuAfter.generator - cpuBefore.generator) / wallMs,
+    services: (cpuAfter.services - cpuBefore.services) / wallMs,
+  };
   lag.disable();
   const { lag: gatewayLag, gc: gcAfter } = await scrapeGateway(urls.admitted);
   const after = await serverCounts(urls.admitted);
@@ -182,7 +188,7 @@ export async function overloadScenario(
     gatewayLag,
     gatewayGc: gcSince(gcBefore, gcAfter),
     pinned,
-    cpuShares: { gateway: gateway!, generator: generator!, services: services! },
+    cpuShares,
   };
 }
 
@@ -234,19 +240,35 @@ export function formatOverload(report: OverloadReport): string {
   const ratio = percentile(admitted.critical.servedMs, 0.99) / percentile(unloaded.critical.servedMs, 0.99);
   const lowerShed = server.high.shed + server.normal.shed + server.low.shed;
   const criticalSafe = server.critical.shed === 0 || lowerShed === 0;
+  const adaptiveNote = adaptive === 'on' ? `, adaptive above ${targetUtilization}% event-loop use` : '';
+  const unadmittedRatio = percentile(unadmitted.critical.servedMs, 0.99) / percentile(unloaded.critical.servedMs, 0.99);
+  const { major, minor } = report.gatewayGc;
+  const { cpuShares } = report;
+  const pinning = report.pinned
+    ? 'the BFF under test on CPU 1, everything else on CPU 0'
+    : 'no CPU pinning (taskset missing or one CPU)';
   return [
-    `priority admission, web BFF at 2x capacity (at most ${overloadMaxInFlight} in flight${adaptive === 'on' ? `, adaptive above ${targetUtilization}% event-loop use` : ''}, ${criticalReserve} more for critical only; mix per 10: 1 CreateOrder critical, 4 ProductPage high, 3 AccountPage normal, 2 TopProducts low)`,
-    `  capacity ${report.capacity.toFixed(0)} req/s (32 closed-loop clients, admission off); unloaded: 2 closed-loop clients; overload: ${report.offered.toFixed(0)} req/s open loop for ${report.seconds} s`,
+    `priority admission, web BFF at 2x capacity (at most ${overloadMaxInFlight} in flight${adaptiveNote}, ` +
+      `${criticalReserve} more for critical only; mix per 10: 1 CreateOrder critical, 4 ProductPage high, ` +
+      `3 AccountPage normal, 2 TopProducts low)`,
+    `  capacity ${report.capacity.toFixed(0)} req/s (32 closed-loop clients, admission off); ` +
+      `unloaded: 2 closed-loop clients; ` +
+      `overload: ${report.offered.toFixed(0)} req/s open loop for ${report.seconds} s`,
     `  latencies p50/p99 in ms of served requests  | admission on                    | admission off`,
     `  class     unloaded  p50/p99    shed   queued  failed  p50/p99     failed`,
     ...rows.map((row) => `  ${row}`),
-    `  critical p99 under overload / unloaded: ${ratio.toFixed(2)} (target: at most 2) ${ratio <= 2 ? 'MET' : 'MISSED'}` +
-      `; without admission: ${(percentile(unadmitted.critical.servedMs, 0.99) / percentile(unloaded.critical.servedMs, 0.99)).toFixed(1)}`,
-    `  critical p99 of the requests sent after the overload's first second (its connection ramp-up): ${ms(percentile(admitted.critical.servedAfterFirstSecondMs, 0.99))} ms` +
-      `; the BFF's garbage collection during the overload: ${report.gatewayGc.major.count} mark-compact (${ms(report.gatewayGc.major.ms)} ms of pauses), ${report.gatewayGc.minor.count} scavenges (${ms(report.gatewayGc.minor.ms)} ms)`,
-    `  critical shed: ${server.critical.shed}, lower classes shed: ${lowerShed} (target: no critical shed while a lower class is) ${criticalSafe ? 'MET' : 'MISSED'}`,
-    `  BFF event-loop delay during the overload: p99 ${report.gatewayLag.p99.toFixed(0)} ms, max ${report.gatewayLag.max.toFixed(0)} ms` +
-      `; load generator's p99: ${report.generatorLagMs.toFixed(0)} ms (in the lower classes' latencies; critical requests are sent and timed by a process of their own)`,
-    `  ${report.pinned ? 'the BFF under test on CPU 1, everything else on CPU 0' : 'no CPU pinning (taskset missing or one CPU)'}; CPU used during the overload with admission on, in cores: BFF ${report.cpuShares.gateway.toFixed(2)}, load generator ${report.cpuShares.generator.toFixed(2)}, services ${report.cpuShares.services.toFixed(2)}`,
+    `  critical p99 under overload / unloaded: ${ratio.toFixed(2)} (target: at most 2) ` +
+      `${ratio <= 2 ? 'MET' : 'MISSED'}; without admission: ${unadmittedRatio.toFixed(1)}`,
+    `  critical p99 of the requests sent after the overload's first second (its connection ramp-up): ` +
+      `${ms(percentile(admitted.critical.servedAfterFirstSecondMs, 0.99))} ms; ` +
+      `the BFF's garbage collection during the overload: ${major.count} mark-compact (${ms(major.ms)} ms of pauses), ` +
+      `${minor.count} scavenges (${ms(minor.ms)} ms)`,
+    `  critical shed: ${server.critical.shed}, lower classes shed: ${lowerShed} ` +
+      `(target: no critical shed while a lower class is) ${criticalSafe ? 'MET' : 'MISSED'}`,
+    `  BFF event-loop delay during the overload: p99 ${report.gatewayLag.p99.toFixed(0)} ms, ` +
+      `max ${report.gatewayLag.max.toFixed(0)} ms; load generator's p99: ${report.generatorLagMs.toFixed(0)} ms ` +
+      `(in the lower classes' latencies; critical requests are sent and timed by a process of their own)`,
+    `  ${pinning}; CPU used during the overload with admission on, in cores: BFF ${cpuShares.gateway.toFixed(2)}, ` +
+      `load generator ${cpuShares.generator.toFixed(2)}, services ${cpuShares.services.toFixed(2)}`,
   ].join('\n');
 }

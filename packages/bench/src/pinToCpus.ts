@@ -18,9 +18,8 @@ export async function pinToCpus(pid: number, cpus: string): Promise<boolean> {
       return true;
     } catch (error) {
       if (attempt === 3) {
-        console.error(
-          `could not pin process ${pid} to CPU ${cpus}: ${(error as { stderr?: string }).stderr?.trim() || String(error)}`,
-        );
+        const reason = (error as { stderr?: string }).stderr?.trim() || String(error);
+        console.error(`could not pin process ${pid} to CPU ${cpus}: ${reason}`);
         return false;
       }
     }

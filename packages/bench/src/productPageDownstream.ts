@@ -1,15 +1,16 @@
 import { Pool } from 'undici';
+import { urlNamed } from './urlNamed.js';
 
 /** The product page's fetches to remote services, as the query plan sends them for upc 100001. */
 const reviewsFetch = JSON.stringify({
   query:
-    'query ProductPage__reviews__1($representations:[_Any!]!){_entities(representations:$representations){...on Product{reviewCount averageRating reviews(first:10){id rating body author{__typename id}}}}}',
+    /* GraphQL */ 'query ProductPage__reviews__1($representations:[_Any!]!){_entities(representations:$representations){...on Product{reviewCount averageRating reviews(first:10){id rating body author{__typename id}}}}}',
   variables: { representations: [{ __typename: 'Product', upc: '100001' }] },
   operationName: 'ProductPage__reviews__1',
 });
 const productsFetch = JSON.stringify({
   query:
-    'query ProductPage__products__4($representations:[_Any!]!){_entities(representations:$representations){...on Product{price name}}}',
+    /* GraphQL */ 'query ProductPage__products__4($representations:[_Any!]!){_entities(representations:$representations){...on Product{price name}}}',
   variables: { representations: [{ __typename: 'Product', upc: '100001' }] },
   operationName: 'ProductPage__products__4',
 });
@@ -49,17 +50,24 @@ export function productPageDownstream(services: Record<string, string>): Downstr
       throw new Error(`${url} answered ${response.statusCode}: ${text.slice(0, 300)}`);
     return text;
   };
+  const reviews = urlNamed(services, 'reviews');
+  const accounts = urlNamed(services, 'accounts');
+  const products = urlNamed(services, 'products');
+  const inventory = urlNamed(services, 'inventory');
   const once = async () => {
     await Promise.all([
-      call(`${services['reviews']}/graphql`, reviewsFetch).then((text) => {
-        const authors = (JSON.parse(text) as ReviewsAnswer).data._entities[0]!.reviews.map(
-          (review) => review.author.id,
-        );
-        return call(`${services['accounts']}/users?ids=${[...new Set(authors)].join(',')}`);
+      call(`${reviews}/graphql`, reviewsFetch).then((text) => {
+        const [product] = (JSON.parse(text) as ReviewsAnswer).data._entities;
+        if (!product) throw new Error(`${reviews}/graphql answered no entity for upc 100001: ${text.slice(0, 300)}`);
+        const authors = product.reviews.map((review) => review.author.id);
+        return call(`${accounts}/users?ids=${[...new Set(authors)].join(',')}`);
       }),
-      call(`${services['products']}/graphql`, productsFetch),
-      call(`${services['inventory']}/inventory/100001`),
+      call(`${products}/graphql`, productsFetch),
+      call(`${inventory}/inventory/100001`),
     ]);
   };
-  return { once, close: async () => void (await Promise.all([...pools.values()].map((pool) => pool.close()))) };
+  const close = async () => {
+    await Promise.all([...pools.values()].map((pool) => pool.close()));
+  };
+  return { once, close };
 }

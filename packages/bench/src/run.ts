@@ -5,6 +5,7 @@ import { compareVariants, formatResults, type ComparisonResult } from './compare
 import { formatOverload, overloadScenario, overloadTargetEnv } from './overload.js';
 import { spawnTarget, type Target } from './spawnTarget.js';
 import { stockBench } from './stockBench.js';
+import { urlNamed } from './urlNamed.js';
 
 /**
  * `npm run bench`: every figure is a ratio to a baseline measured in the same run, in
@@ -30,11 +31,11 @@ async function featureBench(overloadOnly: boolean): Promise<void> {
   const services = await spawnTarget('services');
   targets.push(services);
   const serviceEnv = {
-    WEB_BFF_SUBGRAPH_PRODUCTS_URL: `${services.ready['products']}/graphql`,
-    WEB_BFF_SUBGRAPH_REVIEWS_URL: `${services.ready['reviews']}/graphql`,
-    WEB_BFF_SERVICE_ACCOUNTS_URL: services.ready['accounts'],
-    WEB_BFF_SERVICE_ORDERS_URL: services.ready['orders'],
-    WEB_BFF_SERVICE_INVENTORY_URL: services.ready['inventory'],
+    WEB_BFF_SUBGRAPH_PRODUCTS_URL: `${urlNamed(services.ready, 'products')}/graphql`,
+    WEB_BFF_SUBGRAPH_REVIEWS_URL: `${urlNamed(services.ready, 'reviews')}/graphql`,
+    WEB_BFF_SERVICE_ACCOUNTS_URL: urlNamed(services.ready, 'accounts'),
+    WEB_BFF_SERVICE_ORDERS_URL: urlNamed(services.ready, 'orders'),
+    WEB_BFF_SERVICE_INVENTORY_URL: urlNamed(services.ready, 'inventory'),
     // Every comparison measures the work of answering; the response cache is measured on its own below.
     WEB_BFF_RESPONSE_CACHE: 'off',
   };
@@ -46,9 +47,7 @@ async function featureBench(overloadOnly: boolean): Promise<void> {
   targets.push(unadmitted);
   const pids = { admitted: admitted.pid, unadmitted: unadmitted.pid, generator: process.pid, services: [services.pid] };
   console.log(
-    formatOverload(
-      await overloadScenario({ admitted: admitted.ready['url']!, unadmitted: unadmitted.ready['url']! }, pids),
-    ),
+    formatOverload(await overloadScenario({ admitted: urlOf(admitted), unadmitted: urlOf(unadmitted) }, pids)),
   );
 }
 
@@ -63,26 +62,26 @@ async function featureComparisons(serviceEnv: Record<string, string | undefined>
   targets.push(plain);
 
   const results: ComparisonResult[] = [];
-  const webUrls = { bare: bare.ready['url']!, guarded: guarded.ready['url']! };
+  const webUrls = { bare: urlOf(bare), guarded: urlOf(guarded) };
   results.push(await compareVariants(authorizationOverhead(webUrls, 'product')));
   results.push(await compareVariants(authorizationOverhead(webUrls, 'account')));
-  results.push(await compareVariants(poolingAndDedupe({ plain: plain.ready['url']!, pooled: guarded.ready['url']! })));
+  results.push(await compareVariants(poolingAndDedupe({ plain: urlOf(plain), pooled: urlOf(guarded) })));
   const cached = await spawnTarget('web-bff', { ...serviceEnv, WEB_BFF_RESPONSE_CACHE: 'on' });
   targets.push(cached);
-  results.push(
-    await compareVariants(responseCacheGain({ uncached: guarded.ready['url']!, cached: cached.ready['url']! })),
-  );
+  results.push(await compareVariants(responseCacheGain({ uncached: urlOf(guarded), cached: urlOf(cached) })));
   console.log(formatResults(results));
 
   const format = (calls: Record<string, number>) =>
     Object.entries(calls)
       .map(([name, perOperation]) => `${name} ${perOperation.toFixed(2)}`)
       .join(', ');
+  const control = urlNamed(services.ready, 'control');
   console.log('downstream calls per operation, 20-review fan-out at 20 connections');
-  console.log(
-    `  no keep-alive, no sharing: ${format(await callsPerOperation(plain.ready['url']!, services.ready['control']!))}`,
-  );
-  console.log(
-    `  keep-alive, sharing: ${format(await callsPerOperation(guarded.ready['url']!, services.ready['control']!))}`,
-  );
+  console.log(`  no keep-alive, no sharing: ${format(await callsPerOperation(urlOf(plain), control))}`);
+  console.log(`  keep-alive, sharing: ${format(await callsPerOperation(urlOf(guarded), control))}`);
+}
+
+/** The URL a gateway target listens on. */
+function urlOf(target: Target): string {
+  return urlNamed(target.ready, 'url');
 }

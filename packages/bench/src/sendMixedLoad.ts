@@ -28,12 +28,24 @@ export interface ClassOutcome {
 
 export type MixOutcome = Readonly<Record<PriorityClass, ClassOutcome>>;
 
-/** Request number n of a mix: its entries repeated in a fixed pattern (of 10 for a whole mix), spread out. */
-function patternOf(mix: readonly MixEntry[]): MixEntry[] {
+/** A ClassOutcome while its requests are under way. */
+interface ClassTally {
+  sent: number;
+  servedMs: number[];
+  servedAfterFirstSecondMs: number[];
+  shed: number;
+  failed: number;
+}
+type ClassTallies = Record<PriorityClass, ClassTally>;
+
+/** The requests of a mix, endlessly: its entries repeated in a fixed pattern (of 10 for a whole mix), spread out. */
+function* patternOf(mix: readonly MixEntry[]): Generator<MixEntry, never> {
   const slots = mix.flatMap((entry) =>
     Array.from({ length: entry.per10 }, (_, index) => ({ entry, at: (index + 0.5) / entry.per10 })),
   );
-  return slots.sort((a, b) => a.at - b.at).map((slot) => slot.entry);
+  const pattern = slots.sort((a, b) => a.at - b.at).map((slot) => slot.entry);
+  if (pattern.length === 0) throw new Error('a mix must have an entry with per10 above 0, but got none');
+  for (;;) yield* pattern;
 }
 
 /**
@@ -51,15 +63,11 @@ function createRecorder(url: string) {
       new Pool(origin, { connections: 256, headersTimeout: 15_000, bodyTimeout: 15_000 }),
     ]),
   ) as Record<PriorityClass, Pool>;
-  const outcomes = Object.fromEntries(
-    classes.map((priority) => [
-      priority,
-      { sent: 0, servedMs: [] as number[], servedAfterFirstSecondMs: [] as number[], shed: 0, failed: 0 },
-    ]),
-  );
+  const tally = (): ClassTally => ({ sent: 0, servedMs: [], servedAfterFirstSecondMs: [], shed: 0, failed: 0 });
+  const outcomes = Object.fromEntries(classes.map((priority) => [priority, tally()])) as ClassTallies;
   const begun = performance.now();
   const send = async (entry: MixEntry) => {
-    const outcome = outcomes[entry.priority]!;
+    const outcome = outcomes[entry.priority];
     outcome.sent += 1;
     const started = performance.now();
     try {
@@ -86,7 +94,7 @@ function createRecorder(url: string) {
       outcome.servedMs.sort((a, b) => a - b);
       outcome.servedAfterFirstSecondMs.sort((a, b) => a - b);
     }
-    return outcomes as unknown as MixOutcome;
+    return outcomes;
   };
   return { send, finish };
 }
@@ -108,7 +116,7 @@ export async function sendOpenLoop(
   const started = performance.now();
   for (let sent = 0; sent < total;) {
     const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate) + 1);
-    for (; sent < due; sent += 1) pending.push(recorder.send(pattern[sent % pattern.length]!));
+    for (; sent < due; sent += 1) pending.push(recorder.send(pattern.next().value));
     await sleep(1);
   }
   await Promise.all(pending);
@@ -125,10 +133,9 @@ export async function sendClosedLoop(
   const pattern = patternOf(mix);
   const recorder = createRecorder(url);
   const until = performance.now() + seconds * 1000;
-  let next = 0;
   await Promise.all(
     Array.from({ length: workers }, async () => {
-      while (performance.now() < until) await recorder.send(pattern[next++ % pattern.length]!);
+      while (performance.now() < until) await recorder.send(pattern.next().value);
     }),
   );
   return recorder.finish();
@@ -136,7 +143,5 @@ export async function sendClosedLoop(
 
 /** The value below which `fraction` of the sorted samples fall. */
 export function percentile(sorted: readonly number[], fraction: number): number {
-  return sorted.length === 0
-    ? Number.NaN
-    : sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
 }

@@ -59,11 +59,16 @@ export async function spawnTarget(kind: string, env: NodeJS.ProcessEnv = {}): Pr
       const line = output.split('\n').find((candidate) => candidate.startsWith('{'));
       if (line) resolve(JSON.parse(line) as Record<string, string>);
     });
-    child.once('exit', (code) => reject(new Error(`bench target ${kind} exited with ${code} before it was ready`)));
+    child.once('exit', (code) =>
+      reject(new Error(`bench target ${kind} exited with ${String(code)} before it was ready`)),
+    );
   });
+  // A child that failed to spawn has no pid, and prints nothing: it never got here.
+  const { pid } = child;
+  if (pid === undefined) throw new Error(`bench target ${kind} did not start`);
   return {
     ready,
-    pid: child.pid!,
+    pid,
     async stop() {
       child.kill('SIGTERM');
       await exited;

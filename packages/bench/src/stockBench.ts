@@ -9,6 +9,7 @@ import { fanOutDocument } from './fanOut.js';
 import { signGuildToken } from './guild/guildBff.js';
 import { productPageDownstream } from './productPageDownstream.js';
 import { bffHeapFlag, spawnTarget, type Target } from './spawnTarget.js';
+import { urlNamed } from './urlNamed.js';
 import {
   compareWithStock,
   formatStockComparison,
@@ -28,15 +29,19 @@ const memorySeconds = Number(process.env['BENCH_MEMORY_SECONDS'] ?? 120);
 function distinctTokens(sign: (sub: string) => string, count = 5_000): () => Record<string, string> {
   const tokens = Array.from({ length: count }, (_, index) => `Bearer ${sign(String(100_000 + index))}`);
   let next = 0;
-  return () => ({ authorization: tokens[next++ % tokens.length]! });
+  return () => {
+    const authorization = tokens[next % count];
+    if (authorization === undefined) throw new Error(`distinctTokens needs a count above 0, but got: ${count}`);
+    next += 1;
+    return { authorization };
+  };
 }
 
 const singleServiceDocument = { query: /* GraphQL */ `query TopProducts { topProducts(first: 5) { upc name price } }` };
 
 function feedDocument() {
-  const feed = readPersistedQueryManifest(mobileManifestFile).operations.find(
-    (operation) => operation.name === 'Feed',
-  )!;
+  const feed = readPersistedQueryManifest(mobileManifestFile).operations.find((operation) => operation.name === 'Feed');
+  if (!feed) throw new Error(`${mobileManifestFile} has no operation named Feed`);
   return { query: feed.body, operationName: 'Feed', variables: { first: 20, imageWidth: 320, density: 2 } };
 }
 
@@ -52,11 +57,11 @@ export async function stockBench(targets: Target[]): Promise<string> {
   const guildSubgraphs = await spawnTarget('guild-subgraphs');
   targets.push(guildSubgraphs);
   const serviceEnv = (prefix: string) => ({
-    [`${prefix}SUBGRAPH_PRODUCTS_URL`]: `${services.ready['products']}/graphql`,
-    [`${prefix}SUBGRAPH_REVIEWS_URL`]: `${services.ready['reviews']}/graphql`,
-    [`${prefix}SERVICE_ACCOUNTS_URL`]: services.ready['accounts']!,
-    [`${prefix}SERVICE_ORDERS_URL`]: services.ready['orders']!,
-    [`${prefix}SERVICE_INVENTORY_URL`]: services.ready['inventory']!,
+    [`${prefix}SUBGRAPH_PRODUCTS_URL`]: `${urlNamed(services.ready, 'products')}/graphql`,
+    [`${prefix}SUBGRAPH_REVIEWS_URL`]: `${urlNamed(services.ready, 'reviews')}/graphql`,
+    [`${prefix}SERVICE_ACCOUNTS_URL`]: urlNamed(services.ready, 'accounts'),
+    [`${prefix}SERVICE_ORDERS_URL`]: urlNamed(services.ready, 'orders'),
+    [`${prefix}SERVICE_INVENTORY_URL`]: urlNamed(services.ready, 'inventory'),
     // Rate limits as shipped: per user (each request is a distinct user) and per client app.
     [`${prefix}RATE_LIMIT_PER_USER`]: '1000',
     [`${prefix}RATE_LIMIT_PER_CLIENT`]: '1000000',
@@ -84,7 +89,7 @@ export async function stockBench(targets: Target[]): Promise<string> {
   const webUser = distinctTokens((sub) => signTestToken('web', { sub, roles: ['customer'], expiresIn: '2h' }));
   const mobileUser = distinctTokens((sub) => signTestToken('mobile', { sub, roles: ['customer'], expiresIn: '2h' }));
   const guildUser = distinctTokens(signGuildToken);
-  const url = (target: Target) => target.ready['url']!;
+  const url = (target: Target) => urlNamed(target.ready, 'url');
   const rows: StockComparisonRow[] = [];
   const scenarios = [
     {
@@ -183,8 +188,12 @@ export async function stockBench(targets: Target[]): Promise<string> {
     ),
   );
   const report = [
-    `BFF (${bffWorkers} workers, ${bffHeapFlag} as deployed; authentication, rules, limits, metrics on) vs stock Apollo Server 5 + @apollo/gateway 2.14.4 (one process), ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}.`,
-    `Loaded: ${loadedConnections} connections (${loadGenerator}), median of 3 alternating 5 s rounds; unloaded: one request at a time, ${unloadedRounds} alternating 1 s rounds per side after an uncounted one (p50 over each side's requests). Every request carries a distinct user's token.`,
+    `BFF (${bffWorkers} workers, ${bffHeapFlag} as deployed; authentication, rules, limits, metrics on) ` +
+      `vs stock Apollo Server 5 + @apollo/gateway 2.14.4 (one process), ` +
+      `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}.`,
+    `Loaded: ${loadedConnections} connections (${loadGenerator}), median of 3 alternating 5 s rounds; ` +
+      `unloaded: one request at a time, ${unloadedRounds} alternating 1 s rounds per side after an uncounted one ` +
+      `(p50 over each side's requests). Every request carries a distinct user's token.`,
     '',
     formatStockComparison(rows),
     '',

@@ -34,7 +34,10 @@ export interface SideFigures {
   readonly errors: number;
   readonly unloadedP50Ms: number;
   readonly unloadedP99Ms: number;
-  /** Gateway CPU time per operation over the loaded rounds, in ms: what the gateway itself costs, whoever else is the bottleneck. */
+  /**
+   * Gateway CPU time per operation over the loaded rounds, in ms: what the gateway itself costs,
+   * whoever else is the bottleneck.
+   */
   readonly cpuMsPerOperation: number;
   /** CPU time of the services (subgraphs, REST) per operation over the same rounds, in ms. */
   readonly servicesCpuMsPerOperation: number;
@@ -55,7 +58,10 @@ export const loadGenerator: 'wrk' | 'autocannon' = hasWrk() ? 'wrk' : 'autocanno
 
 /** Connections of the loaded rounds: enough to keep both gateways busy on two cores. */
 export const loadedConnections = 20;
-/** Alternating 1 s rounds per side of the unloaded figure: with 4, a product page's ratio moved 0.29-0.35 between runs on a noisy VM. */
+/**
+ * Alternating 1 s rounds per side of the unloaded figure: with 4, a product page's ratio moved
+ * 0.29-0.35 between runs on a noisy VM.
+ */
 export const unloadedRounds = 10;
 const roundSeconds = 5;
 const rounds = 3;
@@ -63,12 +69,12 @@ const rounds = 3;
 const median = (values: readonly number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
-/** p50 and p99 of samples in fractional ms (sorts them in place). */
+/** p50 and p99 of samples in fractional ms (sorts them in place); NaN for no samples. */
 function percentiles(samples: number[]): { p50Ms: number; p99Ms: number } {
   samples.sort((a, b) => a - b);
   return {
-    p50Ms: samples[Math.floor(samples.length * 0.5)]!,
-    p99Ms: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))]!,
+    p50Ms: samples[Math.floor(samples.length * 0.5)] ?? Number.NaN,
+    p99Ms: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))] ?? Number.NaN,
   };
 }
 
@@ -189,9 +195,10 @@ export async function compareWithStock(scenario: StockScenario): Promise<StockCo
     pids: readonly number[],
     run: () => Promise<LoadResult>,
   ): Promise<[LoadResult, number, number]> => {
-    const before = [cpuMilliseconds(pids), cpuMilliseconds(servicesProcesses)];
+    const gatewayBefore = cpuMilliseconds(pids);
+    const servicesBefore = cpuMilliseconds(servicesProcesses);
     const result = await run();
-    return [result, cpuMilliseconds(pids) - before[0]!, cpuMilliseconds(servicesProcesses) - before[1]!];
+    return [result, cpuMilliseconds(pids) - gatewayBefore, cpuMilliseconds(servicesProcesses) - servicesBefore];
   };
   for (let round = 0; round < rounds; round += 1) {
     const [bffRun, bffCpu, bffServicesCpu] = await timed(bffProcesses, () =>
@@ -215,11 +222,12 @@ export async function compareWithStock(scenario: StockScenario): Promise<StockCo
     unloadedRounds,
     1,
   );
+  if (!bffUnloaded || !stockUnloaded) throw new Error('measureUnloaded answers one figure per URL it is given');
   const downstreamAlone = scenario.downstreamAlone && (await timeReplay(scenario.downstreamAlone()));
   return {
     name: scenario.name,
-    bff: summarize(bff, bffUnloaded!, cpu.bff, cpu.bffServices),
-    stock: summarize(stock, stockUnloaded!, cpu.stock, cpu.stockServices),
+    bff: summarize(bff, bffUnloaded, cpu.bff, cpu.bffServices),
+    stock: summarize(stock, stockUnloaded, cpu.stock, cpu.stockServices),
     ...(downstreamAlone && { downstreamAloneP50Ms: downstreamAlone.p50Ms }),
     ...(floorUnloaded && { floorP50Ms: floorUnloaded.p50Ms }),
   };
@@ -227,10 +235,28 @@ export async function compareWithStock(scenario: StockScenario): Promise<StockCo
 
 const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 
-/** The comparison as a markdown table, with each target checked (throughput ≥ 3x, lower p99, unloaded p50 ≤ 1/3). */
+/** The comparison's columns, in order. */
+const stockComparisonColumns = [
+  'operation',
+  'BFF req/s',
+  'stock req/s',
+  'ratio',
+  'BFF p50 / p99 ms',
+  'stock p50 / p99 ms',
+  'errors BFF / stock',
+  'unloaded p50 BFF / stock ms',
+  'p50 ratio',
+  'gateway CPU ms/op BFF / stock',
+  'services CPU ms/op, BFF / stock rounds',
+];
+
+/**
+ * The comparison as a markdown table, with each target checked (throughput ≥ 3x, lower p99,
+ * unloaded p50 ≤ 1/3).
+ */
 export function formatStockComparison(rows: readonly StockComparisonRow[]): string {
   const lines = [
-    `| operation | BFF req/s | stock req/s | ratio | BFF p50 / p99 ms | stock p50 / p99 ms | errors BFF / stock | unloaded p50 BFF / stock ms | p50 ratio | gateway CPU ms/op BFF / stock | services CPU ms/op, BFF / stock rounds |`,
+    `| ${stockComparisonColumns.join(' | ')} |`,
     `|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
     ...rows.map(({ name, bff, stock }) =>
       [
@@ -261,12 +287,20 @@ export function stockTargets(row: StockComparisonRow): string {
   const verdict = (met: boolean) => (met ? 'MET' : 'MISSED');
   return (
     `${row.name}: throughput ${throughput.toFixed(2)}x (target ≥ 3x) ${verdict(throughput >= 3)}; ` +
-    `p99 ${fixed(row.bff.p99Ms)} vs ${fixed(row.stock.p99Ms)} ms (target lower) ${verdict(row.bff.p99Ms < row.stock.p99Ms)}; ` +
+    `p99 ${fixed(row.bff.p99Ms)} vs ${fixed(row.stock.p99Ms)} ms ` +
+    `(target lower) ${verdict(row.bff.p99Ms < row.stock.p99Ms)}; ` +
     `unloaded p50 ${unloaded.toFixed(2)} of stock's (target ≤ 0.33) ${verdict(unloaded <= 1 / 3)}` +
     (row.downstreamAloneP50Ms === undefined ? '' : `; ${overDownstream(row, row.downstreamAloneP50Ms)}`) +
-    (row.floorP50Ms === undefined
-      ? ''
-      : `; a gateway making only these calls over HTTP (node:http, undici) answers in ${row.floorP50Ms.toFixed(2)} ms (${(row.floorP50Ms / row.stock.unloadedP50Ms).toFixed(2)} of stock's p50)`)
+    (row.floorP50Ms === undefined ? '' : `; ${overFloor(row, row.floorP50Ms)}`)
+  );
+}
+
+/** What a gateway that only makes the operation's downstream calls answers in, against stock. */
+function overFloor(row: StockComparisonRow, floorMs: number): string {
+  const ofStock = (floorMs / row.stock.unloadedP50Ms).toFixed(2);
+  return (
+    'a gateway making only these calls over HTTP (node:http, undici) ' +
+    `answers in ${floorMs.toFixed(2)} ms (${ofStock} of stock's p50)`
   );
 }
 
@@ -281,5 +315,9 @@ async function timeReplay(replay: DownstreamReplay): Promise<{ p50Ms: number }> 
 /** What each gateway adds, one request at a time, to the time its downstream calls take alone. */
 function overDownstream(row: StockComparisonRow, aloneMs: number): string {
   const added = (side: SideFigures) => (side.unloadedP50Ms - aloneMs).toFixed(2);
-  return `its downstream calls alone take ${aloneMs.toFixed(2)} ms (${(aloneMs / row.stock.unloadedP50Ms).toFixed(2)} of stock's p50): the BFF adds ${added(row.bff)} ms, stock ${added(row.stock)} ms`;
+  const ofStock = (aloneMs / row.stock.unloadedP50Ms).toFixed(2);
+  return (
+    `its downstream calls alone take ${aloneMs.toFixed(2)} ms (${ofStock} of stock's p50): ` +
+    `the BFF adds ${added(row.bff)} ms, stock ${added(row.stock)} ms`
+  );
 }

@@ -20,7 +20,9 @@ export function cpuMilliseconds(pids: readonly number[]): number {
   let ticks = 0;
   for (const pid of pids) {
     try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // The fields after the command name, which ends at the last ') ' (proc(5)).
+      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
       ticks += Number(fields[11]) + Number(fields[12]);
     } catch {
       // A worker that exited since the tree was read.
@@ -47,16 +49,16 @@ export async function sustainedMemory(
   everySeconds = 10,
 ): Promise<MemoryReport> {
   const samplesMb: number[] = [];
-  let running = true;
+  const stopSampling = new AbortController();
   const tree = processTree(pid);
   const sampler = (async () => {
-    while (running) {
+    while (!stopSampling.signal.aborted) {
       samplesMb.push(Math.max(...tree.map(residentMegabytes)));
       await sleep(everySeconds * 1000);
     }
   })();
   const result = await measureLoad({ ...load, durationSeconds: seconds, tolerateErrors: true });
-  running = false;
+  stopSampling.abort();
   await sampler;
   samplesMb.push(Math.max(...tree.map(residentMegabytes)));
   return {
@@ -68,7 +70,10 @@ export async function sustainedMemory(
   };
 }
 
-/** The report with its two targets: flat (the last third no more than 10% above the first third after warm-up) and below 300 MB. */
+/**
+ * The report with its two targets: flat (the last third no more than 10% above the first third
+ * after warm-up) and below 300 MB.
+ */
 export function formatMemory(name: string, report: MemoryReport): string {
   const samples = report.samplesMb.slice(1);
   const third = Math.max(1, Math.floor(samples.length / 3));
@@ -78,8 +83,11 @@ export function formatMemory(name: string, report: MemoryReport): string {
   const peak = Math.max(...report.samplesMb);
   const flat = late <= early * 1.1;
   return [
-    `memory, ${name}, ${report.seconds} s sustained at ${report.requestsPerSecond.toFixed(0)} req/s (${report.errors} errors), largest of ${report.processes} process(es):`,
+    `memory, ${name}, ${report.seconds} s sustained at ${report.requestsPerSecond.toFixed(0)} req/s ` +
+      `(${report.errors} errors), largest of ${report.processes} process(es):`,
     `  RSS MB every 10 s: ${report.samplesMb.map((sample) => sample.toFixed(0)).join(' ')}`,
-    `  first third ${early.toFixed(0)} MB, last third ${late.toFixed(0)} MB (target: flat) ${flat ? 'MET' : 'MISSED'}; peak ${peak.toFixed(0)} MB (target: < 300) ${peak < 300 ? 'MET' : 'MISSED'}`,
+    `  first third ${early.toFixed(0)} MB, last third ${late.toFixed(0)} MB ` +
+      `(target: flat) ${flat ? 'MET' : 'MISSED'}; ` +
+      `peak ${peak.toFixed(0)} MB (target: < 300) ${peak < 300 ? 'MET' : 'MISSED'}`,
   ].join('\n');
 }

@@ -93,6 +93,6 @@ if (kind === 'services') {
   stops.push(() => floor.close());
   console.log(JSON.stringify({ url: floor.url }));
 } else {
-  console.error(`unknown bench target: ${kind}`);
+  console.error(`unknown bench target: ${String(kind)}`);
   process.exit(2);
 }

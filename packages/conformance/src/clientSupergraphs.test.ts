@@ -14,7 +14,10 @@ import { startClientConformance } from './harness/startClientConformance.js';
 const parameters = propertyParameters<[GeneratedRequest]>({ seed: 2_302_023, numRuns: 40 });
 const testFile = 'packages/conformance/src/clientSupergraphs.test.ts';
 
-/** Values that reach the services' seed data: upcs, user and order ids, a feed cursor; small page sizes keep fan-out small. */
+/**
+ * Values that reach the services' seed data: upcs, user and order ids, a feed cursor; small page
+ * sizes keep fan-out small.
+ */
 const argumentValues: ArgumentValues = {
   upc: ['100001', '100002', '100003', '999999'],
   id: ['1', '2', '250', 'o1', 'o2', 'r1'],

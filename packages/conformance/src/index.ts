@@ -3,8 +3,8 @@ export { startStockBffGateway } from './harness/startStockBffGateway.js';
 export {
   conformanceRun,
   type Comparison,
-  type ConformanceRequest,
   type ConformanceRun,
   type Difference,
   type Endpoint,
 } from './harness/conformanceRun.js';
+export type { ConformanceRequest } from './harness/ConformanceRequest.js';

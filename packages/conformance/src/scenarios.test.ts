@@ -35,7 +35,8 @@ describe('the kit executors the fixtures ran on', () => {
   it('covers both its own executor and @apollo/gateway’s', () => {
     const rows = [...executorsUsed].map(
       ([name, used]) =>
-        `${name.padEnd(18)} kit executor ${String(used.bff).padStart(3)}  @apollo/gateway ${String(used.apollo).padStart(3)}  refused ${String(used.none).padStart(3)}`,
+        `${name.padEnd(18)} kit executor ${String(used.bff).padStart(3)}  ` +
+        `@apollo/gateway ${String(used.apollo).padStart(3)}  refused ${String(used.none).padStart(3)}`,
     );
     console.log(`Operations per executor (PLAN_EXECUTOR=bff variants):\n${rows.join('\n')}`);
     const total = (executor: ExecutorUsed) =>

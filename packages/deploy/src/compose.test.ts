@@ -112,15 +112,17 @@ describe('docker-compose.yml', () => {
       for (const [key, value] of Object.entries(service.environment ?? {})) {
         const target = /^[a-z]+:\/\/([a-z0-9-]+):(\d+)/.exec(value ?? '');
         if (!target) continue;
-        const [, host, port] = target;
-        if (!(host! in services)) problems.push(`${name} ${key}: ${host} is not a compose service`);
-        else if (ports.get(host!) !== Number(port))
-          problems.push(`${name} ${key}: ${host} listens on ${ports.get(host!)}, not ${port}`);
+        const [, host = '', port = ''] = target;
+        if (!(host in services)) problems.push(`${name} ${key}: ${host} is not a compose service`);
+        else if (ports.get(host) !== Number(port))
+          problems.push(`${name} ${key}: ${host} listens on ${String(ports.get(host))}, not ${port}`);
       }
     }
     // A BFF's health check asks its own port; a service's asks process.env.PORT.
     for (const name of ['web-bff', 'mobile-bff']) {
-      expect(services[name]!.healthcheck?.test.join(' '), name).toContain(`http://127.0.0.1:${ports.get(name)}/readyz`);
+      expect(services[name]!.healthcheck?.test.join(' '), name).toContain(
+        `http://127.0.0.1:${String(ports.get(name))}/readyz`,
+      );
     }
     for (const name of workspaceServices)
       expect(services[name]!.healthcheck?.test.join(' '), name).toContain("process.env.PORT+'/healthz'");
@@ -214,16 +216,17 @@ describe('checkEnvironment', () => {
 
   it('refuses a command that runs no deployable of the workspace', () => {
     expect(deployableOf(['node', '--conditions=bff-compiled', 'packages/services/shipping/dist/main.js'])).toBe(
-      'command runs packages/services/shipping/dist/main.js, whose source packages/services/shipping/src/main.ts is not in the workspace',
+      'command runs packages/services/shipping/dist/main.js, ' +
+        'whose source packages/services/shipping/src/main.ts is not in the workspace',
     );
-    expect(deployableOf(['npm', 'start'])).toBe(
-      'command must be ["node", <heap flags>, "--conditions=bff-compiled", "packages/<name>/dist/main.js"], but got: ["npm","start"]',
-    );
+    const mustBe =
+      'command must be ["node", <heap flags>, "--conditions=bff-compiled", "packages/<name>/dist/main.js"], but got: ';
+    expect(deployableOf(['npm', 'start'])).toBe(`${mustBe}["npm","start"]`);
     expect(deployableOf(['node', '--import', 'tsx', 'packages/web-bff/src/main.ts'])).toBe(
-      'command must be ["node", <heap flags>, "--conditions=bff-compiled", "packages/<name>/dist/main.js"], but got: ["node","--import","tsx","packages/web-bff/src/main.ts"]',
+      `${mustBe}["node","--import","tsx","packages/web-bff/src/main.ts"]`,
     );
     expect(deployableOf(['node', '--inspect', '--conditions=bff-compiled', 'packages/web-bff/dist/main.js'])).toBe(
-      'command must be ["node", <heap flags>, "--conditions=bff-compiled", "packages/<name>/dist/main.js"], but got: ["node","--inspect","--conditions=bff-compiled","packages/web-bff/dist/main.js"]',
+      `${mustBe}["node","--inspect","--conditions=bff-compiled","packages/web-bff/dist/main.js"]`,
     );
     expect(
       deployableOf(['node', '--max-old-space-size=192', '--conditions=bff-compiled', 'packages/web-bff/dist/main.js']),

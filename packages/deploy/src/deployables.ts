@@ -62,11 +62,12 @@ export function deployableOf(command: readonly string[]): Deployable | string {
     packageDir === undefined ||
     rest.length > 0
   ) {
-    return `command must be ["node", <heap flags>, "--conditions=${compiledCondition}", "packages/<name>/dist/main.js"], but got: ${JSON.stringify(command)}`;
+    const expected = `["node", <heap flags>, "--conditions=${compiledCondition}", "packages/<name>/dist/main.js"]`;
+    return `command must be ${expected}, but got: ${JSON.stringify(command)}`;
   }
   const file = `${packageDir}/src/main.ts`;
   if (!existsSync(join(repositoryRoot, file)))
-    return `command runs ${compiled}, whose source ${file} is not in the workspace`;
+    return `command runs ${packageDir}/dist/main.js, whose source ${file} is not in the workspace`;
   const bff = bffs[file];
   if (bff) return bff;
   const service = /^packages\/services\/([a-z-]+)\/src\/main\.ts$/.exec(file)?.[1];
@@ -84,7 +85,7 @@ function recording(env: Record<string, string>): { env: NodeJS.ProcessEnv; read:
   const proxy = new Proxy(env, {
     get(target, key, receiver) {
       if (typeof key === 'string') read.add(key);
-      return Reflect.get(target, key, receiver);
+      return Reflect.get(target, key, receiver) as unknown;
     },
     ownKeys: () => [],
   });
@@ -120,7 +121,9 @@ function checkBffEnvironment(bff: BffDeployable, env: Record<string, string>): E
   const probe = recording(env);
   try {
     bff.read(probe.env);
-  } catch {}
+  } catch {
+    // The first pass judged the values; this one only learns which keys were read.
+  }
   const problems: string[] = [];
   // <P>SUBGRAPH_<NAME>_URL and <P>SERVICE_<NAME>_URL are found by pattern, not read by name.
   const subgraphs = readSupergraphRouting(config);
@@ -128,9 +131,9 @@ function checkBffEnvironment(bff: BffDeployable, env: Record<string, string>): E
     if (probe.read.has(key) || processWideKeys.has(key)) continue;
     const subgraph = new RegExp(`^${bff.prefix}SUBGRAPH_([A-Z0-9_]+)_URL$`).exec(key)?.[1]?.toLowerCase();
     if (subgraph !== undefined) {
-      if (!subgraphs.has(subgraph)) problems.push(`${key} names no subgraph of ${basename(config.supergraphFile)}`);
-      else if (!/^https?:/.test(subgraphs.get(subgraph)!))
-        problems.push(`${key} overrides ${subgraph}, which runs in process`);
+      const routedTo = subgraphs.get(subgraph);
+      if (routedTo === undefined) problems.push(`${key} names no subgraph of ${basename(config.supergraphFile)}`);
+      else if (!/^https?:/.test(routedTo)) problems.push(`${key} overrides ${subgraph}, which runs in process`);
       continue;
     }
     const service = new RegExp(`^${bff.prefix}SERVICE_([A-Z0-9_]+)_URL$`).exec(key)?.[1]?.toLowerCase();
@@ -139,16 +142,14 @@ function checkBffEnvironment(bff: BffDeployable, env: Record<string, string>): E
   }
   for (const [name, url] of subgraphs) {
     const effective = config.subgraphs.urlOverrides[name] ?? url;
+    const key = `${bff.prefix}SUBGRAPH_${name.toUpperCase()}_URL`;
     if (isLoopback(effective))
-      problems.push(
-        `subgraph ${name} is routed to ${effective}, which is the container itself: set ${bff.prefix}SUBGRAPH_${name.toUpperCase()}_URL`,
-      );
+      problems.push(`subgraph ${name} is routed to ${effective}, which is the container itself: set ${key}`);
   }
   for (const [name, url] of Object.entries(config.serviceUrls)) {
+    const key = `${bff.prefix}SERVICE_${name.toUpperCase()}_URL`;
     if (isLoopback(url))
-      problems.push(
-        `service ${name} is called at ${url}, which is the container itself: set ${bff.prefix}SERVICE_${name.toUpperCase()}_URL`,
-      );
+      problems.push(`service ${name} is called at ${url}, which is the container itself: set ${key}`);
   }
   if (config.server.host !== '0.0.0.0')
     problems.push(`${bff.prefix}HOST must be 0.0.0.0 in a container, but the BFF listens on ${config.server.host}`);
@@ -159,13 +160,12 @@ async function checkServiceEnvironment(env: Record<string, string>): Promise<Env
   // runService itself reads the keys; on port 0 and loopback so the probe never collides.
   const probe = recording({ ...env, PORT: '0', HOST: '127.0.0.1' });
   const signals = ['SIGINT', 'SIGTERM'] as const;
-  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const before = signals.map((signal) => ({ signal, listeners: new Set(process.listeners(signal)) }));
   const app = await runService({ name: 'probe', defaultPort: 1, env: probe.env, create: async () => Fastify() });
   await app.close();
   // runService closes its app on a signal: the probe's own listeners go with the probe.
-  for (const signal of signals)
-    for (const listener of process.listeners(signal))
-      if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+  for (const { signal, listeners } of before)
+    for (const listener of process.listeners(signal)) if (!listeners.has(listener)) process.off(signal, listener);
   const problems = Object.keys(env)
     .filter((key) => !probe.read.has(key) && !processWideKeys.has(key))
     .map((key) => `${key} is not read by runService`);

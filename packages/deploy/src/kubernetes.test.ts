@@ -141,7 +141,7 @@ describe('deploy/kubernetes', () => {
       const container = containerOf(deployment);
       const deployable = deployableOf(container.command);
       if (typeof deployable === 'string' || deployable.kind !== 'bff')
-        throw new Error(`${name}: ${String(deployable)}`);
+        throw new Error(`${name}: ${JSON.stringify(deployable)}`);
       const env: Record<string, string> = {};
       for (const { configMapRef } of container.envFrom ?? [])
         Object.assign(env, (named('ConfigMap', configMapRef.name) as unknown as { data: Record<string, string> }).data);

@@ -9,14 +9,15 @@ describe('npm start', () => {
   it('starts every service and both BFFs, prints the endpoints, serves, and stops cleanly on SIGTERM', async () => {
     const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', WEB_BFF_PORT: '0', MOBILE_BFF_PORT: '0' };
     for (const name of ['PRODUCTS', 'REVIEWS', 'ACCOUNTS', 'ORDERS', 'INVENTORY']) env[`${name}_PORT`] = '0';
-    // The launcher `npm start` runs once it has built the workspace (vitest's global setup built it), minus npm's wrapper, so the signal reaches the launcher.
+    // The launcher `npm start` runs once it has built the workspace (vitest's global setup built
+    // it), minus npm's wrapper, so the signal reaches the launcher.
     const child = spawn(process.execPath, ['--conditions=bff-compiled', 'packages/embedded/dist/start.js'], {
       cwd: repoRoot,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
     try {
       let web: string | undefined;

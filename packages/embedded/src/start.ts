@@ -15,7 +15,9 @@ import { embeddedServices, readServicePorts } from './embeddedServices.js';
  * (`<NAME>_PORT` overrides, 0 picks a free one); each BFF is told where the services really
  * listen, and otherwise reads its own environment (WEB_BFF_*, MOBILE_BFF_*).
  */
-const creators: Record<(typeof embeddedServices)[number]['name'], () => Promise<FastifyInstance>> = {
+type ServiceName = (typeof embeddedServices)[number]['name'];
+
+const creators: Record<ServiceName, () => Promise<FastifyInstance>> = {
   products: createProductsApp,
   reviews: createReviewsApp,
   accounts: createAccountsApp,
@@ -39,19 +41,24 @@ process.once('SIGTERM', () => void stopAll(0));
 
 try {
   const ports = readServicePorts(process.env);
-  const urls: Record<string, string> = {};
+  const urls = new Map<ServiceName, string>();
   for (const service of embeddedServices) {
     const app = await creators[service.name]();
     running.push(() => app.close());
-    urls[service.name] = await app.listen({ host: '127.0.0.1', port: ports[service.name] });
+    urls.set(service.name, await app.listen({ host: '127.0.0.1', port: ports[service.name] }));
   }
+  const urlOf = (name: ServiceName) => {
+    const url = urls.get(name);
+    if (url === undefined) throw new Error(`${name} is not listening`);
+    return url;
+  };
   const routedTo = (prefix: string): NodeJS.ProcessEnv => ({
     ...process.env,
-    [`${prefix}SUBGRAPH_PRODUCTS_URL`]: `${urls['products']}/graphql`,
-    [`${prefix}SUBGRAPH_REVIEWS_URL`]: `${urls['reviews']}/graphql`,
-    [`${prefix}SERVICE_ACCOUNTS_URL`]: urls['accounts'],
-    [`${prefix}SERVICE_ORDERS_URL`]: urls['orders'],
-    [`${prefix}SERVICE_INVENTORY_URL`]: urls['inventory'],
+    [`${prefix}SUBGRAPH_PRODUCTS_URL`]: `${urlOf('products')}/graphql`,
+    [`${prefix}SUBGRAPH_REVIEWS_URL`]: `${urlOf('reviews')}/graphql`,
+    [`${prefix}SERVICE_ACCOUNTS_URL`]: urlOf('accounts'),
+    [`${prefix}SERVICE_ORDERS_URL`]: urlOf('orders'),
+    [`${prefix}SERVICE_INVENTORY_URL`]: urlOf('inventory'),
   });
   const bffs: [string, BffServer][] = [
     ['web', createWebBff(readWebBffConfig(routedTo(webBffEnvPrefix)))],
@@ -61,12 +68,11 @@ try {
   for (const [name, bff] of bffs) {
     running.push(() => bff.stop());
     const url = await bff.start();
-    bffLines.push(
-      `  ${`${name} BFF`.padEnd(11)} ${url}/graphql${bff.config.explorer.enabled ? `  (explorer: ${url}/explorer)` : ''}`,
-    );
+    const explorer = bff.config.explorer.enabled ? `  (explorer: ${url}/explorer)` : '';
+    bffLines.push(`  ${`${name} BFF`.padEnd(11)} ${url}/graphql${explorer}`);
   }
   const serviceLines = embeddedServices.map(
-    (service) => `  ${service.name.padEnd(11)} ${urls[service.name]}${service.graphql ? '/graphql' : ''}`,
+    (service) => `  ${service.name.padEnd(11)} ${urlOf(service.name)}${service.graphql ? '/graphql' : ''}`,
   );
   console.log(`BFFs ready (Ctrl-C stops everything):\n${bffLines.join('\n')}\nServices:\n${serviceLines.join('\n')}`);
 } catch (error) {

@@ -36,7 +36,7 @@ describe('npm run token', () => {
       cwd: repoRoot,
     }).then(
       () => undefined,
-      (error: { code?: number; stderr?: string }) => error,
+      (error: unknown) => error as { code?: number; stderr?: string },
     );
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toContain("--client must be one of web, mobile, but got: 'tv'");

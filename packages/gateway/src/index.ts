@@ -84,5 +84,5 @@ export {
 } from './persisted/readPersistedConfig.js';
 export { shareInFlight } from './downstream/shareInFlight.js';
 /** Which plans the kit's executor runs itself (the conformance suite reports which executor ran). */
-export { isPlanSupported, selectsIntrospection } from './execution/planSupport.js';
+export { isPlanSupported, selectsIntrospection } from './fastPath/index.js';
 export { registerTracing, type TracingOptions } from './observability/tracing/registerTracing.js';

@@ -1,3 +1,4 @@
+import { seedProducts } from '@bff/service-products';
 import { startServices, startTestBff, type RunningServices, type TestBff } from '@bff/testing';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,6 +109,18 @@ describe('web BFF request checks', () => {
     expect(three.body).toEqual(
       badRequest('A batch may hold at most 2 operations, but this one holds 3. Send fewer operations per request.'),
     );
+  });
+
+  it('answers each operation of a batch with its own data when both go whole to one subgraph', async () => {
+    const [first, second] = seedProducts();
+    const batch = await batching.post([
+      { query: /* GraphQL */ `query First { product(upc: "${first!.upc}") { upc name } }` },
+      { query: /* GraphQL */ `query Second { product(upc: "${second!.upc}") { name price } }` },
+    ]);
+    expect(batch.body).toEqual([
+      { data: { product: { upc: first!.upc, name: first!.name } } },
+      { data: { product: { name: second!.name, price: second!.price } } },
+    ]);
   });
 
   it('serves introspection and suggests field names in development', async () => {

@@ -67,8 +67,8 @@ describe('rules that depend on the request alone, over the benchmark supergraph'
     await subgraphs?.close();
   });
 
-  const tokenFor = (roles: string[]) =>
-    `Bearer ${signDevelopmentToken(readConfig({}, 'BFF_', { name: 'guild', port: 0, supergraphFile: 'x', auth }).auth, { sub: '7', roles })}`;
+  const tokenConfig = () => readConfig({}, 'BFF_', { name: 'guild', port: 0, supergraphFile: 'x', auth }).auth;
+  const tokenFor = (roles: string[]) => `Bearer ${signDevelopmentToken(tokenConfig(), { sub: '7', roles })}`;
 
   it('serves the whole 87 KB response unchanged when every such rule allows', async () => {
     const response = await postGraphQL(url, { query: guildBenchmarkQuery }, { authorization: tokenFor(['staff']) });

@@ -63,12 +63,14 @@ export function createGuildSubgraphServer(schema: GraphQLSchema, options: GuildS
   }
 
   return createServer((req: IncomingMessage, res: ServerResponse) => {
-    if (req.url?.split('?')[0] !== guildSubgraphPath)
-      return send(res, failure(404, `Not found: POST ${guildSubgraphPath} serves GraphQL.`));
-    if (req.method !== 'POST')
-      return send(res, failure(405, `Method not allowed: POST ${guildSubgraphPath} serves GraphQL.`), {
-        allow: 'POST',
-      });
+    if (req.url?.split('?')[0] !== guildSubgraphPath) {
+      send(res, failure(404, `Not found: POST ${guildSubgraphPath} serves GraphQL.`));
+      return;
+    }
+    if (req.method !== 'POST') {
+      send(res, failure(405, `Method not allowed: POST ${guildSubgraphPath} serves GraphQL.`), { allow: 'POST' });
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -76,11 +78,16 @@ export function createGuildSubgraphServer(schema: GraphQLSchema, options: GuildS
       if (size <= maxBodyBytes) chunks.push(chunk);
     });
     req.on('end', () => {
-      if (size > maxBodyBytes)
-        return send(res, failure(413, `The request body must be at most ${maxBodyBytes} bytes, but got: ${size}`));
+      if (size > maxBodyBytes) {
+        send(res, failure(413, `The request body must be at most ${maxBodyBytes} bytes, but got: ${size}`));
+        return;
+      }
       const body = Buffer.concat(chunks).toString('utf8');
       const cached = responses.get(body);
-      if (cached) return send(res, cached);
+      if (cached) {
+        send(res, cached);
+        return;
+      }
       answer(body).then(
         (response) => {
           remember(responses, body, response, maxEntries);

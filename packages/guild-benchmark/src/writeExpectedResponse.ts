@@ -30,9 +30,8 @@ try {
       new URL('./expected-response.json', import.meta.url),
       `${JSON.stringify(response.body.singleResult.data, null, 2)}\n`,
     );
-    console.log(
-      `wrote expected-response.json (${JSON.stringify({ data: response.body.singleResult.data }).length} bytes as compact JSON)`,
-    );
+    const compactBytes = JSON.stringify({ data: response.body.singleResult.data }).length;
+    console.log(`wrote expected-response.json (${compactBytes} bytes as compact JSON)`);
   } finally {
     await server.stop();
   }

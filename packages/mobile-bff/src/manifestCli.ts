@@ -21,5 +21,6 @@ if (process.argv.includes('--check')) {
   console.log(`${where} is current.`);
 } else {
   writeFileSync(mobileManifestFile, printed);
-  console.log(`wrote ${where} (${JSON.parse(printed).operations.length} operations)`);
+  const { operations } = JSON.parse(printed) as { operations: unknown[] };
+  console.log(`wrote ${where} (${operations.length} operations)`);
 }

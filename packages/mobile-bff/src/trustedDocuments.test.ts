@@ -58,7 +58,11 @@ describe('mobile BFF trusted documents', () => {
   });
   afterAll(() => services?.close());
 
-  const feedCards = (body: any) => body.data.feed.edges.map((edge: any) => [edge.node.upc, edge.node.imageUrl]);
+  interface FeedAnswer {
+    data: { feed: { edges: { node: { upc: string; imageUrl: string } }[] } };
+  }
+  const feedCards = (body: unknown) =>
+    (body as FeedAnswer).data.feed.edges.map((edge) => [edge.node.upc, edge.node.imageUrl]);
   const expectedCards = [
     ['100001', 'https://images.example.com/images/100001.jpg?w=128'],
     ['100002', 'https://images.example.com/images/100002.jpg?w=128'],
@@ -84,7 +88,7 @@ describe('mobile BFF trusted documents', () => {
       extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: operation('Feed').id } }),
       variables: JSON.stringify(feedVariables),
     });
-    const response = await fetch(`${mobile.url}/graphql?${params}`, {
+    const response = await fetch(`${mobile.url}/graphql?${params.toString()}`, {
       headers: { 'apollo-require-preflight': 'true' },
     });
     expect(feedCards(await response.json())).toEqual(expectedCards);
@@ -103,7 +107,9 @@ describe('mobile BFF trusted documents', () => {
         {
           errors: [
             {
-              message: `PersistedQueryNotFound: no operation of this BFF's persisted query manifest has id ${adHocId}. Send the id (sha256) of a manifest operation.`,
+              message:
+                `PersistedQueryNotFound: no operation of this BFF's persisted query manifest has id ${adHocId}. ` +
+                'Send the id (sha256) of a manifest operation.',
               extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
             },
           ],
@@ -119,7 +125,10 @@ describe('mobile BFF trusted documents', () => {
     const notTrusted = {
       errors: [
         {
-          message: `Operation not trusted: only operations of this BFF's persisted query manifest run here, and this one (sha256 ${adHocId}) is not among them. Send a manifest operation by its id or its exact text.`,
+          message:
+            "Operation not trusted: only operations of this BFF's persisted query manifest run here, " +
+            `and this one (sha256 ${adHocId}) is not among them. ` +
+            'Send a manifest operation by its id or its exact text.',
           extensions: { code: 'OPERATION_NOT_TRUSTED' },
         },
       ],

@@ -17,7 +17,8 @@ export interface RunningRedis extends AsyncDisposable {
 }
 
 const notInstalled =
-  'redis-server is not on PATH. The rate limit tests need a real Redis: install it (Debian: apt-get install -y redis-server; .ci/run does this on CI).';
+  'redis-server is not on PATH. The rate limit tests need a real Redis: install it ' +
+  '(Debian: apt-get install -y redis-server; .ci/run does this on CI).';
 
 /**
  * Starts `redis-server` from PATH on a free port of 127.0.0.1 (`--save '' --appendonly no`), and
@@ -60,16 +61,16 @@ async function spawnRedis(port: number): Promise<ChildProcess> {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Ready to accept connections')) {
-        child.stdout!.off('data', onData);
+        child.stdout.off('data', onData);
         child.off('exit', onExit);
-        child.stdout!.resume();
+        child.stdout.resume();
         resolve();
       }
     };
     const onExit = (code: number | null) =>
-      reject(new Error(`redis-server exited with ${code} before it was ready:\n${output}`));
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => void (output += chunk.toString()));
+      reject(new Error(`redis-server exited with ${String(code)} before it was ready:\n${output}`));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => void (output += chunk.toString()));
     child.once('exit', onExit);
     child.once('error', (error: NodeJS.ErrnoException) =>
       reject(error.code === 'ENOENT' ? new Error(notInstalled) : error),

@@ -29,6 +29,7 @@ export function choicesFromGenerator(generate: fc.GeneratorValue): Choices {
     chance: (percent) => percent > 0 && integer(0, 99) >= 100 - percent,
     pick(items) {
       if (items.length === 0) throw new RangeError('pick needs at least one item, but got none');
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- in bounds of a non-empty list
       return items[integer(0, items.length - 1)]!;
     },
     weighted(options) {

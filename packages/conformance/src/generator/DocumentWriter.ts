@@ -105,7 +105,7 @@ export class DocumentWriter {
       [1, 3],
     ]);
     const operations = Array.from({ length: count }, (_, index) => this.operation(index, count));
-    const chosen = operations[this.choices.integer(0, count - 1)]!;
+    const chosen = this.choices.pick(operations);
     const operationName = count > 1 || (chosen.name !== undefined && this.choices.chance(50)) ? chosen.name : undefined;
     const variables: Record<string, unknown> = {};
     for (const name of chosen.variables) {
@@ -126,8 +126,10 @@ export class DocumentWriter {
 
   private operation(index: number, count: number): WrittenOperation {
     const mutationType = this.limits.mutations ? this.target.schema.getMutationType() : undefined;
-    const kind = mutationType && this.choices.chance(30) ? 'mutation' : 'query';
-    const root = kind === 'mutation' ? mutationType! : this.target.schema.getQueryType()!;
+    const mutation = mutationType && this.choices.chance(30) ? mutationType : undefined;
+    const kind = mutation ? 'mutation' : 'query';
+    const root = mutation ?? this.target.schema.getQueryType();
+    if (!root) throw new Error('the schema has no Query type to write a query over');
     const definition: Definition = { variables: new Set(), fragments: new Set(), deepest: 1 };
     this.fieldsLeft = Math.ceil(this.limits.maxFields / count);
     this.writing.push(definition);
@@ -139,7 +141,8 @@ export class DocumentWriter {
       return { name: undefined, text: body, variables };
     const name = anonymous ? undefined : `${kind === 'query' ? 'Query' : 'Mutation'}${index + 1}`;
     const definitions = variables.map((variable) => this.variables.definitionText(variable)).join(', ');
-    const text = `${kind}${name === undefined ? '' : ` ${name}`}${definitions === '' ? '' : `(${definitions})`} ${body}`;
+    const named = name === undefined ? '' : ` ${name}`;
+    const text = `${kind}${named}${definitions === '' ? '' : `(${definitions})`} ${body}`;
     return { name, text, variables };
   }
 
@@ -149,13 +152,17 @@ export class DocumentWriter {
     for (const name of definition.fragments) {
       if (seen.has(name)) continue;
       seen.add(name);
-      for (const variable of this.variablesOf(this.fragments.get(name)!, seen)) variables.add(variable);
+      const fragment = this.fragments.get(name);
+      if (!fragment) throw new Error(`fragment ${name} is spread but was never written`);
+      for (const variable of this.variablesOf(fragment, seen)) variables.add(variable);
     }
     return variables;
   }
 
   private get current(): Definition {
-    return this.writing[this.writing.length - 1]!;
+    const current = this.writing.at(-1);
+    if (!current) throw new Error('no operation or fragment is being written');
+    return current;
   }
 
   private selectionSet(type: GraphQLCompositeType, scope: ResponseKeyScope, depth: number, nesting: number): string {
@@ -208,7 +215,9 @@ export class DocumentWriter {
     if (repeatable.length > 0 && this.choices.chance(15)) {
       // The identical field again under its key: its sub-selections merge.
       const [key, entry] = this.choices.pick(repeatable);
-      return this.writeField(type.getFields()[entry.fieldName]!, key, entry, scope, depth);
+      const field = type.getFields()[entry.fieldName];
+      if (!field) throw new Error(`${type.name}.${entry.fieldName} was written but is not a field of ${type.name}`);
+      return this.writeField(field, key, entry, scope, depth);
     }
     const selectable = Object.values(type.getFields()).filter((field) => this.isSelectable(type, field, depth));
     if (selectable.length === 0) return undefined;

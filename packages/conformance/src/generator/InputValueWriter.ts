@@ -56,7 +56,10 @@ export class InputValueWriter {
     private readonly argumentValues: ArgumentValues,
   ) {}
 
-  /** Whether a value of `type` can be written: a custom scalar needs caller-supplied values, null needs a nullable type. */
+  /**
+   * Whether a value of `type` can be written: a custom scalar needs caller-supplied values, null
+   * needs a nullable type.
+   */
   canProduce(type: GraphQLInputType, place: InputPlace, visiting: Set<string> = new Set()): boolean {
     if (!isNonNullType(type)) return true;
     const inner = type.ofType;
@@ -155,9 +158,10 @@ export class InputValueWriter {
       return `[${items.join(', ')}]`;
     }
     if (isInputObjectType(type)) {
+      const fieldAllowsVariables = allowVariables && !type.isOneOf;
       const fields = this.chosenFields(type, depth).map(
         ({ field, value }) =>
-          `${field.name}: ${this.literal(value, fieldPlace(type, field), depth + 1, allowVariables && !type.isOneOf, used)}`,
+          `${field.name}: ${this.literal(value, fieldPlace(type, field), depth + 1, fieldAllowsVariables, used)}`,
       );
       return `{${fields.join(', ')}}`;
     }
@@ -194,7 +198,10 @@ export class InputValueWriter {
     return this.leafValue(type, place);
   }
 
-  /** The fields of an input object to write, each with the type to write it as: required ones, some others; one of a @oneOf. */
+  /**
+   * The fields of an input object to write, each with the type to write it as: required ones, some
+   * others; one of a @oneOf.
+   */
   private chosenFields(
     type: GraphQLInputObjectType,
     depth: number,

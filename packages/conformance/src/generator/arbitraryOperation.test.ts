@@ -8,6 +8,7 @@ import {
   isAbstractType,
   isNonNullType,
   Kind,
+  OperationTypeNode,
   parse,
   print,
   TypeInfo,
@@ -68,7 +69,7 @@ function featuresOf(schema: GraphQLSchema, request: GeneratedRequest): Set<strin
   const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
   if (operations.length > 1 && request.operationName !== undefined)
     features.add('several operations, operationName choosing one');
-  if (operations.some((operation) => operation.operation === 'mutation')) features.add('mutation');
+  if (operations.some((operation) => operation.operation === OperationTypeNode.MUTATION)) features.add('mutation');
   const spreads = new Map<string, number>();
   const typeInfo = new TypeInfo(schema);
   visit(
@@ -135,7 +136,7 @@ function featuresOf(schema: GraphQLSchema, request: GeneratedRequest): Set<strin
     const sent = request.variables !== undefined && name in request.variables;
     if (definition.defaultValue && !sent) features.add('variable with a default left out');
     if (!definition.defaultValue && !sent) features.add('nullable variable left out');
-    if (sent && request.variables![name] === null) features.add('variable sent as null');
+    if (sent && request.variables[name] === null) features.add('variable sent as null');
     const type = typeFromAST(schema, definition.type);
     if (type && !isNonNullType(type) && definition.defaultValue && getNamedType(type).name === 'Boolean')
       features.add('nullable Boolean variable with a default');

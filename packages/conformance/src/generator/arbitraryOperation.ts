@@ -11,11 +11,17 @@ export type { ArgumentValues } from './InputValueWriter.js';
 
 /** How `arbitraryOperation` writes documents. */
 export interface ArbitraryOperationOptions {
-  /** Write mutations too (from the Mutation root, in about three operations in ten). Off as mutations change fixtures' state. @default false */
+  /**
+   * Write mutations too (from the Mutation root, in about three operations in ten). Off as
+   * mutations change fixtures' state. @default false
+   */
   mutations?: boolean;
   /** Field levels below the root, the root's fields being level 1; deeper fields are not selected. @default 4 */
   maxDepth?: number;
-  /** Fields written per document, about (a selection set always gets at least one); keeps documents small. @default 30 */
+  /**
+   * Fields written per document, about (a selection set always gets at least one); keeps documents
+   * small. @default 30
+   */
   maxFields?: number;
   /**
    * Values to use for arguments and input fields instead of the built-in small pools (Int 0–5 and

@@ -19,9 +19,9 @@ export function propertyParameters<T = unknown>(
   const seed = env['CONFORMANCE_SEED'] === undefined ? defaults.seed : Number(env['CONFORMANCE_SEED']);
   const numRuns = env['CONFORMANCE_RUNS'] === undefined ? defaults.numRuns : Number(env['CONFORMANCE_RUNS']);
   if (!Number.isInteger(seed))
-    throw new RangeError(`CONFORMANCE_SEED must be an integer, but got: ${env['CONFORMANCE_SEED']}`);
+    throw new RangeError(`CONFORMANCE_SEED must be an integer, but got: ${String(env['CONFORMANCE_SEED'])}`);
   if (!Number.isInteger(numRuns) || numRuns < 1)
-    throw new RangeError(`CONFORMANCE_RUNS must be a positive integer, but got: ${env['CONFORMANCE_RUNS']}`);
+    throw new RangeError(`CONFORMANCE_RUNS must be a positive integer, but got: ${String(env['CONFORMANCE_RUNS'])}`);
   const path = env['CONFORMANCE_PATH'];
   return { seed, numRuns, ...(path !== undefined && path !== '' && { path }) };
 }

@@ -12,16 +12,23 @@ export interface GeneratedCheck {
   readonly parameters: fc.Parameters<[GeneratedRequest]>;
 }
 
-/** Everything needed to see and replay a failure: the request as sent, and both answers of each variant that differs. */
+/**
+ * Everything needed to see and replay a failure: the request as sent, and both answers of each
+ * variant that differs.
+ */
 function failureReport(
   check: GeneratedCheck,
   details: fc.RunDetails<[GeneratedRequest]>,
   differences: readonly Difference[] | undefined,
 ): string {
   const [request] = details.counterexample ?? [];
+  const { seed, counterexamplePath } = details;
   const lines = [
-    `A generated query over ${check.label} is answered otherwise by the kit than by its oracle (seed ${details.seed}, path ${details.counterexamplePath}, failed at run ${details.numRuns}, shrunk ${details.numShrinks} times).`,
-    `Replay: CONFORMANCE_SEED=${details.seed} CONFORMANCE_PATH=${details.counterexamplePath ?? ''} npx vitest run ${check.testFile} -t '${check.label}'`,
+    `A generated query over ${check.label} is answered otherwise by the kit than by its oracle ` +
+      `(seed ${seed}, path ${String(counterexamplePath)}, failed at run ${details.numRuns}, ` +
+      `shrunk ${details.numShrinks} times).`,
+    `Replay: CONFORMANCE_SEED=${seed} CONFORMANCE_PATH=${counterexamplePath ?? ''} ` +
+      `npx vitest run ${check.testFile} -t '${check.label}'`,
     '',
     request?.query ?? '(no request)',
     `variables: ${JSON.stringify(request?.variables ?? null)}`,

@@ -1,5 +1,5 @@
 import { Kind, parse, print, visit, type DefinitionNode, type FragmentDefinitionNode } from 'graphql';
-import type { ConformanceRequest } from './conformanceRun.js';
+import type { ConformanceRequest } from './ConformanceRequest.js';
 
 /**
  * The request with its document cut to the operation it chooses and the fragments that operation

@@ -84,7 +84,10 @@ export function comparedAnswer(answer: HttpAnswer, side: 'stock' | 'kit'): Compa
   };
 }
 
-/** True when the kit's answer agrees with stock's but for the intended differences; the order of fields in `data` counts. */
+/**
+ * True when the kit's answer agrees with stock's but for the intended differences; the order of
+ * fields in `data` counts.
+ */
 export function answersAgree(stock: ComparedAnswer, kit: ComparedAnswer): boolean {
   return isDeepStrictEqual(stock, kit) && JSON.stringify(stock.data) === JSON.stringify(kit.data);
 }
@@ -112,8 +115,8 @@ function listOf(path: readonly (string | number)[]): string {
  */
 export function withMisplacedErrorsMatched(stock: ComparedAnswer, kit: ComparedAnswer): ComparedAnswer | undefined {
   const misplaced = (stock.errors ?? []).filter(
-    (error) =>
-      error.path &&
+    (error): error is ComparedError & { readonly path: readonly (string | number)[] } =>
+      error.path !== undefined &&
       error.path.length > 1 &&
       valueAt(stock.data, error.path) === undefined &&
       valueAt(stock.data, error.path.slice(0, -1)) !== undefined,
@@ -128,13 +131,14 @@ export function withMisplacedErrorsMatched(stock: ComparedAnswer, kit: ComparedA
       (candidate) =>
         candidate.code === error.code &&
         candidate.path &&
-        listOf(candidate.path) === listOf(error.path!) &&
+        listOf(candidate.path) === listOf(error.path) &&
         valueAt(kit.data, candidate.path) === null,
     );
     if (index < 0) return undefined;
-    replacements.push(unmatched.splice(index, 1)[0]!);
+    replacements.push(...unmatched.splice(index, 1));
   }
-  const kept = (stock.errors ?? []).filter((error) => !misplaced.includes(error));
+  const replaced = new Set<ComparedError>(misplaced);
+  const kept = (stock.errors ?? []).filter((error) => !replaced.has(error));
   return { ...stock, errors: sortErrors([...kept, ...replacements]) };
 }
 

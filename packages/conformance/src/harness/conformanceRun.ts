@@ -2,12 +2,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { postGraphQL } from '@bff/testing';
 import type { GraphQLSchema } from 'graphql';
 import { answersAgree, comparedAnswer, withMisplacedErrorsMatched, type ComparedAnswer } from './compareResponses.js';
-import type { ScenarioOperation } from './Scenario.js';
+import type { ConformanceRequest } from './ConformanceRequest.js';
 import { specKeyOrder } from './specKeyOrder.js';
 import { chosenOperationOnly } from './chosenOperationOnly.js';
-
-/** A request both gateways are sent. */
-export type ConformanceRequest = Omit<ScenarioOperation, 'name'>;
 
 /** A gateway the suite sends requests to, as one kind of client. */
 export interface Endpoint {
@@ -56,8 +53,7 @@ async function send(endpoint: Endpoint, sent: ConformanceRequest): Promise<Compa
     ...(request.variables && { variables: request.variables }),
     ...(request.operationName !== undefined && { operationName: request.operationName }),
   };
-  const { status, body: answer } = await postGraphQL(endpoint.url, body, { ...endpoint.headers });
-  return comparedAnswer({ status, body: answer }, endpoint.side);
+  return comparedAnswer(await postGraphQL(endpoint.url, body, { ...endpoint.headers }), endpoint.side);
 }
 
 /**
@@ -75,9 +71,14 @@ export function conformanceRun(
   const compare = async (request: ConformanceRequest): Promise<Difference[]> => {
     const answers = new Map<Endpoint, ComparedAnswer>();
     for (const endpoint of endpoints) answers.set(endpoint, await send(endpoint, request));
+    const answerOf = (endpoint: Endpoint) => {
+      const answer = answers.get(endpoint);
+      if (!answer) throw new Error(`${endpoint.name} was not asked: it is in no comparison`);
+      return answer;
+    };
     return comparisons.flatMap(({ kit, oracle }) => {
-      const expected = answers.get(oracle)!;
-      const actual = answers.get(kit)!;
+      const expected = answerOf(oracle);
+      const actual = answerOf(kit);
       if (answersAgree(expected, actual)) return [];
       const matched = oracle.side === 'stock' ? withMisplacedErrorsMatched(expected, actual) : undefined;
       if (matched && answersAgree(matched, actual)) return [];

@@ -1,8 +1,8 @@
 import { Supergraph, operationFromDocument } from '@apollo/federation-internals';
 import { QueryPlanner } from '@apollo/query-planner';
 import { isPlanSupported, selectsIntrospection } from '@bff/gateway';
-import { parse, validate } from 'graphql';
-import type { ConformanceRequest } from './conformanceRun.js';
+import { Kind, OperationTypeNode, parse, validate } from 'graphql';
+import type { ConformanceRequest } from './ConformanceRequest.js';
 
 /** Which executor of the kit runs a request: its own, @apollo/gateway's, or none (refused before execution). */
 export type ExecutorUsed = 'bff' | 'apollo' | 'none';
@@ -22,7 +22,7 @@ export function executorOf(supergraphSdl: string): (request: ConformanceRequest)
     try {
       const document = parse(request.query);
       if (validate(graphqlSchema, document).length > 0) return 'none';
-      const operations = document.definitions.filter((definition) => definition.kind === 'OperationDefinition');
+      const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
       const operation =
         request.operationName === undefined
           ? operations.length === 1
@@ -30,7 +30,7 @@ export function executorOf(supergraphSdl: string): (request: ConformanceRequest)
             : undefined
           : operations.find((definition) => definition.name?.value === request.operationName);
       if (!operation) return 'none';
-      if (operation.operation === 'subscription' || selectsIntrospection(document)) return 'apollo';
+      if (operation.operation === OperationTypeNode.SUBSCRIPTION || selectsIntrospection(document)) return 'apollo';
       const plan = planner.buildQueryPlan(
         operationFromDocument(apiSchema, document, { operationName: request.operationName }),
       );

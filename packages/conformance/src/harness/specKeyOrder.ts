@@ -19,7 +19,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import type { ConformanceRequest } from './conformanceRun.js';
+import type { ConformanceRequest } from './ConformanceRequest.js';
 
 interface Walk {
   readonly schema: GraphQLSchema;
@@ -72,7 +72,8 @@ function ordered(
     : typeof typename === 'string'
       ? [walk.schema.getType(typename)]
       : walk.schema.getPossibleTypes(nullable);
-  // Without __typename, the runtime type is the one whose collected keys are exactly the answer's; none or two orders: cannot tell.
+  // Without __typename, the runtime type is the one whose collected keys are exactly the answer's;
+  // none or two orders: cannot tell.
   const orders = new Set<string>();
   let chosen: { type: GraphQLObjectType; fields: Map<string, FieldNode[]> } | undefined;
   for (const candidate of candidates) {
@@ -88,7 +89,9 @@ function ordered(
   if (!chosen || orders.size !== 1) throw new Error('runtime type unknown');
   const result: Record<string, unknown> = {};
   for (const [key, nodes] of chosen.fields) {
-    const field = nodes[0]!.name.value === '__typename' ? undefined : chosen.type.getFields()[nodes[0]!.name.value];
+    const fieldName = nodes[0]?.name.value;
+    const field =
+      fieldName === undefined || fieldName === '__typename' ? undefined : chosen.type.getFields()[fieldName];
     const subSelections = nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
     result[key] =
       field && subSelections.length > 0 ? ordered(walk, field.type, subSelections, object[key]) : object[key];

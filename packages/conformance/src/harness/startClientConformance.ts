@@ -36,9 +36,10 @@ const clients = {
 
 /**
  * A client's BFF over the example services, compared three ways: as staff through the BFF's own
- * rules (where they allow staff everything) and without rules, each against stock Apollo Server + @apollo/gateway over the same
- * supergraph, services and in-process subgraphs (seeing staff as their viewer); and under a walked
- * allow-all rule book against no rules, both as staff and anonymous.
+ * rules (where they allow staff everything) and without rules, each against stock Apollo Server +
+ * @apollo/gateway over the same supergraph, services and in-process subgraphs (seeing staff as
+ * their viewer); and under a walked allow-all rule book against no rules, both as staff and
+ * anonymous.
  */
 export async function startClientConformance(client: ClientName, services: RunningServices): Promise<ConformanceRun> {
   const { prefix, read, create, viewModels, staffReadsAll } = clients[client];

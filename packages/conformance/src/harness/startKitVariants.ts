@@ -2,7 +2,10 @@ import { allow, createBffServer, readConfig, type AuthorizationOptions, type Bff
 
 /** One way the kit is run against the oracle. */
 export interface KitVariant {
-  /** `bff` (the kit's executor), `apollo` (PLAN_EXECUTOR=apollo) or `bff+rules` (the kit's executor under a walked allow-all rule book). */
+  /**
+   * `bff` (the kit's executor), `apollo` (PLAN_EXECUTOR=apollo) or `bff+rules` (the kit's executor
+   * under a walked allow-all rule book).
+   */
   readonly name: string;
   readonly url: string;
   readonly server: BffServer;
@@ -68,7 +71,10 @@ async function startVariant(
   return { name, url, server };
 }
 
-/** Starts the kit three ways over one supergraph: its executor, Apollo's executor, and its executor under an allow-all rule book. */
+/**
+ * Starts the kit three ways over one supergraph: its executor, Apollo's executor, and its executor
+ * under an allow-all rule book.
+ */
 export async function startKitVariants(options: KitVariantsOptions): Promise<KitVariant[]> {
   const started: KitVariant[] = [];
   try {

@@ -31,7 +31,10 @@ export function composeScenario(scenario: Scenario, urlOf: (name: string) => str
   return result.supergraphSdl;
 }
 
-/** Starts each subgraph of `scenario` on a free port of 127.0.0.1 and writes the supergraph over them to a temporary file. */
+/**
+ * Starts each subgraph of `scenario` on a free port of 127.0.0.1 and writes the supergraph over
+ * them to a temporary file.
+ */
 export async function startScenarioSubgraphs(scenario: Scenario): Promise<RunningSubgraphs> {
   const running = new Map<string, RunningServer>();
   const dir = mkdtempSync(join(tmpdir(), `conformance-${scenario.name}-`));
@@ -44,7 +47,11 @@ export async function startScenarioSubgraphs(scenario: Scenario): Promise<Runnin
       const app = await createSubgraphApp({ typeDefs: parse(subgraph.typeDefs), resolvers: subgraph.resolvers });
       running.set(subgraph.name, await listenOnFreePort(app));
     }
-    const supergraphSdl = composeScenario(scenario, (name) => `${running.get(name)!.url}/graphql`);
+    const supergraphSdl = composeScenario(scenario, (name) => {
+      const subgraph = running.get(name);
+      if (!subgraph) throw new Error(`scenario ${scenario.name} has no subgraph named ${name}`);
+      return `${subgraph.url}/graphql`;
+    });
     const supergraphFile = join(dir, 'supergraph.graphql');
     writeFileSync(supergraphFile, supergraphSdl);
     return { supergraphFile, supergraphSdl, close };

@@ -26,9 +26,10 @@ export async function startStockGateway(
     supergraphSdl: options.supergraph.sdl,
     buildService({ name }) {
       const subgraph = local.get(name);
-      return subgraph
-        ? new LocalGraphQLDataSource(subgraph.schema)
-        : new RemoteGraphQLDataSource({ url: urls.get(name)! });
+      if (subgraph) return new LocalGraphQLDataSource(subgraph.schema);
+      const subgraphUrl = urls.get(name);
+      if (subgraphUrl === undefined) throw new Error(`the supergraph gives subgraph ${name} no URL`);
+      return new RemoteGraphQLDataSource({ url: subgraphUrl });
     },
   });
   const server = new ApolloServer({ gateway });

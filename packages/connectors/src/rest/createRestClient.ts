@@ -16,7 +16,8 @@ import { GraphQLError } from 'graphql';
 /**
  * A JSON REST service as a connector sees it. Every call goes through the BFF's downstream
  * policies (timeout, the request's deadline, breaker; retries for GET only) and carries the
- * request's id and viewer (downstreamHeaders); identical GETs in flight at once are sent once. Errors are GraphQL errors naming the service.
+ * request's id and viewer (downstreamHeaders); identical GETs in flight at once are sent once.
+ * Errors are GraphQL errors naming the service.
  */
 export interface RestClient {
   /** The service's base URL, without a trailing slash. */

@@ -13,7 +13,16 @@ function heldCalls() {
       open += 1;
       mostOpen = Math.max(mostOpen, open);
       const done = () => (open -= 1);
-      pending.set(key, { resolve: (value) => (done(), resolve(value)), reject: (error) => (done(), reject(error)) });
+      pending.set(key, {
+        resolve: (value) => {
+          done();
+          resolve(value);
+        },
+        reject: (error) => {
+          done();
+          reject(error);
+        },
+      });
     });
   return { fetchOne, started, pending, mostOpen: () => mostOpen };
 }

@@ -23,12 +23,12 @@ async function mapAtMost<V>(
   fetchOne: (key: string) => Promise<V>,
 ): Promise<(V | Error)[]> {
   const results = new Array<V | Error>(keys.length);
-  let next = 0;
+  // One iterator for every worker: each takes the next key as it gets free.
+  const remaining = keys.entries();
   const worker = async () => {
-    while (next < keys.length) {
-      const index = next++;
+    for (const [index, key] of remaining) {
       try {
-        results[index] = await fetchOne(keys[index]!);
+        results[index] = await fetchOne(key);
       } catch (error) {
         results[index] = error as Error;
       }

@@ -30,6 +30,8 @@ export interface ResultWalk extends CollectContext {
   readonly errors: ForbiddenError[];
   /** Fields collected per selection set and runtime type, so list items share one collection. */
   readonly collected: Map<SelectionSetNode, Map<string, Map<string, FieldNode[]>>>;
+  /** The sub-selections of a field's nodes (as collected above), so list items share them. */
+  readonly subSelections: Map<readonly FieldNode[], SelectionSetNode[]>;
   /** Type rules whose answer depends on the request alone (shield's 'contextual' cache): decided once per response. */
   readonly contextualDecisions: Map<ShieldRule, { readonly message: string | undefined }>;
 }
@@ -144,7 +146,7 @@ function descendField(
 ): Decision {
   const value = object[key];
   if (value === null || value === undefined || !nodes[0]!.selectionSet) return true;
-  const kept = authorizeValue(walk, value, type, subSelectionsOf(nodes), { parent: path, key });
+  const kept = authorizeValue(walk, value, type, subSelectionsOf(walk, nodes), { parent: path, key });
   if (kept instanceof Promise) return kept.then((itemKept) => itemKept || nullField(object, key, type));
   return kept || nullField(object, key, type);
 }
@@ -221,12 +223,10 @@ function nullField(
   return !isNonNullType(type);
 }
 
-const subSelectionsByNodes = new WeakMap<readonly FieldNode[], SelectionSetNode[]>();
-
-/** The sub-selections of a field's nodes, kept with the nodes (collected once per operation). */
-function subSelectionsOf(nodes: readonly FieldNode[]): SelectionSetNode[] {
-  let selections = subSelectionsByNodes.get(nodes);
-  if (!selections) subSelectionsByNodes.set(nodes, (selections = subSelections(nodes)));
+/** The sub-selections of a field's nodes, kept for the walk. */
+function subSelectionsOf(walk: ResultWalk, nodes: readonly FieldNode[]): SelectionSetNode[] {
+  let selections = walk.subSelections.get(nodes);
+  if (!selections) walk.subSelections.set(nodes, (selections = subSelections(nodes)));
   return selections;
 }
 

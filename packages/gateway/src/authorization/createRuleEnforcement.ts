@@ -242,6 +242,7 @@ export function createRuleEnforcement(
         info: decision.info,
         errors,
         collected: new Map(),
+        subSelections: new Map(),
         contextualDecisions,
       };
       const kept = await authorizeObject(walk, result.data, rootType, [operation.selectionSet], undefined, true);

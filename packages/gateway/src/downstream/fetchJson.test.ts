@@ -3,7 +3,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpFetcher, type HttpFetcher } from '../http/createHttpFetcher.js';
-import { afterCallWrites, isCallAwaitingWrite } from '../http/pendingCallWrites.js';
 import { DownstreamFailure } from './DownstreamFailure.js';
 import { fetchJson } from './fetchJson.js';
 
@@ -82,11 +81,11 @@ describe('fetchJson over the pooled fetcher (leanFetch)', () => {
   });
 
   it('notes the call it dispatches as waiting for its write until the next check phase', async () => {
-    expect(isCallAwaitingWrite()).toBe(false);
+    expect(pool.callWrites.awaitingWrite()).toBe(false);
     const answer = fetchJson(pool.fetch, `${base}/echo?x=1`, init, signal());
-    expect(isCallAwaitingWrite()).toBe(true);
-    await afterCallWrites();
-    expect(isCallAwaitingWrite()).toBe(false);
+    expect(pool.callWrites.awaitingWrite()).toBe(true);
+    await pool.callWrites.afterWrites();
+    expect(pool.callWrites.awaitingWrite()).toBe(false);
     expect((await answer).json).toEqual({ method: 'GET', url: '/echo?x=1', body: '' });
   });
 

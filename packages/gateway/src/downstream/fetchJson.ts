@@ -1,6 +1,6 @@
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
 import { context, propagation } from '@opentelemetry/api';
-import type { LeanResponse, WithLeanFetch } from '../http/createLeanFetch.js';
+import type { LeanResponse, WithLeanFetch } from '../fastPath/index.js';
 import { abortSignalOf, type CallSignal } from './AttemptSignal.js';
 import { DownstreamFailure } from './DownstreamFailure.js';
 

@@ -66,7 +66,10 @@ export class RemoteSubgraphDataSource implements GraphQLDataSource<BffContext> {
       'content-type': 'application/json',
       ...(context && downstreamHeaders(context)),
     };
-    const proxied = context && this.#options.proxied.get(context);
+    const proxied =
+      'incomingRequestContext' in options
+        ? this.#options.proxied.get(options.incomingRequestContext.request)
+        : undefined;
     const operation = proxied?.serviceName === this.#options.name ? proxied : request;
     const body = JSON.stringify({
       query: operation.query,

@@ -6,7 +6,8 @@ import type { Downstream } from '../downstream/createDownstream.js';
 import { ConfigError } from '../errors/ConfigError.js';
 import type { Supergraph, SupergraphSubgraph } from '../supergraph/readSupergraph.js';
 import { watchSupergraph } from '../supergraph/watchSupergraph.js';
-import { InProcessSubgraphDataSource } from './InProcessSubgraphDataSource.js';
+import { InProcessSubgraphDataSource } from '../fastPath/index.js';
+import { LocalSubgraphDataSource } from './LocalSubgraphDataSource.js';
 import { recordProxiedOperations, type ProxiedOperations } from './proxiedOperations.js';
 import { RemoteSubgraphDataSource } from './RemoteSubgraphDataSource.js';
 
@@ -30,6 +31,8 @@ export interface GatewayOptions {
   readonly downstream: Downstream;
   /** Share identical in-flight query fetches of concurrent requests. */
   readonly dedupe: boolean;
+  /** In-process subgraphs compiled by graphql-jit (the fast path), else executed by graphql-js. @default true */
+  readonly fastPath?: boolean;
   /** Where single-fetch operations are noted, for the remote data source to send the client's own text. */
   readonly proxied: ProxiedOperations;
   /**
@@ -87,7 +90,9 @@ export function createGateway(options: GatewayOptions): ApolloGateway {
       const localSubgraph = local.get(name);
       const routed = routing.get(name);
       if (localSubgraph && routed?.inProcess)
-        return new InProcessSubgraphDataSource(localSubgraph.schema, localSubgraph.cacheControl);
+        return options.fastPath === false
+          ? new LocalSubgraphDataSource(localSubgraph.schema, localSubgraph.cacheControl)
+          : new InProcessSubgraphDataSource(localSubgraph.schema, localSubgraph.cacheControl);
       return new RemoteSubgraphDataSource({
         name,
         url: routed?.url ?? url ?? '',

@@ -21,7 +21,10 @@ export interface ProxiedOperation {
   readonly variables: Record<string, unknown> | undefined;
 }
 
-/** Requests whose whole plan is one fetch, by their context object. */
+/**
+ * Operations whose whole plan is one fetch, by their client request object: not by the context
+ * value, which the operations of one batched HTTP request share.
+ */
 export type ProxiedOperations = WeakMap<object, ProxiedOperation>;
 
 /**
@@ -34,7 +37,7 @@ export type ProxiedOperations = WeakMap<object, ProxiedOperation>;
 export function recordProxiedOperations(proxied: ProxiedOperations): Experimental_DidResolveQueryPlanCallback {
   return ({ queryPlan, requestContext, operationContext }) => {
     const serviceName = proxiableService(queryPlan, requestContext.document, operationContext.schema);
-    if (serviceName) proxied.set(requestContext.context, proxiedOperationOf(serviceName, requestContext));
+    if (serviceName) proxied.set(requestContext.request, proxiedOperationOf(serviceName, requestContext));
   };
 }
 

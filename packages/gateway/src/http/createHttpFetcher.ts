@@ -1,6 +1,6 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { Agent, fetch } from 'undici';
-import { createLeanFetch, type WithLeanFetch } from './createLeanFetch.js';
+import { createCallWrites, createLeanFetch, type CallWrites, type WithLeanFetch } from '../fastPath/index.js';
 
 /** Options of the pooled HTTP client shared by every downstream call of one BFF. */
 export interface HttpFetcherOptions {
@@ -10,12 +10,16 @@ export interface HttpFetcherOptions {
   timeoutMs?: number;
   /** Reuse connections between calls. @default true */
   keepAlive?: boolean;
+  /** Offer the fast path's leanFetch beside WHATWG fetch (fetchJson takes it). @default true */
+  lean?: boolean;
 }
 
 /** A fetch over one keep-alive pool, and the means to close the pool at shutdown. */
 export interface HttpFetcher {
-  /** WHATWG fetch, carrying `leanFetch` too so fetchJson takes the cheaper path. */
-  readonly fetch: Fetcher & WithLeanFetch;
+  /** WHATWG fetch, carrying `leanFetch` too (unless `lean` is false) so fetchJson takes the cheaper path. */
+  readonly fetch: Fetcher & Partial<WithLeanFetch>;
+  /** Calls the lean fetch dispatched in this turn and undici has not written yet. */
+  readonly callWrites: CallWrites;
   close(): Promise<void>;
 }
 
@@ -32,9 +36,12 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): HttpFetcher
   // undici's fetch is the WHATWG fetch Apollo's Fetcher type describes; only the nominal
   // Headers/Response types of the two declarations differ.
   const slowFetch = pooledFetch as unknown as Fetcher;
-  const leanFetch = createLeanFetch(agent, timeoutMs, slowFetch);
+  const callWrites = createCallWrites();
+  if (options.lean === false) return { fetch: slowFetch, callWrites, close: () => agent.close() };
+  const leanFetch = createLeanFetch(agent, timeoutMs, slowFetch, callWrites);
   return {
     fetch: Object.assign(slowFetch, { leanFetch }),
+    callWrites,
     close: () => agent.close(),
   };
 }

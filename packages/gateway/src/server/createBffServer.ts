@@ -92,10 +92,13 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
   });
   const logger: Logger = http.log;
   const redis = createSharedRedis();
+  // The kit's executor, graphql-jit subgraphs and lean HTTP calls (fastPath/index.ts), or stock parts throughout.
+  const fastPath = config.downstream.planExecutor === 'bff';
   const pool = createHttpFetcher({
     connectionsPerOrigin: config.subgraphs.connectionsPerOrigin,
     timeoutMs: config.subgraphs.timeoutMs,
     keepAlive: config.downstream.keepAlive,
+    lean: fastPath,
   });
   const supergraph = readSupergraph(config.supergraphFile, config.subgraphs.urlOverrides);
   const subgraphUrls = Object.fromEntries(supergraph.subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
@@ -135,6 +138,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     downstream,
     dedupe,
     proxied,
+    fastPath,
     ...(config.observability.reloadSupergraph && { reload }),
   });
   gateway.onSchemaLoadOrUpdate(() => health.markLoaded());
@@ -155,6 +159,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     connectRedis: redis.connect,
     gateway,
     proxied,
+    callWrites: pool.callWrites,
     onPlanLookup,
     logger,
     responseCache,

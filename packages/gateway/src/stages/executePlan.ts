@@ -1,16 +1,18 @@
 import type { ApolloGateway } from '@apollo/gateway';
 import type { ProxiedOperations } from '../gateway/proxiedOperations.js';
-import { withPlanExecution } from '../execution/withPlanExecution.js';
+import { withPlanExecution, type CallWrites } from '../fastPath/index.js';
 import type { Stage } from './Stage.js';
 
 /** Options of the executePlan stage. */
 export interface ExecutePlanOptions {
   /** @apollo/gateway over the supergraph: its planner, and its executor when the kit's is off. */
   readonly gateway: ApolloGateway;
-  /** `bff`: the kit's executor (the fast path); `apollo`: @apollo/gateway's own. @default 'bff' */
+  /** `bff`: the kit's executor (the fast path, fastPath/index.ts); `apollo`: @apollo/gateway's own. @default 'bff' */
   readonly planExecutor?: 'bff' | 'apollo';
   /** Where single-fetch operations are noted for the remote data source. */
   readonly proxied: ProxiedOperations;
+  /** The HTTP pool's calls not yet written (createHttpFetcher). */
+  readonly callWrites: CallWrites;
   /** Told whether each request found its plan cached. @default nothing */
   readonly onPlanLookup?: ((hit: boolean) => void) | undefined;
 }
@@ -23,12 +25,12 @@ export interface ExecutePlanOptions {
  * what it returns).
  */
 export function executePlan(options: ExecutePlanOptions): Stage {
-  const { gateway, proxied, onPlanLookup } = options;
+  const { gateway, proxied, callWrites, onPlanLookup } = options;
   return {
     name: 'executePlan',
     execute: () =>
       options.planExecutor === 'apollo'
         ? gateway
-        : withPlanExecution(gateway, { proxied, ...(onPlanLookup && { onPlanLookup }) }),
+        : withPlanExecution(gateway, { proxied, callWrites, ...(onPlanLookup && { onPlanLookup }) }),
   };
 }

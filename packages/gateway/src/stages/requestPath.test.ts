@@ -10,6 +10,7 @@ import { createDownstream } from '../downstream/createDownstream.js';
 import { createObservability } from '../observability/createObservability.js';
 import { createProtection } from '../protection/createProtection.js';
 import { createSharedRedis } from '../core/createRedisConnection.js';
+import { createCallWrites } from '../fastPath/index.js';
 import { installStages } from './installStages.js';
 import { requestPath } from './requestPath.js';
 import { mechanismsOf, type Stage } from './Stage.js';
@@ -47,6 +48,7 @@ function stagesOf(env: Record<string, string>, withRules: boolean): readonly Sta
     connectRedis: redis.connect,
     gateway: new ApolloGateway({ supergraphSdl: sdl }),
     proxied: new WeakMap(),
+    callWrites: createCallWrites(),
     onPlanLookup: undefined,
     logger,
     responseCache: undefined,

@@ -22,9 +22,10 @@ const catalogPageQuery = /* GraphQL */ `
 `;
 
 /**
- * Asks the products subgraph for one page of upcs, over the BFF's pooled client and downstream policies (timeout, deadline, retries, breaker). The feed's
- * order and cursors are the catalogue's own, so paging never skips or repeats a product. The
- * call carries the request's id and viewer, as every call to a service does.
+ * Asks the products subgraph for one page of upcs, over the BFF's pooled client and downstream
+ * policies (timeout, deadline, retries, breaker). The feed's order and cursors are the
+ * catalogue's own, so paging never skips or repeats a product. The call carries the request's id
+ * and viewer, as every call to a service does.
  */
 export async function fetchCatalogPage(
   kit: BffKit,
@@ -46,7 +47,7 @@ export async function fetchCatalogPage(
   // The page size is checked before the call, so the catalogue can only refuse the cursor; the
   // message speaks of the feed, the API the phone knows.
   if (body.errors?.some((error) => error.extensions?.code === 'BAD_USER_INPUT')) {
-    throw new GraphQLError(`feed(after:) must be a cursor returned by feed, but got: '${after}'`, {
+    throw new GraphQLError(`feed(after:) must be a cursor returned by feed, but got: '${String(after)}'`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }

@@ -28,6 +28,6 @@ export function imageUrl(imagePath: string, width: number, density: number, base
     });
   }
   const pixels = Math.ceil(width * density);
-  const snapped = imagePixelWidths.find((candidate) => candidate >= pixels) ?? imagePixelWidths.at(-1)!;
+  const snapped = imagePixelWidths.find((candidate) => candidate >= pixels) ?? Math.max(...imagePixelWidths);
   return `${base}${imagePath}?w=${snapped}`;
 }

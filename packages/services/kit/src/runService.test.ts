@@ -31,7 +31,7 @@ async function startFixture(env: NodeJS.ProcessEnv) {
       if (ready) resolve(ready[1]!);
     });
     exited.then(
-      ([code]) => reject(new Error(`fixture exited with ${code} before it was ready: ${messages.join(' | ')}`)),
+      ([code]) => reject(new Error(`fixture exited with ${String(code)} before it was ready: ${messages.join(' | ')}`)),
       reject,
     );
   });

@@ -142,7 +142,9 @@ export const inventorySubgraph: ScenarioSubgraph = {
       label: (bin: BinRecord) => bin.label,
       count: (bin: BinRecord) => {
         if (bin.locked)
-          throw new GraphQLError(`Bin ${bin.label} is locked for audit.`, { extensions: { code: 'FORBIDDEN' } });
+          throw new GraphQLError(`Bin ${String(bin.label)} is locked for audit.`, {
+            extensions: { code: 'FORBIDDEN' },
+          });
         return bin.count;
       },
     },

@@ -119,7 +119,9 @@ export const flakyCatalogOperations: readonly ScenarioOperation[] = [
     `,
   },
   {
-    name: 'a synchronous throw in __resolveReference fails the whole _entities field: every entity of the fetch is lost',
+    name:
+      'a synchronous throw in __resolveReference fails the whole _entities field: ' +
+      'every entity of the fetch is lost',
     query: /* GraphQL */ `
       query SuppliersOfLampAndStool {
         productsByIds(ids: ["p1", "p7", "p2"]) { id supplier { id name } }

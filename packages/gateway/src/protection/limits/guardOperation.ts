@@ -1,6 +1,6 @@
 import type { OperationLimits } from '../../config/readProtectionConfig.js';
 import { OperationTooComplexError } from '../../errors/BffError.js';
-import { sourceFactsOf } from './measureSource.js';
+import type { SourceFacts } from './measureSource.js';
 import type { DocumentMeasures } from './measureDocument.js';
 import type { OperationMeasures } from './measureOperation.js';
 
@@ -31,12 +31,18 @@ function check(limit: keyof typeof limits, measured: number, max: number): void 
 
 /**
  * guardOperation, before parsing: the document's size, then its tokens (counted once per
- * distinct text, sourceFactsOf; counting is linear in the size, which is checked first). Throws
- * OperationTooComplexError.
+ * distinct text, createSourceFacts; counting is linear in the size, which is checked first). Throws
+ * OperationTooComplexError; returns the text's facts.
  */
-export function guardSource(source: string, operationLimits: OperationLimits): void {
+export function guardSource(
+  source: string,
+  factsOf: (source: string) => SourceFacts,
+  operationLimits: OperationLimits,
+): SourceFacts {
   check('documentBytes', Buffer.byteLength(source), operationLimits.maxDocumentBytes);
-  check('tokens', sourceFactsOf(source).tokens, operationLimits.maxTokens);
+  const facts = factsOf(source);
+  check('tokens', facts.tokens, operationLimits.maxTokens);
+  return facts;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { getIntrospectionQuery, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { measureDocument } from './measureDocument.js';
-import { measureSource } from './measureSource.js';
+import { createSourceFacts } from './measureSource.js';
 
 const measure = (source: string) => measureDocument(parse(source));
 
@@ -94,8 +94,10 @@ describe('measureDocument', () => {
   });
 });
 
-describe('measureSource', () => {
+describe('createSourceFacts', () => {
   it('measures a text once, and names its only operation', () => {
+    const factsOf = createSourceFacts();
+    const measureSource = (text: string) => factsOf(text).measures();
     const source = `query Top { topProducts @a { upc } }`;
     const measures = measureSource(source);
     expect(measures).toEqual({ depth: 2, aliases: 0, rootFields: 1, directives: 1, operationName: 'Top' });
@@ -104,7 +106,22 @@ describe('measureSource', () => {
     expect(measureSource(`{ a }`)?.operationName).toBeUndefined();
   });
 
+  it('counts the tokens of a text', () => {
+    expect(createSourceFacts()(`query Top { topProducts { upc } }`).tokens).toBe(8);
+  });
+
+  it('keeps the facts of at most maxTexts texts, the most recent', () => {
+    const factsOf = createSourceFacts(2);
+    const first = factsOf('{ a }');
+    factsOf('{ b }');
+    expect(factsOf('{ a }')).toBe(first);
+    factsOf('{ c }');
+    factsOf('{ d }');
+    expect(factsOf('{ a }')).not.toBe(first);
+  });
+
   it('leaves a text that does not parse unmeasured', () => {
+    const measureSource = (text: string) => createSourceFacts()(text).measures();
     expect(measureSource(`{ a `)).toBeUndefined();
     expect(measureSource(`{ a `)).toBeUndefined();
   });

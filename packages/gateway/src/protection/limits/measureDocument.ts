@@ -23,20 +23,16 @@ export interface DocumentMeasures {
   readonly directives: number;
 }
 
-/** Kept per parsed document: Apollo Server reuses one document per query text from its cache. */
-const measuredDocuments = new WeakMap<DocumentNode, DocumentMeasures>();
-
 /**
  * The schema-free measures of a parsed, not yet validated document. Every operation counts,
  * not only the one a request names: validation reads them all. (For a valid document of
  * one operation they are that operation's measures.) Each fragment's depth is measured once
  * (memoised), so a document that spreads fragments many times over costs time in its size, not
- * in its expansion, while the depth counts the expansion. A fragment cycle (a validation error)
+ * in its expansion, while the depth counts the expansion. Its callers keep what it measures: per
+ * text before validation (createSourceFacts), per operation and variables after (measureOperationOnce). A fragment cycle (a validation error)
  * is cut where it closes: a spread of a fragment being measured adds nothing.
  */
 export function measureDocument(document: DocumentNode): DocumentMeasures {
-  let measures = measuredDocuments.get(document);
-  if (measures) return measures;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions)
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -57,9 +53,7 @@ export function measureDocument(document: DocumentNode): DocumentMeasures {
     depth = Math.max(depth, selectionDepth(definition.selectionSet, fragmentDepth));
     rootFields = Math.max(rootFields, countRootFields(fragments, definition.selectionSet, new Set(), new Set()));
   }
-  measures = { depth, rootFields, ...countInDocument(document) };
-  measuredDocuments.set(document, measures);
-  return measures;
+  return { depth, rootFields, ...countInDocument(document) };
 }
 
 function selectionDepth(selectionSet: SelectionSetNode, fragmentDepth: (name: string) => number): number {

@@ -21,11 +21,9 @@ export interface SourceFacts {
   measures(): SourceMeasures | undefined;
 }
 
-/** Facts of recent texts, one entry per text: clients send the same few texts over and over. */
-const known = new LRUCache<string, SourceFacts>({ max: 1_000 });
-
 /**
- * The facts of a document text, counted (and, when asked, parsed) once per distinct text.
+ * The facts of document texts, each counted (and, when asked, parsed) once while it is among the
+ * `maxTexts` most recent. @param maxTexts @default 1000
  *
  * Why parse, rather than count on the lexer's tokens as countTokens does: telling an alias
  * (`name:` in a selection) from an argument, a selection set from an input object, an inline
@@ -34,19 +32,18 @@ const known = new LRUCache<string, SourceFacts>({ max: 1_000 });
  * costs a few times its lexer, once per distinct text, and what it saves (validation of a
  * document that is refused anyway, and an error per unknown field or directive) costs more.
  */
-export function sourceFactsOf(source: string): SourceFacts {
-  let facts = known.get(source);
-  if (!facts) {
-    let measured: { readonly value: SourceMeasures | undefined } | undefined;
-    facts = { tokens: countTokens(source), measures: () => (measured ??= { value: parseAndMeasure(source) }).value };
-    known.set(source, facts);
-  }
-  return facts;
-}
-
-/** The measures of a text ({@link SourceFacts.measures}). */
-export function measureSource(source: string): SourceMeasures | undefined {
-  return sourceFactsOf(source).measures();
+export function createSourceFacts(maxTexts = 1_000): (source: string) => SourceFacts {
+  // One entry per recent text: clients send the same few texts over and over.
+  const known = new LRUCache<string, SourceFacts>({ max: maxTexts });
+  return (source) => {
+    let facts = known.get(source);
+    if (!facts) {
+      let measured: { readonly value: SourceMeasures | undefined } | undefined;
+      facts = { tokens: countTokens(source), measures: () => (measured ??= { value: parseAndMeasure(source) }).value };
+      known.set(source, facts);
+    }
+    return facts;
+  };
 }
 
 function parseAndMeasure(source: string): SourceMeasures | undefined {

@@ -3,7 +3,7 @@ import type { OperationLimits } from '../../config/readProtectionConfig.js';
 import { OperationTooComplexError } from '../../errors/BffError.js';
 import { replyWithBffError } from '../../core/replyWithHttpError.js';
 import { guardDocument, guardSource } from './guardOperation.js';
-import { measureSource, type SourceMeasures } from './measureSource.js';
+import { createSourceFacts, type SourceFacts, type SourceMeasures } from './measureSource.js';
 
 /** One operation of a GraphQL request, as its JSON body (or, GET, its URL) gives it. */
 interface SentOperation {
@@ -37,10 +37,11 @@ function operationsOf(body: unknown, query: unknown): SentOperation[] {
  * document cache).
  */
 export function useDocumentLimits(http: FastifyInstance, graphqlPath: string, limits: OperationLimits): void {
+  const factsOf = createSourceFacts();
   http.addHook('preValidation', (request, reply, done) => {
     if (request.routeOptions.url !== graphqlPath) return done();
     for (const operation of operationsOf(request.body, request.query)) {
-      const refusal = refusalOf(operation, limits);
+      const refusal = refusalOf(operation, factsOf, limits);
       if (refusal) {
         nameRefusedOperation(request, refusal.operationName);
         return void replyWithBffError(reply, refusal.error);
@@ -53,13 +54,13 @@ export function useDocumentLimits(http: FastifyInstance, graphqlPath: string, li
 /** Why an operation's document is refused, and the operation's name if it is known; undefined when it is not refused. */
 function refusalOf(
   operation: SentOperation,
+  factsOf: (source: string) => SourceFacts,
   limits: OperationLimits,
 ): { error: OperationTooComplexError; operationName: string | undefined } | undefined {
   if (typeof operation.query !== 'string') return undefined;
   let measures: SourceMeasures | undefined;
   try {
-    guardSource(operation.query, limits);
-    measures = measureSource(operation.query);
+    measures = guardSource(operation.query, factsOf, limits).measures();
     if (measures) guardDocument(measures, limits);
     return undefined;
   } catch (error) {

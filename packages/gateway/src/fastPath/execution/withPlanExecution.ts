@@ -1,5 +1,5 @@
 import type { ApolloGateway, GraphQLDataSource } from '@apollo/gateway';
-import { wrapExecutor } from '../gateway/wrapExecutor.js';
+import { wrapExecutor } from '../../gateway/wrapExecutor.js';
 import { operationFromDocument, type Schema } from '@apollo/federation-internals';
 import type { QueryPlan, QueryPlanner } from '@apollo/query-planner';
 import type {
@@ -19,14 +19,15 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { fragmentsOf } from '../operation/collectFields.js';
-import { proxiableService, proxiedOperationOf, type ProxiedOperations } from '../gateway/proxiedOperations.js';
+import { fragmentsOf } from '../../operation/collectFields.js';
+import { proxiableService, proxiedOperationOf, type ProxiedOperations } from '../../gateway/proxiedOperations.js';
 import { checkVariablesOnce } from './checkVariablesOnce.js';
 import { conditionValuesOf, conditionVariablesOf } from './conditionalSelections.js';
 import { executePlanNode, type PlanExecution } from './executePlan.js';
+import type { CallWrites } from '../http/pendingCallWrites.js';
 import { isPlanSupported, selectsIntrospection } from './planSupport.js';
 import { SelectionShape, shapeResponse } from './shapeResponse.js';
-import { inActiveSpan } from '../observability/tracing/inActiveSpan.js';
+import { inActiveSpan } from '../../observability/tracing/inActiveSpan.js';
 
 const tracer = trace.getTracer('@bff/gateway');
 
@@ -63,6 +64,8 @@ export interface PlanExecutionOptions {
   readonly proxied: ProxiedOperations;
   /** Told whether each request found its plan cached. @default nothing */
   readonly onPlanLookup?: (hit: boolean) => void;
+  /** The HTTP pool's calls not yet written: branches of a parallel node start after them. */
+  readonly callWrites: CallWrites;
 }
 
 /**
@@ -134,7 +137,7 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
       if (errors) return { errors: [...errors] };
     }
     if (planned.proxiedService)
-      options.proxied.set(requestContext.context, proxiedOperationOf(planned.proxiedService, requestContext));
+      options.proxied.set(requestContext.request, proxiedOperationOf(planned.proxiedService, requestContext));
     const errors: GraphQLError[] = [];
     const execution: PlanExecution = {
       requestContext,
@@ -142,6 +145,7 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
       dataSourceOf,
       supergraphSchema: internals.supergraphSchema,
       errors,
+      callWrites: options.callWrites,
     };
     const data: Record<string, unknown> = {};
     return inActiveSpan(tracer, 'gateway.execute', {}, async (executeSpan) => {

@@ -1,6 +1,6 @@
 import type { PlanNode, QueryPlan } from '@apollo/query-planner';
 import { BREAK, visit, type DocumentNode } from 'graphql';
-import { introspectionFieldNames } from '../operation/introspectionFields.js';
+import { introspectionFieldNames } from '../../operation/introspectionFields.js';
 
 /**
  * Whether the BFF's executor runs this plan itself: every node but @defer and subscriptions, and

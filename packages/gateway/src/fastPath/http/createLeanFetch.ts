@@ -1,7 +1,7 @@
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
 import type { Dispatcher } from 'undici';
-import { abortSignalOf, onAbortOf, type CallSignal } from '../downstream/AttemptSignal.js';
-import { noteCallDispatched } from './pendingCallWrites.js';
+import { abortSignalOf, onAbortOf, type CallSignal } from '../../downstream/AttemptSignal.js';
+import type { CallWrites } from './pendingCallWrites.js';
 
 /** What fetchJson reads of an answer; a WHATWG Response is one too. */
 export interface LeanResponse {
@@ -119,7 +119,12 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
  * default headers and asks for no compression; a redirect, which our services never send, is
  * handed to `slowFetch` so it is still followed.
  */
-export function createLeanFetch(dispatcher: Dispatcher, timeoutMs: number, slowFetch: Fetcher): LeanFetch {
+export function createLeanFetch(
+  dispatcher: Dispatcher,
+  timeoutMs: number,
+  slowFetch: Fetcher,
+  callWrites: CallWrites,
+): LeanFetch {
   return async (url, init, callSignal) => {
     const { origin, pathname, search } = new URL(url);
     const signal = callSignal ?? (init.signal as AbortSignal | undefined) ?? AbortSignal.timeout(timeoutMs);
@@ -134,7 +139,7 @@ export function createLeanFetch(dispatcher: Dispatcher, timeoutMs: number, slowF
         body: init.body ?? null,
       };
       dispatcher.dispatch(options, new CollectingHandler(signal, settle));
-      noteCallDispatched();
+      callWrites.noteDispatched();
     });
     if (redirects.has(answer.status) && answer.headers.get('location') !== null)
       return slowFetch(url, { ...init, signal: abortSignalOf(signal) });

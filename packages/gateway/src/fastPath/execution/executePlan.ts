@@ -13,9 +13,10 @@ import {
 import { conditionValuesOf } from './conditionalSelections.js';
 import { copyJson, dedupeRepresentations } from './dedupeRepresentations.js';
 import { downstreamServiceError, errorPathsOf, type SentEntities } from './downstreamServiceError.js';
-import { inActiveSpan } from '../observability/tracing/inActiveSpan.js';
+import { inActiveSpan } from '../../observability/tracing/inActiveSpan.js';
 import { startInOrder } from './startInOrder.js';
 import type { Cursor } from './Cursor.js';
+import type { CallWrites } from '../http/pendingCallWrites.js';
 
 export type { Cursor };
 
@@ -33,6 +34,8 @@ export interface PlanExecution {
   /** The supergraph as graphql-js types: what `requires` type conditions are checked against. */
   readonly supergraphSchema: GraphQLSchema;
   readonly errors: GraphQLError[];
+  /** The HTTP pool's calls not yet written: branches of a parallel node start after them. */
+  readonly callWrites: CallWrites;
 }
 
 /**
@@ -47,7 +50,7 @@ export async function executePlanNode(execution: PlanExecution, node: PlanNode, 
       for (const child of node.nodes) await executePlanNode(execution, child, cursor);
       return;
     case 'Parallel':
-      await startInOrder(node.nodes, (child) => executePlanNode(execution, child, cursor));
+      await startInOrder(node.nodes, (child) => executePlanNode(execution, child, cursor), execution.callWrites);
       return;
     case 'Flatten': {
       const data = flattenAtPath(cursor.data, node.path);

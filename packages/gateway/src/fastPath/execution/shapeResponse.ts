@@ -19,8 +19,8 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { collectFields, subSelections } from '../operation/collectFields.js';
-import { hiddenKeyPrefix } from '../authorization/rewriteDocument.js';
+import { collectFields, subSelections } from '../../operation/collectFields.js';
+import { hiddenKeyPrefix } from '../../authorization/rewriteDocument.js';
 
 /** Marks a null that must propagate to the nearest nullable parent. */
 const bubble = Symbol('null bubbles up');

@@ -6,11 +6,11 @@ import { listenOnFreePort, postGraphQL, type RunningServer } from '@bff/testing'
 import { GraphQLError, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allow, rule } from 'graphql-shield';
-import { composeSupergraph } from '../compose/composeSupergraph.js';
-import { readSupergraphConfig } from '../compose/readSupergraphConfig.js';
-import { readConfig } from '../config/readConfig.js';
-import { downstreamServiceMessage } from '../errors/BffError.js';
-import { createBffServer, type BffServer } from '../server/createBffServer.js';
+import { composeSupergraph } from '../../compose/composeSupergraph.js';
+import { readSupergraphConfig } from '../../compose/readSupergraphConfig.js';
+import { readConfig } from '../../config/readConfig.js';
+import { downstreamServiceMessage } from '../../errors/BffError.js';
+import { createBffServer, type BffServer } from '../../server/createBffServer.js';
 import { dedupeRepresentations, sameJson } from './dedupeRepresentations.js';
 
 const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';

@@ -11,7 +11,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { restrictCachePolicy } from './restrictCachePolicy.js';
+import { restrictCachePolicy } from '../gateway/restrictCachePolicy.js';
 
 /** A compiled fetch, with the defaults of its variables. */
 type CompiledOperation = CompiledQuery & { readonly variableDefaults: Readonly<Record<string, unknown>> | undefined };

@@ -1,4 +1,4 @@
-import { afterCallWrites, isCallAwaitingWrite } from '../http/pendingCallWrites.js';
+import type { CallWrites } from '../http/pendingCallWrites.js';
 
 /**
  * Starts the branches of a parallel plan node in order; once one has put a downstream call on
@@ -9,12 +9,16 @@ import { afterCallWrites, isCallAwaitingWrite } from '../http/pendingCallWrites.
  * web product page the reviews call, whose answer the accounts call waits for, went out ~30 µs
  * sooner. Resolves when every branch has, rejects with the first branch that rejects.
  */
-export function startInOrder<T>(branches: readonly T[], start: (branch: T) => Promise<void>): Promise<void> {
+export function startInOrder<T>(
+  branches: readonly T[],
+  start: (branch: T) => Promise<void>,
+  callWrites: CallWrites,
+): Promise<void> {
   const started: Promise<void>[] = [];
   for (let index = 0; index < branches.length; index += 1) {
-    if (index > 0 && isCallAwaitingWrite()) {
+    if (index > 0 && callWrites.awaitingWrite()) {
       const rest = branches.slice(index);
-      started.push(afterCallWrites().then(() => startInOrder(rest, start)));
+      started.push(callWrites.afterWrites().then(() => startInOrder(rest, start, callWrites)));
       break;
     }
     try {
