@@ -30,8 +30,8 @@ function runCli(
   });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (chunk) => (stdout += chunk));
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<Exited>((done) => child.on('exit', (code) => done({ code, stdout, stderr })));
   return { child, exited, output: () => stdout };
 }
@@ -57,7 +57,7 @@ function overNewConnection(
       { method, agent: false, headers: body ? { 'content-type': 'application/json' } : {} },
       (response) => {
         let text = '';
-        response.on('data', (chunk) => (text += chunk));
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
         response.on('end', () => resolveResponse({ status: response.statusCode ?? 0, text }));
       },
     );

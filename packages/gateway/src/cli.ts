@@ -6,14 +6,15 @@ import { serveUntilSignal } from './server/serveUntilSignal.js';
 const usage = `Usage: bff-gateway --supergraph FILE [--port N] [--host HOST] [--name NAME]
 
 Serves a composed supergraph. Every subgraph is reached at its routing URL from the supergraph,
-overridable with BFF_SUBGRAPH_<NAME>_URL. Other settings: BFF_WORKERS (processes sharing the port), BFF_BODY_LIMIT_BYTES,
-BFF_CONNECTIONS_PER_ORIGIN, BFF_SUBGRAPH_TIMEOUT_MS, NODE_ENV, LOG_LEVEL.
+overridable with BFF_SUBGRAPH_<NAME>_URL. Other settings: BFF_WORKERS (processes sharing the port),
+BFF_BODY_LIMIT_BYTES, BFF_CONNECTIONS_PER_ORIGIN, BFF_SUBGRAPH_TIMEOUT_MS, NODE_ENV, LOG_LEVEL.
 Bearer tokens: BFF_JWT_ISSUERS (default bff-dev), BFF_JWT_AUDIENCE (default the --name),
 BFF_JWT_ALGORITHMS (default HS256), BFF_JWT_SECRET (required in production), BFF_JWT_PUBLIC_KEY
 or BFF_JWT_JWKS_URL (for RS*, PS*, ES*), BFF_JWT_CLOCK_TOLERANCE_S, BFF_JWT_MAX_BYTES.
 Protection: BFF_MAX_DEPTH, BFF_MAX_COST and the other BFF_MAX_* limits, BFF_RATE_LIMIT_*,
 REDIS_URL, BFF_ADMISSION_*, BFF_PRIORITY_<CLASS>.
-Operations: BFF_METRICS, BFF_SHUTDOWN_DELAY_MS, BFF_SHUTDOWN_GRACE_MS, BFF_SUPERGRAPH_RELOAD, BFF_OTLP_TRACES_URL (see the README's configuration table).`;
+Operations: BFF_METRICS, BFF_SHUTDOWN_DELAY_MS, BFF_SHUTDOWN_GRACE_MS, BFF_SUPERGRAPH_RELOAD, BFF_OTLP_TRACES_URL
+(see the README's configuration table).`;
 
 let flags: { supergraph?: string; port?: string; host?: string; name?: string; help?: boolean };
 try {

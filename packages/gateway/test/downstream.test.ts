@@ -98,7 +98,7 @@ describe('web BFF downstream calls', () => {
         },
         staff,
       );
-      const orderId = created.body.data.createOrder.id;
+      const orderId: string = created.body.data.createOrder.id;
       const response = await bff.post(
         { query: /* GraphQL */ `{ order(id: "${orderId}") { id buyer { username } } product(upc: "100001") { upc } }` },
         staff,
@@ -177,7 +177,7 @@ describe('web BFF downstream calls', () => {
       services.behave('products', { delayMs: 150 });
       await Promise.all([1, 2, 3].map(() => bff.post(top)));
       expect(services.calls.products).toHaveLength(3);
-      stack && (await stack.close());
+      await stack?.close();
       const shared = await start();
       shared.services.behave('products', { delayMs: 150 });
       const as = viewerHeaders('web');
@@ -233,7 +233,8 @@ describe('web BFF downstream calls', () => {
       expect(response.body.errors).toEqual([
         {
           message:
-            'The reviews service did not answer in time; the fields it provides are null in this response. Retry later.',
+            'The reviews service did not answer in time; the fields it provides are null in this response. ' +
+            'Retry later.',
           extensions: { code: 'DOWNSTREAM_TIMEOUT', serviceName: 'reviews' },
         },
       ]);
@@ -264,7 +265,8 @@ describe('web BFF downstream calls', () => {
       expect(failedFast.body.errors).toEqual([
         {
           message:
-            'The inventory service is unavailable (its circuit breaker is open); the fields it provides are null in this response. Retry later.',
+            'The inventory service is unavailable (its circuit breaker is open); ' +
+            'the fields it provides are null in this response. Retry later.',
           path: ['product'],
           extensions: { code: 'DOWNSTREAM_UNAVAILABLE', serviceName: 'inventory' },
         },

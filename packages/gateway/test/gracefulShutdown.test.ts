@@ -39,8 +39,8 @@ async function startWebBffProcess(services: RunningServices, env: NodeJS.Process
   });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (chunk) => (stdout += chunk));
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((done) => child.on('exit', done));
   try {
     const url = await waitFor(
@@ -134,7 +134,8 @@ describe('web BFF process', () => {
 
       // As a load balancer does: a probe of /readyz every 50 ms, and no new request once it says unready.
       let ready = true;
-      let signalledAt: number | undefined;
+      // Initialised here, though set once below: since() reads it before.
+      let signalledAt: number | undefined = undefined;
       const readiness: string[] = [];
       const failures: string[] = [];
       const since = () =>

@@ -146,7 +146,8 @@ describe('web BFF operation limits', () => {
     await expectServed(reviews, { first: 17 });
     await expectRejected(
       reviews,
-      'Operation rejected: its estimated cost is 21, over the limit of 20. Ask for fewer items (first, last, limit) or fewer nested lists.',
+      'Operation rejected: its estimated cost is 21, over the limit of 20. ' +
+        'Ask for fewer items (first, last, limit) or fewer nested lists.',
       { first: 18 },
     );
   });
@@ -155,7 +156,8 @@ describe('web BFF operation limits', () => {
     const reviews = /* GraphQL */ `query Reviews($first: Int) { productPage(upc: "100001") { product { reviews(first: $first) { id } } } }`;
     await expectRejected(
       reviews,
-      'Operation rejected: its estimated cost is 30, over the limit of 20. Ask for fewer items (first, last, limit) or fewer nested lists.',
+      'Operation rejected: its estimated cost is 30, over the limit of 20. ' +
+        'Ask for fewer items (first, last, limit) or fewer nested lists.',
       { first: 27 },
     );
     await expectServed(reviews, { first: 1 });

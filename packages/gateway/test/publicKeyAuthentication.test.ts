@@ -13,7 +13,8 @@ const unauthenticated = (reason: string) => ({
 function signWithPublicKeyAsSecret(publicKey: KeyObject, kid?: string): string {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${part({ alg: 'HS256', typ: 'JWT', ...(kid && { kid }) })}.${part({ sub: '1', roles: ['staff'], iss: 'bff-dev', aud: 'web-bff', iat: now, exp: now + 600 })}`;
+  const claims = { sub: '1', roles: ['staff'], iss: 'bff-dev', aud: 'web-bff', iat: now, exp: now + 600 };
+  const unsigned = `${part({ alg: 'HS256', typ: 'JWT', ...(kid && { kid }) })}.${part(claims)}`;
   const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
   return `${unsigned}.${createHmac('sha256', pem).update(unsigned).digest('base64url')}`;
 }

@@ -181,7 +181,8 @@ describe('web BFF rate limits', () => {
       expect.objectContaining({
         msg: expect.stringMatching(
           new RegExp(
-            `^rate limits cannot be counted in Redis at 127\\.0\\.0\\.1:${redis.port} \\(.+\\); failing open: requests pass uncounted until it is back$`,
+            `^rate limits cannot be counted in Redis at 127\\.0\\.0\\.1:${redis.port} \\(.+\\); ` +
+              'failing open: requests pass uncounted until it is back$',
           ),
         ),
       }),

@@ -139,7 +139,8 @@ describe('web BFF request checks', () => {
       errors: [
         {
           message:
-            'Introspection is disabled on this BFF: __schema and __type cannot be queried. Ask the BFF team for its schema.',
+            'Introspection is disabled on this BFF: __schema and __type cannot be queried. ' +
+            'Ask the BFF team for its schema.',
           locations: [{ line: 1, column: 3 }],
           extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
         },

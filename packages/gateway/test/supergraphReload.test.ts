@@ -65,7 +65,9 @@ describe('web BFF supergraph reload', () => {
     expect(lines.map((line) => JSON.parse(line)).filter((entry) => String(entry.msg).includes('rejected'))).toEqual([
       expect.objectContaining({
         level: 50,
-        msg: `supergraph ${file} rejected, the previous one keeps serving: supergraph file ${file} must be a readable GraphQL SDL file, but: Syntax Error: Expected Name, found <EOF>.`,
+        msg:
+          `supergraph ${file} rejected, the previous one keeps serving: supergraph file ${file} must be a readable ` +
+          'GraphQL SDL file, but: Syntax Error: Expected Name, found <EOF>.',
       }),
     ]);
     expect((await stack.bff.post(weightQuery)).status).toBe(200);
@@ -75,7 +77,8 @@ describe('web BFF supergraph reload', () => {
   it('rejects a supergraph that lacks a field the rules name, and keeps serving the previous one', async () => {
     lines.length = 0;
     const costField =
-      '  """Unit cost in cents. Internal: staff only."""\n  cost: Int! @join__field(graph: PRODUCTS) @tag(name: "internal")\n';
+      '  """Unit cost in cents. Internal: staff only."""\n' +
+      '  cost: Int! @join__field(graph: PRODUCTS) @tag(name: "internal")\n';
     expect(composed).toContain(costField);
     writeFileSync(file, composed.replace(costField, ''));
     await waitFor(async () => lines.some((line) => line.includes('rejected')), 'the rejection');

@@ -20,3 +20,4 @@ export { startRedisServer, type RunningRedis } from './startRedisServer.js';
 export { signTestToken, type TestTokenOptions } from './signTestToken.js';
 export { viewerHeaders, type ViewerName } from './viewers.js';
 export { childProcessesOf } from './childProcessesOf.js';
+export { postToApolloServer } from './postToApolloServer.js';

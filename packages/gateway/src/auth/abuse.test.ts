@@ -39,13 +39,15 @@ describe('readConfig given bad JWT settings', () => {
     expect(
       problemsOf({ WEB_BFF_JWT_ALGORITHMS: 'HS256, RS256', WEB_BFF_JWT_JWKS_URL: 'https://id.example.com/jwks.json' }),
     ).toEqual([
-      "WEB_BFF_JWT_ALGORITHMS must not mix HMAC (HS*) and public-key algorithms (that is how algorithm confusion happens), but got: 'HS256,RS256'",
+      'WEB_BFF_JWT_ALGORITHMS must not mix HMAC (HS*) and public-key algorithms ' +
+        "(that is how algorithm confusion happens), but got: 'HS256,RS256'",
     ]);
   });
 
   it('names the algorithms it does not know', () => {
     expect(problemsOf({ WEB_BFF_JWT_ALGORITHMS: 'HS256,hs512,EdDSA' })).toEqual([
-      "WEB_BFF_JWT_ALGORITHMS must list only HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, but got: 'hs512,EdDSA'",
+      'WEB_BFF_JWT_ALGORITHMS must list only HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ' +
+        "ES256, ES384, ES512, but got: 'hs512,EdDSA'",
     ]);
   });
 
@@ -59,7 +61,8 @@ describe('readConfig given bad JWT settings', () => {
 
   it('never uses the development secret in production', () => {
     expect(problemsOf({ NODE_ENV: 'production', WEB_BFF_JWT_ALGORITHMS: 'HS256,HS512' })).toEqual([
-      'WEB_BFF_JWT_SECRET must be set in production when WEB_BFF_JWT_ALGORITHMS is HS256,HS512 (the development secret is never used in production)',
+      'WEB_BFF_JWT_SECRET must be set in production when WEB_BFF_JWT_ALGORITHMS is HS256,HS512 ' +
+        '(the development secret is never used in production)',
     ]);
   });
 
@@ -84,7 +87,8 @@ describe('readConfig given bad JWT settings', () => {
 
   it('refuses a key that belongs to the other algorithm family', () => {
     expect(problemsOf({ WEB_BFF_JWT_PUBLIC_KEY: rsaPublicKey })).toEqual([
-      'WEB_BFF_JWT_PUBLIC_KEY must not be set when WEB_BFF_JWT_ALGORITHMS is HS256; list the public-key algorithms it is for',
+      'WEB_BFF_JWT_PUBLIC_KEY must not be set when WEB_BFF_JWT_ALGORITHMS is HS256; ' +
+        'list the public-key algorithms it is for',
     ]);
     expect(
       problemsOf({

@@ -36,7 +36,7 @@ export function claimsToViewer(claims: TokenClaims): UserViewer {
 function readNames(value: unknown, claim: string): readonly string[] {
   if (value === undefined) return Object.freeze([]);
   const names = typeof value === 'string' ? value.split(' ').filter((item) => item !== '') : value;
-  if (!Array.isArray(names) || !names.every((item) => typeof item === 'string' && name.test(item))) {
+  if (!Array.isArray(names) || !names.every((item): item is string => typeof item === 'string' && name.test(item))) {
     throw new UnauthenticatedError(`token ${claim} claim is malformed`);
   }
   return Object.freeze([...names]);

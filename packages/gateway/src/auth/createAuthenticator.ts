@@ -15,13 +15,19 @@ export interface Authenticator {
    * the token holds).
    */
   authenticate(token: string): Promise<UserViewer>;
-  /** The viewer of a token verified a short while ago (see createAuthenticator), without waiting; undefined if it has to be checked. */
+  /**
+   * The viewer of a token verified a short while ago (see createAuthenticator), without waiting; undefined if it has
+   * to be checked.
+   */
   remembered(token: string): UserViewer | undefined;
   /** Releases what the key lookup holds (JWKS connections). */
   close(): void;
 }
 
-/** Tokens whose verification is remembered (a client sends the same one with every request of a session), and their characters together. */
+/**
+ * Tokens whose verification is remembered (a client sends the same one with every request of a session), and their
+ * characters together.
+ */
 const maxVerifiedTokens = 10_000;
 const maxVerifiedTokenChars = 4 * 1024 * 1024;
 /** How long a verification is trusted at most, so that a key taken out of the JWKS stops working soon. */
@@ -75,11 +81,12 @@ export function createAuthenticator(auth: AuthConfig, logger: Logger, jwksOption
       } catch (error) {
         throw new UnauthenticatedError(reasonOf(error as Error));
       }
-      if (typeof claims !== 'object' || claims === null) throw new UnauthenticatedError('token is malformed');
-      checkTimes(claims, auth.clockToleranceSeconds);
+      // jsonwebtoken gives back a payload that is not a JSON object as the string it is.
+      if (typeof claims !== 'object') throw new UnauthenticatedError('token is malformed');
+      const expiresAtSeconds = checkTimes(claims, auth.clockToleranceSeconds);
       const viewer = claimsToViewer(claims);
       // Until the expiry itself, not the clock tolerance after it: past exp the token is checked again.
-      const untilMs = Math.min((claims as jwt.JwtPayload).exp! * 1000, Date.now() + maxVerifiedMs);
+      const untilMs = Math.min(expiresAtSeconds * 1000, Date.now() + maxVerifiedMs);
       if (untilMs > Date.now()) verified.set(token, { viewer, untilMs });
       return viewer;
     },
@@ -94,9 +101,11 @@ export function createAuthenticator(auth: AuthConfig, logger: Logger, jwksOption
  */
 function readHeader(token: string): jwt.JwtHeader {
   const parts = token.split('.');
+  const encodedHeader = parts.length === 3 ? parts[0] : undefined;
   let header: unknown;
   try {
-    header = parts.length === 3 ? JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8')) : undefined;
+    header =
+      encodedHeader === undefined ? undefined : JSON.parse(Buffer.from(encodedHeader, 'base64url').toString('utf8'));
   } catch {
     header = undefined;
   }
@@ -123,13 +132,16 @@ function reasonOf(error: Error): string {
 
 /**
  * What jsonwebtoken leaves to us: a token must expire (exp), and must not have been issued
- * (iat) later than now plus the tolerance.
+ * (iat) later than now plus the tolerance. Returns the expiry, in seconds since the epoch.
  */
-function checkTimes(claims: TokenClaims, toleranceSeconds: number): void {
+function checkTimes(claims: TokenClaims, toleranceSeconds: number): number {
   const { exp, iat } = claims;
   if (exp === undefined) throw new UnauthenticatedError('token has no expiry (exp)');
-  if (iat === undefined) return;
+  // jsonwebtoken has already refused an exp that is not a number ('invalid exp value'); this only tells TypeScript.
+  if (typeof exp !== 'number') throw new UnauthenticatedError('token time claims (exp, nbf, iat) must be numbers');
+  if (iat === undefined) return exp;
   if (typeof iat !== 'number') throw new UnauthenticatedError('token time claims (exp, nbf, iat) must be numbers');
   if (iat > Math.floor(Date.now() / 1000) + toleranceSeconds)
     throw new UnauthenticatedError('token was issued in the future');
+  return exp;
 }

@@ -69,10 +69,12 @@ function createJwksResolver(url: string, logger: Logger, options: JwksOptions): 
       } catch (error) {
         if ((error as Error).name === 'SigningKeyNotFoundError')
           throw new UnauthenticatedError('token key id (kid) is not known');
-        logger.warn(`JWKS ${url} gave no signing keys: ${(error as Error).message ?? String(error)}`);
+        logger.warn(`JWKS ${url} gave no signing keys: ${error instanceof Error ? error.message : String(error)}`);
         throw new UnauthenticatedError('token signing keys are unavailable; retry later');
       }
-      // A key published for one algorithm is not used to check another.
+      // A key published for one algorithm is not used to check another. jwks-rsa's types say every key has an alg,
+      // but it leaves alg out when the JWK has none (retrieveSigningKeys in its src/utils.js).
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see the line above
       if (signingKey.alg !== undefined && signingKey.alg !== header.alg)
         throw new UnauthenticatedError('token algorithm does not match its key');
       return createPublicKey(signingKey.getPublicKey());

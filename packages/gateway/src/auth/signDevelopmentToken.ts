@@ -16,7 +16,8 @@ export interface DevelopmentTokenOptions extends ViewerClaimsOptions {
 export function signDevelopmentToken(auth: AuthConfig, options: DevelopmentTokenOptions): string {
   if (auth.verificationKey.kind !== 'secret') {
     throw new Error(
-      `development tokens are signed with an HMAC secret, but this BFF accepts ${auth.algorithms.join(',')} tokens checked with a ${auth.verificationKey.kind}`,
+      `development tokens are signed with an HMAC secret, but this BFF accepts ${auth.algorithms.join(',')} tokens ` +
+        `checked with a ${auth.verificationKey.kind}`,
     );
   }
   return jwt.sign(viewerClaims(options), auth.verificationKey.secret, {

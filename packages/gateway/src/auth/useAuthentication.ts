@@ -41,15 +41,22 @@ export function useAuthentication(http: FastifyInstance, auth: AuthConfig): void
     try {
       token = readBearerToken(request.headers, request.url);
     } catch (error) {
-      if (!(error instanceof UnauthenticatedError)) return done(error as Error, payload);
-      return refuse(request, reply, error);
+      if (error instanceof UnauthenticatedError) refuse(request, reply, error);
+      else done(error as Error, payload);
+      return;
     }
-    const known = token === undefined ? anonymousViewer : authenticator.remembered(token);
+    if (token === undefined) {
+      request.viewer = anonymousViewer;
+      done(null, payload);
+      return;
+    }
+    const known = authenticator.remembered(token);
     if (known) {
       request.viewer = known;
-      return done(null, payload);
+      done(null, payload);
+      return;
     }
-    authenticator.authenticate(token!).then(
+    authenticator.authenticate(token).then(
       (viewer) => {
         request.viewer = viewer;
         done(null, payload);

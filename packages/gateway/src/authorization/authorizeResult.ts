@@ -66,7 +66,7 @@ export function authorizeObject(
   if (!objectRule) return authorizeFields(walk, object, type, fields, path, isRoot);
   // The rule's info names the first field of the type selected; with none (only `__typename`, or
   // every field skipped) the object is judged all the same, or its existence would go unguarded.
-  const [firstKey, firstNodes] = [...fields].find(([, nodes]) => type.getFields()[nodes[0]!.name.value]) ??
+  const [firstKey, firstNodes] = [...fields].find(([, nodes]) => type.getFields()[nodes[0]?.name.value ?? '']) ??
     [...fields][0] ?? ['__typename', []];
   const firstField = type.getFields()[firstNodes[0]?.name.value ?? ''] ?? TypeNameMetaFieldDef;
   const decided = (message: string | undefined): Decision => {
@@ -99,7 +99,8 @@ function authorizeFields(
   // Only what is still undecided: most fields are allowed and decided at once, with no promise.
   const pending: Promise<boolean>[] = [];
   for (const [key, nodes] of fields) {
-    const node = nodes[0]!;
+    const node = nodes[0];
+    if (!node) continue; // never: collectFields puts at least one node under a key
     const field = type.getFields()[node.name.value];
     if (!field) continue; // __typename and other introspection fields
     const rule = isRoot ? allow : walk.book.fieldRule(type.name, field.name);
@@ -110,7 +111,7 @@ function authorizeFields(
       continue;
     }
     parent ??= parentOf(object);
-    const args = field.args.length > 0 ? getArgumentValues(field, node, walk.variables as Record<string, unknown>) : {};
+    const args = field.args.length > 0 ? getArgumentValues(field, node, walk.variables) : {};
     const info = resolveInfo(walk.info, type, field, nodes, pathArray({ parent: path, key }));
     pending.push(
       walk
@@ -145,7 +146,7 @@ function descendField(
   path: Path,
 ): Decision {
   const value = object[key];
-  if (value === null || value === undefined || !nodes[0]!.selectionSet) return true;
+  if (value === null || value === undefined || !nodes[0]?.selectionSet) return true;
   const kept = authorizeValue(walk, value, type, subSelectionsOf(walk, nodes), { parent: path, key });
   if (kept instanceof Promise) return kept.then((itemKept) => itemKept || nullField(object, key, type));
   return kept || nullField(object, key, type);
@@ -153,6 +154,7 @@ function descendField(
 
 /** Removes the fields the kit added for rules (selected under hidden aliases). */
 function removeHiddenFields(object: ResponseObject): void {
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- a response is JSON, not a Map: hidden keys must go
   for (const key in object) if (key.startsWith(hiddenKeyPrefix)) delete object[key];
 }
 
@@ -200,7 +202,7 @@ function collectFieldsOnce(
   const [only] = selectionSets;
   if (selectionSets.length !== 1 || !only) return collectFields(walk, type, selectionSets);
   let byType = walk.collected.get(only);
-  if (!byType) walk.collected.set(only, (byType = new Map()));
+  if (!byType) walk.collected.set(only, (byType = new Map<string, Map<string, FieldNode[]>>()));
   let fields = byType.get(type.name);
   if (!fields) byType.set(type.name, (fields = collectFields(walk, type, selectionSets)));
   return fields;

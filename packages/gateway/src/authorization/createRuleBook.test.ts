@@ -1,4 +1,4 @@
-import { buildSchema } from 'graphql';
+import { buildSchema, Kind } from 'graphql';
 import { allow, deny, rule } from 'graphql-shield';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../errors/ConfigError.js';
@@ -52,7 +52,7 @@ describe('createRuleBook', () => {
       deny,
     );
     expect(
-      book.neededSelections('Order').map((selection) => (selection.kind === 'Field' ? selection.name.value : '')),
+      book.neededSelections('Order').map((selection) => (selection.kind === Kind.FIELD ? selection.name.value : '')),
     ).toEqual(['buyer']);
     expect(book.neededSelections('User')).toHaveLength(1);
     expect(book.neededSelections('Query')).toEqual([]);

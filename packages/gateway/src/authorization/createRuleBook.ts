@@ -98,7 +98,7 @@ export function createRuleBook(schema: GraphQLSchema, rules: RuleMap, fallbackRu
   return {
     fieldRule: (typeName, fieldName) => {
       let byField = decided.get(typeName);
-      if (!byField) decided.set(typeName, (byField = new Map()));
+      if (!byField) decided.set(typeName, (byField = new Map<string, ShieldRule>()));
       let rule = byField.get(fieldName);
       if (!rule) byField.set(fieldName, (rule = decideFieldRule(typeName, fieldName)));
       return rule;
@@ -140,7 +140,8 @@ function parseFragment(
     return definition.selectionSet.selections;
   } catch (error) {
     problems.push(
-      `the rule of ${where} has a fragment that is not 'fragment Name on ${typeName} { … }': ${(error as Error).message}`,
+      `the rule of ${where} has a fragment that is not 'fragment Name on ${typeName} { … }': ` +
+        (error as Error).message,
     );
     return undefined;
   }

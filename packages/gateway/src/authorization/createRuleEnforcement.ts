@@ -27,7 +27,13 @@ import { ForbiddenError } from '../errors/ForbiddenError.js';
 import { authorizeObject, type ResultWalk } from './authorizeResult.js';
 import { collectFields, fragmentsOf } from '../operation/collectFields.js';
 import { createRuleBook, type RuleBook } from './createRuleBook.js';
-import { createRuleContext, createRuleJudge, judgeForRequest, type RuleContext } from './createRuleJudge.js';
+import {
+  createRuleContext,
+  createRuleJudge,
+  judgeForRequest,
+  type AnswerCachePolicy,
+  type RuleContext,
+} from './createRuleJudge.js';
 import { allContextual, rulesNeeded } from './rulesNeeded.js';
 import { deniedRootMessage } from './deniedMessages.js';
 import { resolveInfo, type InfoBase } from './resolveInfo.js';
@@ -111,12 +117,7 @@ export function createRuleEnforcement(
     const apiSchema = schema ?? context.schema;
     let document = context.document;
     if (deniedKeys.size > 0)
-      document = withoutRootFields(
-        document,
-        getOperationAST(document, context.operationName)!,
-        rootTypeName,
-        deniedKeys,
-      );
+      document = withoutRootFields(document, operationOf(document, context.operationName), rootTypeName, deniedKeys);
     const needed = rulesNeeded(document, apiSchema, book);
     const walkNeeded = needed.size > 0;
     if (walkNeeded) document = withRuleSelections(document, apiSchema, book);
@@ -153,24 +154,27 @@ export function createRuleEnforcement(
       let ruleContext: RuleContext | undefined;
       const ruleContextOf = () => (ruleContext ??= createRuleContext(context.context));
       // Every rule judged for this request makes its answer private to it (the cache-control header).
-      const judge = judgeForRequest(ruleJudge, context.overallCachePolicy);
+      // The gateway interface types it `any`: it is Apollo Server's CachePolicy, which has `restrict`.
+      const judge = judgeForRequest(ruleJudge, context.overallCachePolicy as AnswerCachePolicy);
       const errors: ForbiddenError[] = [];
 
       const rootFields = [
         ...collectFields({ schema: apiSchema, fragments, variables }, rootType, [operation.selectionSet]),
       ];
       const judged = rootFields.flatMap(([key, nodes]) => {
-        const field = rootType.getFields()[nodes[0]!.name.value];
+        const [node] = nodes;
+        const field = node && rootType.getFields()[node.name.value];
         const rule = field && book.fieldRule(rootType.name, field.name);
-        return field && rule && rule !== allow ? [{ key, nodes, field, rule }] : [];
+        return node && field && rule && rule !== allow ? [{ key, node, nodes, field, rule }] : [];
       });
       const denied = new Set<string>();
       let dataIsNull = false;
       // Without a rule to judge, no promise: the executor starts in this turn.
       if (judged.length > 0) {
-        await Promise.all(
-          judged.map(async ({ key, nodes, field, rule }) => {
-            const args = getArgumentValues(field, nodes[0]!, variables);
+        // Each judgement answers whether it nulls the whole data: a denied non-null root field.
+        const nullsData = await Promise.all(
+          judged.map(async ({ key, node, nodes, field, rule }) => {
+            const args = getArgumentValues(field, node, variables);
             const message = await judge(
               rule,
               undefined,
@@ -179,12 +183,13 @@ export function createRuleEnforcement(
               resolveInfo(info, rootType, field, nodes, [key]),
               deniedRootMessage(operation.operation, field.name),
             );
-            if (message === undefined) return;
+            if (message === undefined) return false;
             denied.add(key);
             errors.push(new ForbiddenError(message, [key]));
-            if (isNonNullType(field.type)) dataIsNull = true;
+            return isNonNullType(field.type);
           }),
         );
+        dataIsNull = nullsData.includes(true);
       }
       if (rootFields.every(([key]) => denied.has(key)) || dataIsNull) {
         // No root field left: every one denied, or every one skipped by @skip/@include (then no error).
@@ -208,8 +213,9 @@ export function createRuleEnforcement(
       const result = await executor(context);
       if (errors.length === 0) return result;
       // A denied root field answers null, in the operation's order of keys; its error comes first.
+      const fetched = result.data;
       const data =
-        result.data && Object.fromEntries(rootFields.map(([key]) => [key, denied.has(key) ? null : result.data![key]]));
+        fetched && Object.fromEntries(rootFields.map(([key]) => [key, denied.has(key) ? null : fetched[key]]));
       return { ...result, data, errors: [...errors, ...(result.errors ?? [])] };
     };
 
@@ -225,9 +231,10 @@ export function createRuleEnforcement(
       const result = await executor(
         document === context.document
           ? context
-          : { ...context, document, source, queryHash, operation: getOperationAST(document, context.operationName)! },
+          : { ...context, document, source, queryHash, operation: operationOf(document, context.operationName) },
       );
-      if (!result.data || !prepared.walkNeeded) return result;
+      const fetched = result.data;
+      if (!fetched || !prepared.walkNeeded) return result;
       if (prepared.contextualRules && denied.size === 0 && (await allAllow(decision, prepared.contextualRules)))
         return result;
 
@@ -245,11 +252,11 @@ export function createRuleEnforcement(
         subSelections: new Map(),
         contextualDecisions,
       };
-      const kept = await authorizeObject(walk, result.data, rootType, [operation.selectionSet], undefined, true);
+      const kept = await authorizeObject(walk, fetched, rootType, [operation.selectionSet], undefined, true);
       const allErrors: GraphQLError[] = [...((result.errors ?? []) as GraphQLError[]), ...errors];
       // The answer holds the operation's root fields, in its order, and none of the hidden ones.
       const data = kept
-        ? Object.fromEntries(rootFields.flatMap(([key]) => (denied.has(key) ? [] : [[key, result.data![key]]])))
+        ? Object.fromEntries(rootFields.flatMap(([key]) => (denied.has(key) ? [] : [[key, fetched[key]]])))
         : null;
       const answer: GatewayExecutionResult = { ...result, data };
       return { ...answer, ...(allErrors.length > 0 && { errors: allErrors }) };
@@ -259,12 +266,17 @@ export function createRuleEnforcement(
   const allAllow = async (decision: RootDecision, rules: readonly ShieldRule[]): Promise<boolean> => {
     const { rootFields, rootType, info, judge, ruleContextOf, contextualDecisions } = decision;
     // The rules' info names the first root field of the type (`__typename` when it is all there is).
-    const [key, nodes] =
-      rootFields.find(([, candidates]) => rootType.getFields()[candidates[0]!.name.value]) ?? rootFields[0]!;
-    const field = rootType.getFields()[nodes[0]!.name.value] ?? TypeNameMetaFieldDef;
+    const first =
+      rootFields.find(([, candidates]) => rootType.getFields()[candidates[0]?.name.value ?? '']) ?? rootFields[0];
+    // authorizeRoot answers an operation with no root field left by itself: it never gets here.
+    if (!first) throw new Error('Cannot decide contextual rules for an operation without root fields');
+    const [key, nodes] = first;
+    const field = rootType.getFields()[nodes[0]?.name.value ?? ''] ?? TypeNameMetaFieldDef;
     const ruleInfo = resolveInfo(info, rootType, field, nodes, [key]);
     const messages = await Promise.all(rules.map((rule) => judge(rule, undefined, {}, ruleContextOf(), ruleInfo, '')));
-    messages.forEach((message, index) => message === undefined && contextualDecisions.set(rules[index]!, { message }));
+    rules.forEach((rule, index) => {
+      if (messages[index] === undefined) contextualDecisions.set(rule, { message: undefined });
+    });
     return messages.every((message) => message === undefined);
   };
 
@@ -279,4 +291,11 @@ export function createRuleEnforcement(
       return wrapExecutor(inner, fieldsExecutor);
     },
   };
+}
+
+/** The operation a request names, in its document or a rewrite of it: authorizeRoot found it there already. */
+function operationOf(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) throw new Error(`The document has no operation ${operationName ?? '(anonymous)'} to authorize`);
+  return operation;
 }

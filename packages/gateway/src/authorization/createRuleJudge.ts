@@ -55,14 +55,13 @@ export function createRuleJudge(logger: Logger): RuleJudge {
   return async (rule, parent, args, context, info, deniedMessage) => {
     if (rule === allow) return undefined;
     try {
-      const result = await rule.resolve(parent as object, args, context as never, info, options as never);
+      const result = await rule.resolve(parent as object, args, context as never, info, options);
       if (result === true) return undefined;
       // A rule's own error or string is written for the client; a bare false gets the kit's wording.
       return result instanceof Error ? result.message : typeof result === 'string' ? result : deniedMessage;
     } catch (error) {
-      logger.error(
-        `rule ${(rule as { name?: string }).name ?? 'logic rule'} threw while deciding ${info.parentType.name}.${info.fieldName}: ${String(error)}`,
-      );
+      const ruleName = (rule as { name?: string }).name ?? 'logic rule';
+      logger.error(`rule ${ruleName} threw while deciding ${info.parentType.name}.${info.fieldName}: ${String(error)}`);
       return deniedMessage;
     }
   };

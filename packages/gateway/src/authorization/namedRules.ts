@@ -2,16 +2,21 @@ import { inputRule, rule } from 'graphql-shield';
 import type { Viewer } from '../core/Viewer.js';
 import type { ShieldRule } from './ruleTypes.js';
 
-const viewerOf = (context: { viewer?: Viewer }): Viewer => context.viewer ?? { kind: 'anonymous' };
+/** What the rules read of the request's context (graphql-shield types it `any`). */
+interface ViewerContext {
+  readonly viewer?: Viewer;
+}
+
+const viewerOf = (context: ViewerContext): Viewer => context.viewer ?? { kind: 'anonymous' };
 
 /** Allows a signed-in viewer; tells an anonymous one to sign in. */
 export const isAuthenticated: ShieldRule = rule('isAuthenticated', { cache: 'contextual' })(
-  (_parent, _args, context) => (viewerOf(context).kind === 'user' ? true : 'Sign in to see this.'),
+  (_parent, _args, context: ViewerContext) => (viewerOf(context).kind === 'user' ? true : 'Sign in to see this.'),
 );
 
 /** Allows a viewer whose token grants `role`. */
 export function hasRole(role: string): ShieldRule {
-  return rule(`hasRole:${role}`, { cache: 'contextual' })((_parent, _args, context) => {
+  return rule(`hasRole:${role}`, { cache: 'contextual' })((_parent, _args, context: ViewerContext) => {
     const viewer = viewerOf(context);
     return viewer.kind === 'user' && viewer.roles.includes(role);
   });
@@ -19,7 +24,7 @@ export function hasRole(role: string): ShieldRule {
 
 /** Allows a viewer whose token grants `scope`. */
 export function hasScope(scope: string): ShieldRule {
-  return rule(`hasScope:${scope}`, { cache: 'contextual' })((_parent, _args, context) => {
+  return rule(`hasScope:${scope}`, { cache: 'contextual' })((_parent, _args, context: ViewerContext) => {
     const viewer = viewerOf(context);
     return viewer.kind === 'user' && viewer.scopes.includes(scope);
   });
@@ -27,7 +32,7 @@ export function hasScope(scope: string): ShieldRule {
 
 /** Allows a viewer whose token was issued to the client app `clientId` (azp / client_id). */
 export function isClient(clientId: string): ShieldRule {
-  return rule(`isClient:${clientId}`, { cache: 'contextual' })((_parent, _args, context) => {
+  return rule(`isClient:${clientId}`, { cache: 'contextual' })((_parent, _args, context: ViewerContext) => {
     const viewer = viewerOf(context);
     return viewer.kind === 'user' && viewer.clientId === clientId;
   });
@@ -44,13 +49,15 @@ export function isOwner(typeName: string, ownerPath: string): ShieldRule {
   return rule(`isOwner:${typeName}.${ownerPath}`, {
     cache: 'strict',
     fragment: `fragment ${typeName}Owner on ${typeName} { ${selection} }`,
-  })((parent: Record<string, unknown> | undefined, _args, context) => {
+  })((parent: Record<string, unknown> | undefined, _args, context: ViewerContext) => {
     const viewer = viewerOf(context);
     const ownerId = steps.reduce<unknown>(
       (value, step) => (value as Record<string, unknown> | null | undefined)?.[step],
       parent,
     );
-    return viewer.kind === 'user' && ownerId !== undefined && ownerId !== null && String(ownerId) === viewer.id;
+    // An id arrives as JSON: a string (ID, String) or a number (Int).
+    const isId = typeof ownerId === 'string' || typeof ownerId === 'number';
+    return viewer.kind === 'user' && isId && String(ownerId) === viewer.id;
   });
 }
 
@@ -61,7 +68,7 @@ export function isOwner(typeName: string, ownerPath: string): ShieldRule {
 export function isOwnerOfArgument(argumentPath: string): ShieldRule {
   const steps = argumentPath.split('.');
   return inputRule(`isOwnerOfArgument:${argumentPath}`)((yup, context) => {
-    const viewer = viewerOf(context as { viewer?: Viewer });
+    const viewer = viewerOf(context as ViewerContext);
     const own = yup
       .string()
       .test(

@@ -21,7 +21,7 @@ describe('withoutRootFields', () => {
       fragment Secret on Query { theirs: user(id: "2") { name } }
     `);
     const pruned = withoutRootFields(document, getOperationAST(document, 'Q')!, 'Query', new Set(['order', 'theirs']));
-    expect(print(pruned)).toBe(normalized(`query Q { mine: user(id: "1") { name } }`));
+    expect(print(pruned)).toBe(normalized(/* GraphQL */ `query Q { mine: user(id: "1") { name } }`));
   });
 });
 
@@ -29,7 +29,7 @@ describe('withRuleSelections', () => {
   it("adds each type's needed parent fields under hidden aliases, wherever the type is selected", () => {
     const document = parse(/* GraphQL */ `{ order(id: "o1") { id } user(id: "1") { name } }`);
     expect(print(withRuleSelections(document, schema, book))).toBe(
-      normalized(`{ order(id: "o1") { id _authz_buyer: buyer { id } } user(id: "1") { name } }`),
+      normalized(/* GraphQL */ `{ order(id: "o1") { id _authz_buyer: buyer { id } } user(id: "1") { name } }`),
     );
   });
 
@@ -63,7 +63,7 @@ describe('withRuleSelections', () => {
       fragment Sized on Shoe { size }
     `);
     expect(print(withRuleSelections(document, withInterface, createRuleBook(withInterface, rules, deny)))).toBe(
-      normalized(`
+      normalized(/* GraphQL */ `
         { products { ... on Product { name } ... on Product { ... on Shirt { color } ...Sized } _authz_typename: __typename _authz_sku: sku ... on Shirt { _authz_maker: maker { id } } } }
         fragment Sized on Shoe { size }
       `),

@@ -8,7 +8,6 @@ import {
   print,
   visit,
   visitWithTypeInfo,
-  type ASTNode,
   type DefinitionNode,
   type DocumentNode,
   type FieldNode,
@@ -56,8 +55,7 @@ export function withRuleSelections(document: DocumentNode, schema: GraphQLSchema
     document,
     visitWithTypeInfo(typeInfo, {
       SelectionSet: {
-        leave(node, _key, parent) {
-          const owner = parent as ASTNode | readonly ASTNode[] | undefined;
+        leave(node, _key, owner) {
           if (
             !owner ||
             'length' in owner ||
@@ -66,8 +64,12 @@ export function withRuleSelections(document: DocumentNode, schema: GraphQLSchema
           )
             return undefined;
           const type = typeInfo.getParentType();
-          const namesFor = (possible: GraphQLObjectType) =>
-            [...collectFields(collect, possible, [node]).values()].map((nodes) => nodes[0]!.name.value);
+          const namesFor = (possible: GraphQLObjectType) => {
+            const names: string[] = [];
+            for (const [first] of collectFields(collect, possible, [node]).values())
+              if (first) names.push(first.name.value);
+            return names;
+          };
           let additions: SelectionNode[] = [];
           if (isObjectType(type)) additions = book.neededSelections(type.name, namesFor(type)).map(hidden);
           else if (type && isAbstractType(type)) {
@@ -98,7 +100,10 @@ export function withRuleSelections(document: DocumentNode, schema: GraphQLSchema
   );
 }
 
-/** Whether a needed selection is a plain field the interface has with the same type as `possible`: then it is asked on the interface. */
+/**
+ * Whether a needed selection is a plain field the interface has with the same type as `possible`: then it is asked on
+ * the interface.
+ */
 function isSameInterfaceField(
   type: GraphQLInterfaceType,
   possible: GraphQLObjectType,

@@ -53,7 +53,10 @@ export function rulesNeeded(document: DocumentNode, schema: GraphQLSchema, book:
   return needed;
 }
 
-/** Whether every rule in `rules` answers for the whole request at once (shield's 'contextual' cache), whatever the object. */
+/**
+ * Whether every rule in `rules` answers for the whole request at once (shield's 'contextual' cache), whatever the
+ * object.
+ */
 export function allContextual(rules: ReadonlySet<ShieldRule>): boolean {
   return [...rules].every((rule) => (rule as { cache?: unknown }).cache === 'contextual');
 }

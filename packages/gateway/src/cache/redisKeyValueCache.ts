@@ -2,7 +2,7 @@ import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyva
 import type { RedisConnection } from '../core/createRedisConnection.js';
 
 /** A KeyValueCache over ioredis whose failures are misses (get) or no-ops (set, delete). */
-export function redisKeyValueCache({ client }: RedisConnection, prefix: string): KeyValueCache<string> {
+export function redisKeyValueCache({ client }: RedisConnection, prefix: string): KeyValueCache {
   return {
     async get(key) {
       return (await client.get(prefix + key).catch(() => null)) ?? undefined;

@@ -18,7 +18,8 @@ export const answerVaries = 'authorization, accept';
  * resulting policy (`no-store` for an answer with errors).
  */
 export function useCacheScope(): ApolloServerPlugin<BffContext> {
-  // One listener for every request, and synchronous: Apollo Server awaits only hooks that return a promise (see the patch).
+  // One listener for every request, and synchronous: Apollo Server awaits only hooks that return a promise (see the
+  // patch).
   const listener: GraphQLRequestListener<BffContext> = {
     willSendResponse({ response }) {
       const vary = response.http.headers.get('vary');

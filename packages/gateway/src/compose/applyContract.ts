@@ -34,7 +34,6 @@ const inaccessible: ConstDirectiveNode = {
 export function applyContract(document: DocumentNode, contract: ContractFilter): DocumentNode {
   if (contract.exclude.length === 0) return document;
   const excluded = new Set(contract.exclude);
-  let changed = false;
   const filtered = visit(document, {
     enter(node) {
       if (!taggedKinds.has(node.kind) || !('directives' in node) || !node.directives) return undefined;
@@ -50,11 +49,11 @@ export function applyContract(document: DocumentNode, contract: ContractFilter):
           ),
       );
       if (!isExcluded || directives.some((directive) => directive.name.value === 'inaccessible')) return undefined;
-      changed = true;
       return { ...node, directives: [...directives, inaccessible] };
     },
   });
-  return changed ? withInaccessibleImported(filtered) : document;
+  // visit answers the document itself when no node changed: then no tag was excluded.
+  return filtered === document ? document : withInaccessibleImported(filtered);
 }
 
 /** Adds "@inaccessible" to the federation @link's imports, where the subgraph did not import it. */

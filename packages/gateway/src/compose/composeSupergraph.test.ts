@@ -42,8 +42,8 @@ describe('composeSupergraph', () => {
   it('reports a field type conflict with both subgraphs, its code and a hint', () => {
     const dir = writeFixture(
       twoSubgraphs(
-        `${fed}\ntype Product @key(fields: "upc") { upc: String! price: Int! @shareable }\ntype Query { a: Product }`,
-        `${fed}\ntype Product @key(fields: "upc") { upc: String! price: String! @shareable }\ntype Query { b: Product }`,
+        /* GraphQL */ `${fed}\ntype Product @key(fields: "upc") { upc: String! price: Int! @shareable }\ntype Query { a: Product }`,
+        /* GraphQL */ `${fed}\ntype Product @key(fields: "upc") { upc: String! price: String! @shareable }\ntype Query { b: Product }`,
       ),
     );
     const outcome = composeSupergraph(readSupergraphConfig(join(dir, 'supergraph.yaml')));
@@ -63,8 +63,8 @@ describe('composeSupergraph', () => {
   it('names the subgraphs of an error whose message quotes them', () => {
     const dir = writeFixture(
       twoSubgraphs(
-        `${fed}\ntype Product @key(fields: "upc") { upc: String! price: Int! }\ntype Query { a: Product }`,
-        `${fed}\ntype Product @key(fields: "upc") { upc: String! price: Int! }\ntype Query { b: Product }`,
+        /* GraphQL */ `${fed}\ntype Product @key(fields: "upc") { upc: String! price: Int! }\ntype Query { a: Product }`,
+        /* GraphQL */ `${fed}\ntype Product @key(fields: "upc") { upc: String! price: Int! }\ntype Query { b: Product }`,
       ),
     );
     const outcome = composeSupergraph(readSupergraphConfig(join(dir, 'supergraph.yaml')));
@@ -75,7 +75,8 @@ describe('composeSupergraph', () => {
           subgraphs: ['alpha', 'beta'],
           code: 'INVALID_FIELD_SHARING',
           message:
-            'Non-shareable field "Product.price" is resolved from multiple subgraphs: it is resolved from subgraphs "alpha" and "beta" and defined as non-shareable in all of them',
+            'Non-shareable field "Product.price" is resolved from multiple subgraphs: it is resolved from subgraphs ' +
+            '"alpha" and "beta" and defined as non-shareable in all of them',
           hint: 'A field that is non-shareable in at least one subgraph is resolved by multiple subgraphs.',
         },
       ],
@@ -83,7 +84,9 @@ describe('composeSupergraph', () => {
   });
 
   it('reports SDL that does not parse as GRAPHQL_PARSE_FAILED naming the subgraph', () => {
-    const dir = writeFixture(twoSubgraphs(`${fed}\ntype Query { a: Int`, `${fed}\ntype Query { b: Int }`));
+    const dir = writeFixture(
+      twoSubgraphs(/* GraphQL */ `${fed}\ntype Query { a: Int`, /* GraphQL */ `${fed}\ntype Query { b: Int }`),
+    );
     const outcome = composeSupergraph(readSupergraphConfig(join(dir, 'supergraph.yaml')));
     expect(outcome).toEqual({
       ok: false,
@@ -116,8 +119,8 @@ describe('contracts', () => {
     const tagged = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@tag"])';
     const dir = writeFixture({
       ...twoSubgraphs(
-        `${tagged}\ntype Secret @tag(name: "internal") { code: String }\ntype Query { secret: Secret! }`,
-        `${tagged}\ntype Query { b: Int }`,
+        /* GraphQL */ `${tagged}\ntype Secret @tag(name: "internal") { code: String }\ntype Query { secret: Secret! }`,
+        /* GraphQL */ `${tagged}\ntype Query { b: Int }`,
       ),
     });
     writeFileSync(
@@ -138,15 +141,15 @@ describe('npm run compose', () => {
   it('exits 1 and prints subgraph, code and hint when composition fails', async () => {
     const dir = writeFixture(
       twoSubgraphs(
-        `${fed}\ntype Product @key(fields: "upc") { upc: String! price: Int! @shareable }\ntype Query { a: Product }`,
-        `${fed}\ntype Product @key(fields: "upc") { upc: String! price: String! @shareable }\ntype Query { b: Product }`,
+        /* GraphQL */ `${fed}\ntype Product @key(fields: "upc") { upc: String! price: Int! @shareable }\ntype Query { a: Product }`,
+        /* GraphQL */ `${fed}\ntype Product @key(fields: "upc") { upc: String! price: String! @shareable }\ntype Query { b: Product }`,
       ),
     );
     const failure = await run('npx', ['tsx', 'packages/gateway/src/compose/cli.ts', join(dir, 'supergraph.yaml')], {
       cwd: repoRoot,
     }).then(
       () => undefined,
-      (error: { code: number; stderr: string }) => error,
+      (error: unknown) => error as { code: number; stderr: string },
     );
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toContain('✗ [alpha, beta] FIELD_TYPE_MISMATCH');

@@ -68,9 +68,10 @@ function toProblem(error: GraphQLError, subgraphNames: readonly string[]): Compo
   const fromMessage = [...error.message.matchAll(/\[([a-z][a-z0-9-]*)\]|"([a-z][a-z0-9-]*)"/g)]
     .map((match) => match[1] ?? match[2] ?? '')
     .filter((name) => subgraphNames.includes(name));
+  const code = error.extensions['code'];
   return {
     subgraphs: [...new Set([...fromNodes, ...fromMessage])],
-    code: definition?.code ?? String(error.extensions['code'] ?? 'COMPOSITION_ERROR'),
+    code: definition?.code ?? (typeof code === 'string' ? code : 'COMPOSITION_ERROR'),
     message: error.message,
     hint: definition?.description ?? 'See the Federation composition error reference for this code.',
   };
@@ -80,7 +81,8 @@ function toProblem(error: GraphQLError, subgraphNames: readonly string[]): Compo
 export function formatCompositionProblems(file: string, problems: readonly CompositionProblem[]): string {
   const blocks = problems.map(
     (problem) =>
-      `  ✗ [${problem.subgraphs.join(', ') || 'supergraph'}] ${problem.code}\n    ${problem.message}\n    hint: ${problem.hint}`,
+      `  ✗ [${problem.subgraphs.join(', ') || 'supergraph'}] ${problem.code}\n` +
+      `    ${problem.message}\n    hint: ${problem.hint}`,
   );
   return `Composition of ${file} failed with ${problems.length} error(s):\n${blocks.join('\n')}`;
 }

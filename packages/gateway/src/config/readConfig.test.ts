@@ -120,7 +120,8 @@ describe('readConfig', () => {
     ).toEqual(['uniquelocal', '10.0.0.0/8', '::1', 'fd00::/8']);
     for (const bad of ['nginx', '10.0.0.0/33', '10.0.0/8', '1']) {
       expect(() => readConfig({ WEB_BFF_TRUST_PROXY: bad }, 'WEB_BFF_', defaults)).toThrow(
-        `Invalid configuration:\n  - WEB_BFF_TRUST_PROXY must be a comma-separated list of proxy addresses, CIDR ranges or loopback, linklocal, uniquelocal, but got: '${bad}'`,
+        'Invalid configuration:\n  - WEB_BFF_TRUST_PROXY must be a comma-separated list of proxy addresses, ' +
+          `CIDR ranges or loopback, linklocal, uniquelocal, but got: '${bad}'`,
       );
     }
   });

@@ -47,13 +47,19 @@ export interface BffConfig {
   readonly downstream: DownstreamConfig;
   /** Cache whole anonymous responses of public data (`<prefix>RESPONSE_CACHE`), in Redis when REDIS_URL is set. */
   readonly responseCache: boolean;
-  /** Operation limits, rate limits and priority admission (`<prefix>MAX_*`, `<prefix>RATE_LIMIT_*`, `<prefix>ADMISSION_*`, `<prefix>PRIORITY_*`, REDIS_URL). */
+  /**
+   * Operation limits, rate limits and priority admission (`<prefix>MAX_*`, `<prefix>RATE_LIMIT_*`,
+   * `<prefix>ADMISSION_*`, `<prefix>PRIORITY_*`, REDIS_URL).
+   */
   readonly protection: ProtectionConfig;
   /** The schema explorer (`<prefix>EXPLORER`). */
   readonly explorer: ExplorerConfig;
   /** Automatic persisted queries and trusted documents (`<prefix>APQ*`, `<prefix>TRUSTED_DOCUMENTS*`). */
   readonly persisted: PersistedConfig;
-  /** Metrics, graceful shutdown, supergraph reload (`<prefix>METRICS`, `<prefix>SHUTDOWN_DELAY_MS`, `<prefix>SHUTDOWN_GRACE_MS`, `<prefix>SUPERGRAPH_RELOAD`). */
+  /**
+   * Metrics, graceful shutdown, supergraph reload (`<prefix>METRICS`, `<prefix>SHUTDOWN_DELAY_MS`,
+   * `<prefix>SHUTDOWN_GRACE_MS`, `<prefix>SUPERGRAPH_RELOAD`).
+   */
   readonly observability: ObservabilityConfig;
 }
 
@@ -71,7 +77,10 @@ export interface BffConfigDefaults {
   readonly auth?: AuthConfigDefaults;
   /** Priority classes of the BFF's own operations, e.g. `{ critical: ['createOrder'] }`. @default none */
   readonly protection?: ProtectionConfigDefaults;
-  /** The BFF's persisted query manifest (trusted documents), overridable by `<prefix>TRUSTED_DOCUMENTS_MANIFEST`. @default none */
+  /**
+   * The BFF's persisted query manifest (trusted documents), overridable by `<prefix>TRUSTED_DOCUMENTS_MANIFEST`.
+   * @default none
+   */
   readonly trustedDocumentsManifest?: string;
 }
 
@@ -113,17 +122,19 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
     ...defaults.serviceUrls,
     ...readPerNameKeys(env, prefix, 'SERVICE_', '_URL', urlKey(''), problems),
   };
-  // An invalid NODE_ENV is already a problem; judging the rest as development adds no second line for it.
-  const auth = readAuthConfig(env, prefix, defaults.auth, common.NODE_ENV ?? 'development', problems);
+  // readEnvKeys leaves an invalid NODE_ENV undefined (its type does not say so), and it is already a problem:
+  // judging the rest as development adds no second line for it.
+  const environment = (common.NODE_ENV as BffConfig['environment'] | undefined) ?? 'development';
+  const auth = readAuthConfig(env, prefix, defaults.auth, environment, problems);
   const downstream = readDownstreamConfig(env, prefix, problems);
-  const protection = readProtectionConfig(env, prefix, defaults.protection, common.NODE_ENV ?? 'development', problems);
-  const explorer = readExplorerConfig(env, prefix, common.NODE_ENV ?? 'development', problems);
-  const observability = readObservabilityConfig(env, prefix, common.NODE_ENV ?? 'development', problems);
+  const protection = readProtectionConfig(env, prefix, defaults.protection, environment, problems);
+  const explorer = readExplorerConfig(env, prefix, environment, problems);
+  const observability = readObservabilityConfig(env, prefix, environment, problems);
   const persisted = readPersistedConfig(
     env,
     prefix,
     defaults.trustedDocumentsManifest,
-    common.NODE_ENV ?? 'development',
+    environment,
     protection.rateLimit.redisUrl,
     problems,
   );

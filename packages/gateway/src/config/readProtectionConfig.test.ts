@@ -125,7 +125,8 @@ describe('readProtectionConfig', () => {
       "WEB_BFF_ADMISSION_MAX_WAIT_MS_CRITICAL must be an integer from 0 to 600000, but got: '-1'",
       'REDIS_URL must be a redis:// or rediss:// URL, but got: [redacted]',
       "WEB_BFF_PRIORITY_CRITICAL must list operation names or client:<client app> entries, but got: '1bad'",
-      'WEB_BFF_PRIORITY_LOW must not list createorder, which WEB_BFF_PRIORITY_CRITICAL lists too; give each entry one class',
+      'WEB_BFF_PRIORITY_LOW must not list createorder, which WEB_BFF_PRIORITY_CRITICAL lists too; ' +
+        'give each entry one class',
     ]);
   });
 });

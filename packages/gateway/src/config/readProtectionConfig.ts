@@ -51,7 +51,10 @@ export interface AdmissionConfig {
   readonly maxQueue: number;
   /** Slots above the in-flight limit only critical operations may take. */
   readonly criticalReserve: number;
-  /** Lower the in-flight limit (never above maxInFlight) while the event loop is busier than this share. @default fixed limit */
+  /**
+   * Lower the in-flight limit (never above maxInFlight) while the event loop is busier than this share.
+   * @default fixed limit
+   */
   readonly adaptive: { readonly targetUtilization: number } | undefined;
   /** Longest wait in the queue per class, in milliseconds; 0: never waits. */
   readonly maxWaitMs: Readonly<Record<PriorityClass, number>>;
@@ -76,7 +79,10 @@ export interface ProtectionConfig {
 
 /** A BFF's own defaults for protection, before the environment has its say. */
 export interface ProtectionConfigDefaults {
-  /** Operation names (or `client:<name>`) per class; `<prefix>PRIORITY_<CLASS>` replaces one class's list. @default none */
+  /**
+   * Operation names (or `client:<name>`) per class; `<prefix>PRIORITY_<CLASS>` replaces one class's list.
+   * @default none
+   */
   readonly priorities?: Partial<PriorityRules>;
 }
 

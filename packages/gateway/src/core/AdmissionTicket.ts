@@ -7,7 +7,10 @@ export interface AdmissionTicket {
   readonly priority: PriorityClass;
   /** Resolves when the operation may run; rejects with OverloadedError when it is shed. */
   readonly admitted: Promise<void>;
-  /** True when the operation was admitted as it asked, with nothing to wait for: a caller may go on without awaiting `admitted`. */
+  /**
+   * True when the operation was admitted as it asked, with nothing to wait for: a caller may go on without awaiting
+   * `admitted`.
+   */
   readonly admittedAtOnce: boolean;
   /** Gives the slot back, or leaves the queue if still waiting; later calls do nothing. */
   release(): void;

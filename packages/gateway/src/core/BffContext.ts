@@ -16,6 +16,9 @@ export interface BffContext {
   readonly deadline: number;
   /** The admission slot the request got before GraphQL ran, if it did (released when the response is sent). */
   readonly admissionTicket?: AdmissionTicket;
-  /** Filled during execution (operation name, outcome) for the request's log line and metrics. @default none outside an HTTP request */
+  /**
+   * Filled during execution (operation name, outcome) for the request's log line and metrics.
+   * @default none outside an HTTP request
+   */
   readonly observation?: RequestObservation;
 }

@@ -1,4 +1,6 @@
-/** What GraphQL execution learnt of a request, for its log line and metrics; on the request context as `observation`. */
+/**
+ * What GraphQL execution learnt of a request, for its log line and metrics; on the request context as `observation`.
+ */
 export interface RequestObservation {
   /** The operation's name, once known. */
   operationName?: string;

@@ -12,10 +12,10 @@ export interface RedisConnection {
 }
 
 /**
- * Connects to `url` for shared state (rate-limit counters, APQ, cached responses). Commands never queue while Redis is down (no
- * offline queue, a command timeout), so a request learns at once that its counter is out of
- * reach and the configured fail-open or fail-closed applies; reconnection is retried every
- * second at most, so counting resumes by itself when Redis is back.
+ * Connects to `url` for shared state (rate-limit counters, APQ, cached responses). Commands never queue while Redis is
+ * down (no offline queue, a command timeout), so a request learns at once that its counter is out of reach and the
+ * configured fail-open or fail-closed applies; reconnection is retried every second at most, so counting resumes by
+ * itself when Redis is back.
  */
 export function createRedisConnection(url: string): RedisConnection {
   const client = new Redis(url, {
@@ -53,7 +53,7 @@ export function createRedisConnection(url: string): RedisConnection {
 /** The one Redis connection per URL of a server, lent to every part that keeps shared state. */
 export interface SharedRedis {
   /** The connection to `url`, made on first use; its `close` does nothing (the owner closes it). */
-  connect(url: string): RedisConnection;
+  readonly connect: (url: string) => RedisConnection;
   /** Closes every connection made. */
   close(): void;
 }

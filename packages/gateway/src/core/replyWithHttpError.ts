@@ -31,10 +31,11 @@ export function replyWithHttpError(error: FastifyError, request: FastifyRequest,
 
 /** Answers a request for a path this server does not serve. */
 export function replyWithNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const path = request.url.split('?')[0] ?? '';
   return reply.status(404).send({
     errors: [
       {
-        message: `Nothing is served at ${request.method} ${request.url.split('?')[0]}. GraphQL is served at /graphql.`,
+        message: `Nothing is served at ${request.method} ${path}. GraphQL is served at /graphql.`,
         extensions: { code: BffErrorCode.NOT_FOUND },
       },
     ],

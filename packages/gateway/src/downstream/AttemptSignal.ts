@@ -36,8 +36,10 @@ export class AttemptSignal {
   onAbort(listener: () => void): () => void {
     (this.#listeners ??= []).push(listener);
     return () => {
-      const index = this.#listeners?.indexOf(listener) ?? -1;
-      if (index >= 0) this.#listeners!.splice(index, 1);
+      const listeners = this.#listeners;
+      if (!listeners) return;
+      const index = listeners.indexOf(listener);
+      if (index >= 0) listeners.splice(index, 1);
     };
   }
 

@@ -104,7 +104,8 @@ export function createDownstream(options: DownstreamOptions): Downstream {
           if (error instanceof BrokenCircuitError) throw new DownstreamUnavailableError(service);
           const timedOut = signal.aborted;
           logger.warn(
-            `call to ${service} failed (attempt ${attemptNumber}${timedOut ? ', timed out' : ''}): ${(error as Error).message}`,
+            `call to ${service} failed (attempt ${attemptNumber}${timedOut ? ', timed out' : ''}): ` +
+              (error as Error).message,
           );
           const failure = error instanceof DownstreamFailure ? error : undefined;
           const delayMs = failure?.retryAfterMs ?? backoffMs(attemptNumber);

@@ -31,10 +31,11 @@ export async function fetchJson(
     const headers: Record<string, string> = { ...init.headers };
     propagation.inject(context.active(), headers);
     const lean = (fetch as Fetcher & Partial<WithLeanFetch>).leanFetch;
-    // Object.assign, not `{ ...init, signal }`: a spread followed by a new key builds a new hidden class per call (see resolveInfo).
+    // Object.assign, not `{ ...init, signal }`: a spread followed by a new key builds a new hidden class per call (see
+    // resolveInfo).
     response = lean
       ? await lean(url, Object.assign({}, init, { headers }), signal)
-      : await fetch(url, Object.assign({}, init, { headers, signal: abortSignalOf(signal) }) as FetcherRequestInit);
+      : await fetch(url, Object.assign({}, init, { headers, signal: abortSignalOf(signal) }));
   } catch (error) {
     if (signal.aborted) throw error;
     throw new DownstreamFailure(`connection failed: ${(error as Error).message}`, true);

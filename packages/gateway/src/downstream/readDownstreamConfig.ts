@@ -17,7 +17,10 @@ export interface DownstreamConfig {
   readonly breakerHalfOpenMs: number;
   /** Share identical in-flight query fetches between concurrent requests. */
   readonly dedupe: boolean;
-  /** Who runs query plans: the BFF's executor (`bff`), or @apollo/gateway's own (`apollo`, to measure what ours saves). */
+  /**
+   * Who runs query plans: the BFF's executor (`bff`), or @apollo/gateway's own (`apollo`, to measure what ours
+   * saves).
+   */
   readonly planExecutor: 'bff' | 'apollo';
   /** Keep connections to services open between calls (off only to measure what pooling saves). */
   readonly keepAlive: boolean;

@@ -4,14 +4,19 @@ import { BffError, BffErrorCode, downstreamServiceMessage } from './BffError.js'
 export const downstreamMessages = {
   [BffErrorCode.DOWNSTREAM_SERVICE_ERROR]: downstreamServiceMessage,
   [BffErrorCode.DOWNSTREAM_TIMEOUT]: (serviceName: string) =>
-    `The ${serviceName} service did not answer in time; the fields it provides are null in this response. Retry later.`,
+    `The ${serviceName} service did not answer in time; ` +
+    'the fields it provides are null in this response. Retry later.',
   [BffErrorCode.DOWNSTREAM_UNAVAILABLE]: (serviceName: string) =>
-    `The ${serviceName} service is unavailable (its circuit breaker is open); the fields it provides are null in this response. Retry later.`,
+    `The ${serviceName} service is unavailable (its circuit breaker is open); ` +
+    'the fields it provides are null in this response. Retry later.',
 } as const;
 
 /** The wording for a service that refused the request the BFF sent it, as invalid for its schema. */
 export function downstreamRefusedMessage(serviceName: string): string {
-  return `The ${serviceName} service refused the request the BFF sent it; the fields it provides are null in this response. Retrying will not help; the BFF's operators have been told.`;
+  return (
+    `The ${serviceName} service refused the request the BFF sent it; ` +
+    "the fields it provides are null in this response. Retrying will not help; the BFF's operators have been told."
+  );
 }
 
 /** A code of {@link downstreamMessages}. */

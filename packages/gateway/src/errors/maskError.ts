@@ -59,7 +59,8 @@ export function maskError(
   };
   if (typeof serviceName === 'string') {
     if (subgraphSafeCodes.has(code)) return { message: formatted.message, ...where, extensions };
-    // A value the gateway cannot check (a custom scalar's literal) refused by the subgraph's scalar: the client's input.
+    // A value the gateway cannot check (a custom scalar's literal) refused by the subgraph's scalar: the client's
+    // input.
     if (code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message.startsWith('Expected value of type ')) {
       return { message: formatted.message, ...where, extensions: { code: 'BAD_USER_INPUT', serviceName } };
     }

@@ -60,7 +60,9 @@ describe('a subgraph that refuses the request the BFF sends it', () => {
       errors: [
         {
           message:
-            "The catalog service refused the request the BFF sent it; the fields it provides are null in this response. Retrying will not help; the BFF's operators have been told.",
+            'The catalog service refused the request the BFF sent it; ' +
+            'the fields it provides are null in this response. ' +
+            "Retrying will not help; the BFF's operators have been told.",
           extensions: { code: 'DOWNSTREAM_SERVICE_ERROR', serviceName: 'catalog' },
         },
       ],

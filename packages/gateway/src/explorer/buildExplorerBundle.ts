@@ -1,4 +1,4 @@
-import { build, version as esbuildVersion } from 'esbuild';
+import { build } from 'esbuild';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -17,7 +17,10 @@ export interface ExplorerAsset {
   readonly etag: string;
 }
 
-/** The explorer's browser code, bundled: each file by its name (explorer.js, explorer.css, the workers, the icon font). */
+/**
+ * The explorer's browser code, bundled: each file by its name (explorer.js, explorer.css, the workers, the icon
+ * font).
+ */
 export interface ExplorerBundle {
   /** Hash of everything the bundle is built from; the name of its cache folder. */
   readonly key: string;
@@ -30,7 +33,10 @@ export interface ExplorerBundle {
 export interface ExplorerBundleOptions {
   /** One folder per bundle key. @default node_modules/.cache/bff-explorer beside the installed graphiql */
   readonly cacheDir?: string;
-  /** Told when the cache cannot be written (a read-only install): the bundle is still served, from memory. @default ignored */
+  /**
+   * Told when the cache cannot be written (a read-only install): the bundle is still served, from memory.
+   * @default ignored
+   */
   readonly onCacheError?: (error: Error) => void;
 }
 
@@ -70,7 +76,7 @@ export async function buildExplorerBundle(options: ExplorerBundleOptions = {}): 
   const cached = await readCached(join(cacheDir, key));
   if (cached) return { key, assets: await toAssets(cached), built: false };
   const files = await bundle();
-  await writeCache(cacheDir, key, files).catch((error: Error) => options.onCacheError?.(error));
+  await writeCache(cacheDir, key, files).catch((error: unknown) => options.onCacheError?.(error as Error));
   return { key, assets: await toAssets(files), built: true };
 }
 

@@ -15,7 +15,8 @@ try {
   });
   const kilobytes = Math.round([...bundle.assets.values()].reduce((sum, asset) => sum + asset.body.length, 0) / 1024);
   console.log(
-    `explorer bundle ${bundle.key} ${bundle.built ? 'built' : 'already built'} in ${Date.now() - started} ms: ${bundle.assets.size} files, ${kilobytes} KiB, in ${defaultExplorerCacheDir}`,
+    `explorer bundle ${bundle.key} ${bundle.built ? 'built' : 'already built'} in ${Date.now() - started} ms: ` +
+      `${bundle.assets.size} files, ${kilobytes} KiB, in ${defaultExplorerCacheDir}`,
   );
 } catch (error) {
   console.error(`could not build the explorer bundle: ${(error as Error).message}`);

@@ -12,11 +12,15 @@ export interface ExplorerPageOptions {
 /** URL paths of the explorer, each also written relative to the page (so a proxy's path prefix keeps working). */
 export const explorerPaths = { page: '/explorer', assets: '/explorer/assets/', token: '/explorer/token' } as const;
 
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!,
-  );
+const htmlEntities: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+// The pattern matches only the characters htmlEntities has.
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => htmlEntities[character] ?? character);
 
 const relative = (path: string) => path.slice(1);
 
@@ -28,6 +32,9 @@ const relative = (path: string) => path.slice(1);
 export function renderExplorerPage({ bffName, styleNonce, graphqlPath, tokenPath }: ExplorerPageOptions): string {
   const name = escapeHtml(bffName);
   const tokenAttribute = tokenPath === undefined ? '' : ` data-token-url="${escapeHtml(relative(tokenPath))}"`;
+  const dataAttributes =
+    `data-bff-name="${name}" data-graphql-url="${escapeHtml(relative(graphqlPath))}" ` +
+    `data-assets-url="${relative(explorerPaths.assets)}"${tokenAttribute}`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -40,7 +47,7 @@ export function renderExplorerPage({ bffName, styleNonce, graphqlPath, tokenPath
 <script defer src="${relative(explorerPaths.assets)}explorer.js"></script>
 </head>
 <body>
-<div id="explorer" data-bff-name="${name}" data-graphql-url="${escapeHtml(relative(graphqlPath))}" data-assets-url="${relative(explorerPaths.assets)}"${tokenAttribute}>
+<div id="explorer" ${dataAttributes}>
 <noscript>The ${name} BFF's GraphQL explorer needs JavaScript.</noscript>
 </div>
 </body>

@@ -17,10 +17,11 @@ function readNames(value: unknown, field: string): string[] {
   if (
     !Array.isArray(value) ||
     value.length > maxNames ||
-    !value.every((item) => typeof item === 'string' && name.test(item))
+    !value.every((item): item is string => typeof item === 'string' && name.test(item))
   ) {
     throw new BadRequestError(
-      `${field} must be a list of at most ${maxNames} names of printable characters without commas, but got: ${JSON.stringify(value)}`,
+      `${field} must be a list of at most ${maxNames} names of printable characters without commas, ` +
+        `but got: ${JSON.stringify(value)}`,
     );
   }
   return value;

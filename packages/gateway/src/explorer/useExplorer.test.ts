@@ -5,8 +5,10 @@ const browserAccept = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*
 const productionSecret = 'a-production-secret-of-at-least-32-characters';
 
 const policyWithNonce = (nonce: string) =>
-  `default-src 'none'; script-src 'self'; style-src 'self' 'nonce-${nonce}'; style-src-elem 'self' 'nonce-${nonce}'; style-src-attr 'unsafe-inline'; ` +
-  "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  `default-src 'none'; script-src 'self'; style-src 'self' 'nonce-${nonce}'; ` +
+  `style-src-elem 'self' 'nonce-${nonce}'; style-src-attr 'unsafe-inline'; ` +
+  "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self'; " +
+  "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const nonceOf = (html: string) => /<meta property="csp-nonce" nonce="([^"]+)">/.exec(html)?.[1];
 const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
@@ -60,7 +62,8 @@ describe('useExplorer', () => {
     expect(firstHtml.match(/<script[^>]*>/g)).toEqual(['<script defer src="explorer/assets/explorer.js">']);
     expect(firstHtml).not.toMatch(/<style|style=|https?:/);
     expect(firstHtml).toContain(
-      '<div id="explorer" data-bff-name="web" data-graphql-url="graphql" data-assets-url="explorer/assets/" data-token-url="explorer/token">',
+      '<div id="explorer" data-bff-name="web" data-graphql-url="graphql" data-assets-url="explorer/assets/" ' +
+        'data-token-url="explorer/token">',
     );
   });
 
@@ -69,7 +72,8 @@ describe('useExplorer', () => {
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await page.text()).toContain('<title>web BFF · GraphQL explorer</title>');
 
-    const query = `${web.url}/graphql?query=${encodeURIComponent('{ productPage(upc: "100001") { product { name } } }')}`;
+    const productName = /* GraphQL */ '{ productPage(upc: "100001") { product { name } } }';
+    const query = `${web.url}/graphql?query=${encodeURIComponent(productName)}`;
     const preflighted = await fetch(query, {
       headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
     });
@@ -96,7 +100,7 @@ describe('useExplorer', () => {
 
     const css = await fetch(`${web.url}/explorer/assets/explorer.css`);
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
-    const font = /codicon-\w+\.ttf/.exec(await css.text())?.[0];
+    const font = /codicon-\w+\.ttf/.exec(await css.text())![0];
     const fontResponse = await fetch(`${web.url}/explorer/assets/${font}`, {
       headers: { 'accept-encoding': 'identity' },
     });

@@ -12,7 +12,10 @@ import { useDevelopmentTokens } from './useDevelopmentTokens.js';
 export interface ExplorerOptions {
   /** The BFF's name, e.g. 'web': the page's title, and the client app of its development tokens. */
   readonly bffName: string;
-  /** Signs development tokens with this (its development secret) when set; never set it in production. @default none: no token button */
+  /**
+   * Signs development tokens with this (its development secret) when set; never set it in production.
+   * @default none: no token button
+   */
   readonly developmentTokens?: AuthConfig;
   /** Where GraphQL is served; browsers asking there for HTML get the explorer. @default '/graphql' */
   readonly graphqlPath?: string;

@@ -37,6 +37,8 @@ function fetchOf(
   operationName?: string,
 ): GraphQLDataSourceProcessOptions {
   return {
+    // @apollo/gateway's GraphQLDataSourceRequestKind.HEALTH_CHECK; the enum is not exported from its index.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- the value of an enum not exported
     kind: 'health check' as GraphQLDataSourceProcessOptions['kind'],
     request: { query, variables, operationName },
     context: { viewer: 'ada' },
@@ -48,6 +50,7 @@ describe('InProcessSubgraphDataSource', () => {
 
   it('resolves entities from representations, with arguments and the request context', async () => {
     const query =
+      /* GraphQL */
       'query Fetch($representations: [_Any!]!) { _entities(representations: $representations) { ... on Product { name price(currency: "EUR") } } }';
     const representations = [
       { __typename: 'Product', upc: '2' },

@@ -24,11 +24,10 @@ type CompiledOperation = CompiledQuery & { readonly variableDefaults: Readonly<R
 function variableDefaultsOf(
   operation: OperationDefinitionNode | null | undefined,
 ): Record<string, unknown> | undefined {
-  const definitions = (operation?.variableDefinitions ?? []).filter((definition) => definition.defaultValue);
-  if (definitions.length === 0) return undefined;
-  return Object.fromEntries(
-    definitions.map((definition) => [definition.variable.name.value, valueFromASTUntyped(definition.defaultValue!)]),
+  const defaults = (operation?.variableDefinitions ?? []).flatMap(({ variable, defaultValue }) =>
+    defaultValue ? [[variable.name.value, valueFromASTUntyped(defaultValue)] as const] : [],
   );
+  return defaults.length === 0 ? undefined : Object.fromEntries(defaults);
 }
 
 /** The request's variables over the operation's defaults (a variable given, even as null, keeps its value). */
@@ -72,7 +71,7 @@ export class InProcessSubgraphDataSource implements GraphQLDataSource {
     const operation = this.#operationOf(request.query ?? '', request.operationName);
     if (!('query' in operation)) return { errors: operation };
     const variables = withDefaults(operation.variableDefaults, request.variables);
-    return operation.query(undefined, context, variables) as GatewayGraphQLResponse | Promise<GatewayGraphQLResponse>;
+    return operation.query(undefined, context, variables);
   }
 
   #operationOf(source: string, operationName: string | undefined): CompiledOperation | readonly GraphQLError[] {

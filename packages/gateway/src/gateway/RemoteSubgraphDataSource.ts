@@ -1,7 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { GraphQLError, OperationTypeNode, type DocumentNode } from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode, type DocumentNode } from 'graphql';
 import { downstreamHeaders, identityHeaders } from '../auth/downstreamHeaders.js';
 import type { Downstream } from '../downstream/createDownstream.js';
 import { DownstreamFailure } from '../downstream/DownstreamFailure.js';
@@ -116,7 +116,7 @@ export class RemoteSubgraphDataSource implements GraphQLDataSource<BffContext> {
 function isQueryOperation(document: DocumentNode | undefined, query: string): boolean {
   if (!document) return /^\s*(query\b|\{)/.test(query);
   return document.definitions.every(
-    (definition) => definition.kind !== 'OperationDefinition' || definition.operation === OperationTypeNode.QUERY,
+    (definition) => definition.kind !== Kind.OPERATION_DEFINITION || definition.operation === OperationTypeNode.QUERY,
   );
 }
 

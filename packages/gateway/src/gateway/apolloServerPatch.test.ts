@@ -2,13 +2,14 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import { buildSchema, GraphQLError } from 'graphql';
 import { createHash } from 'node:crypto';
+import { postToApolloServer } from '@bff/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // patches/@apollo+server+*.patch (applied by `npm ci`'s postinstall) gives the gateway's request
 // context a response.http whose status accessors sit on a class, not on a per-request object
 // literal (which kept every request's context alive until a full mark-compact). These tests fail
-// when the patch is missing, and check that status still flows both ways. The patch also keeps
-// each query text's sha256 instead of computing it per request: the hashes must stay right.
+// when the patch is missing, and check that status still flows both ways. The kit keys plans and
+// rule decisions by queryHash, so it must stay each text's sha256.
 describe('@apollo/server patched gateway request context', () => {
   const seen: GatewayGraphQLRequestContext[] = [];
   const gateway: GatewayInterface = {
@@ -30,16 +31,7 @@ describe('@apollo/server patched gateway request context', () => {
   beforeAll(() => server.start());
   afterAll(() => server.stop());
 
-  const run = (query = '{ hello }') =>
-    server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: {
-        method: 'POST',
-        headers: new HeaderMap([['content-type', 'application/json']]),
-        search: '',
-        body: { query },
-      },
-      context: async () => ({}),
-    });
+  const run = (query = '{ hello }') => postToApolloServer(server, query);
 
   it('sets the HTTP status the executor writes, and reads it back', async () => {
     const response = await run();
@@ -83,7 +75,13 @@ describe('@apollo/server patched plugin hooks', () => {
     }),
     stop: async () => undefined,
   };
-  const later = (step: string) => new Promise<void>((done) => setTimeout(() => (steps.push(step), done()), 5));
+  const later = (step: string) =>
+    new Promise<void>((done) =>
+      setTimeout(() => {
+        steps.push(step);
+        done();
+      }, 5),
+    );
   const server = new ApolloServer({
     gateway,
     plugins: [

@@ -54,7 +54,8 @@ export function checkInProcessSubgraphs(supergraph: Supergraph, local: ReadonlyS
     throw new ConfigError(
       missing.map(
         ({ name, url }) =>
-          `subgraph '${name}' is routed in-process (${url}) but this server has no in-process implementation; give it an http(s) URL override`,
+          `subgraph '${name}' is routed in-process (${url}) but this server has no in-process implementation; ` +
+          'give it an http(s) URL override',
       ),
     );
   }

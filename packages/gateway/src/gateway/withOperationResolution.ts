@@ -66,7 +66,9 @@ function chosenDocument(document: DocumentNode, operation: OperationDefinitionNo
 export function withOperationResolution(gateway: GatewayInterface): GatewayInterface {
   const chosen = new LRUCache<string, ChosenDocument>({ max: maxChosenDocuments });
   return wrapExecutor(gateway, (executor) => (requestContext) => {
-    const { operation, document } = requestContext;
+    const { document } = requestContext;
+    // Typed as always there, but Apollo Server hands the gateway a document whose operation it could not choose.
+    const operation = requestContext.operation as OperationDefinitionNode | undefined;
     if (!operation)
       return Promise.resolve({
         errors: [new GraphQLError(operationResolutionMessage(document, requestContext.request.operationName))],

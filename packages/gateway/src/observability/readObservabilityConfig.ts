@@ -1,6 +1,9 @@
 import { enumKey, intKey, optionalKey, readEnvKeys, urlKey } from '../core/envKey.js';
 
-/** Metrics, shutdown and supergraph reload of one BFF (`<prefix>METRICS`, `<prefix>SHUTDOWN_DELAY_MS`, `<prefix>SHUTDOWN_GRACE_MS`, `<prefix>SUPERGRAPH_RELOAD`). */
+/**
+ * Metrics, shutdown and supergraph reload of one BFF (`<prefix>METRICS`, `<prefix>SHUTDOWN_DELAY_MS`,
+ * `<prefix>SHUTDOWN_GRACE_MS`, `<prefix>SUPERGRAPH_RELOAD`).
+ */
 export interface ObservabilityConfig {
   /** Whether the BFF serves Prometheus metrics at /metrics. */
   readonly metrics: boolean;
@@ -11,7 +14,11 @@ export interface ObservabilityConfig {
    * @default 5000 when NODE_ENV is production, else 0 (a developer's Ctrl-C and a test stop at once)
    */
   readonly shutdownDelayMs: number;
-  /** How long stop() lets in-flight requests finish, after the delay, before it closes their connections, in milliseconds. @default 10000 */
+  /**
+   * How long stop() lets in-flight requests finish, after the delay, before it closes their connections, in
+   * milliseconds.
+   * @default 10000
+   */
   readonly shutdownGraceMs: number;
   /** Whether a changed supergraph file is served without a restart. */
   readonly reloadSupergraph: boolean;

@@ -40,7 +40,10 @@ export function useOperationalEndpoints(http: FastifyInstance, health: Health, m
   http.addHook('onRequest', (request, reply, done) => {
     const answer =
       request.method === 'GET' || request.method === 'HEAD' ? answers[request.url.split('?')[0] ?? ''] : undefined;
-    if (!answer) return done();
+    if (!answer) {
+      done();
+      return;
+    }
     answer(reply).catch(done);
   });
 }

@@ -16,7 +16,10 @@ export interface CompletedRequest {
   readonly client: string;
   /** The GraphQL operation name; empty for an anonymous operation or a request that never reached GraphQL. */
   readonly operation: string;
-  /** `ok`, or the first error's code (`UNAUTHENTICATED`, `RATE_LIMITED`, …), or `HTTP_<status>` for an error without one. */
+  /**
+   * `ok`, or the first error's code (`UNAUTHENTICATED`, `RATE_LIMITED`, …), or `HTTP_<status>` for an error without
+   * one.
+   */
   readonly outcome: string;
   readonly durationMs: number;
   /** Probes and scrapes (/healthz, /readyz, /metrics): logged at debug, not counted. */
@@ -66,6 +69,8 @@ export function useRequestObservation(http: FastifyInstance, options: RequestObs
         method: request.method,
         path,
         status: reply.statusCode,
+        // A request answered before authentication (a probe, a shed one) has no viewer, whatever its type says.
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see the line above
         client: request.viewer ? clientNameOf(request.viewer, options.bffName) : options.bffName,
         operation: request.observation.operationName ?? '',
         outcome: request.observation.outcome ?? (reply.statusCode < 400 ? 'ok' : `HTTP_${reply.statusCode}`),

@@ -18,7 +18,10 @@ import {
 export interface CollectContext {
   readonly schema: GraphQLSchema;
   readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>;
-  /** Of @skip/@include; absent, they are not read and every selection counts (a rewrite that must serve any variables). */
+  /**
+   * Of @skip/@include; absent, they are not read and every selection counts (a rewrite that must serve any
+   * variables).
+   */
   readonly variables: Readonly<Record<string, unknown>> | undefined;
 }
 

@@ -42,29 +42,33 @@ export function usePassthroughRoutes(
   routes: readonly PassthroughRoute[],
   dependencies: PassthroughDependencies,
 ): void {
-  const unknown = routes.filter((route) => !dependencies.serviceUrls[route.service]);
-  if (unknown.length > 0) {
-    throw new ConfigError(
-      unknown.map(
-        (route) => `passthrough route ${route.path} names REST service '${route.service}', which has no URL configured`,
-      ),
-    );
+  const problems: string[] = [];
+  const served: { readonly route: PassthroughRoute; readonly serviceUrl: string }[] = [];
+  for (const route of routes) {
+    const serviceUrl = dependencies.serviceUrls[route.service];
+    if (serviceUrl) served.push({ route, serviceUrl: serviceUrl.replace(/\/+$/, '') });
+    else
+      problems.push(
+        `passthrough route ${route.path} names REST service '${route.service}', which has no URL configured`,
+      );
   }
+  if (problems.length > 0) throw new ConfigError(problems);
   const judge = createRuleJudge(dependencies.logger);
   void http.register(async (scope) => {
     // Bodies are forwarded untouched, whatever their type: parse nothing in this scope.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
-    for (const route of routes) {
+    for (const { route, serviceUrl } of served) {
       scope.route({
         method: [...route.methods],
         url: route.path,
-        handler: (request, reply) => forward(route, request, reply),
+        handler: (request, reply) => forward(route, serviceUrl, request, reply),
       });
     }
   });
 
-  async function forward(route: PassthroughRoute, request: FastifyRequest, reply: FastifyReply) {
+  /** Answers `request` with what `route`'s service, at `serviceUrl` (no trailing slash), answers. */
+  async function forward(route: PassthroughRoute, serviceUrl: string, request: FastifyRequest, reply: FastifyReply) {
     const context: BffContext = {
       requestId: request.id,
       bffName: dependencies.bffName,
@@ -89,30 +93,25 @@ export function usePassthroughRoutes(
     const path = route.target.replace(/:([A-Za-z0-9_]+)/g, (_match, name: string) =>
       encodeURIComponent(params[name] ?? ''),
     );
-    const url = `${dependencies.serviceUrls[route.service]!.replace(/\/+$/, '')}${path}${search}`;
+    const url = `${serviceUrl}${path}${search}`;
     const headers = { ...forwardedRequestHeaders(request.headers), ...downstreamHeaders(context) };
     const body = Buffer.isBuffer(request.body) && request.body.length > 0 ? request.body : undefined;
     const idempotent = request.method === 'GET' || request.method === 'HEAD';
+    let answer: { readonly status: number; readonly headers: Headers; readonly body: Buffer };
     try {
-      const answer = await dependencies.downstream.call(route.service, context, { idempotent }, async (signal) => {
+      answer = await dependencies.downstream.call(route.service, context, { idempotent }, async (signal) => {
         const response = (await dependencies.fetch(url, {
           method: request.method,
           headers,
           ...(body && { body }),
           signal: signal.abortSignal,
-        } as never)) as unknown as Response;
+        })) as unknown as Response;
         if (response.status >= 500 || response.status === 429) {
           await response.arrayBuffer().catch(() => undefined);
           throw DownstreamFailure.fromStatus(response.status, response.headers.get('retry-after'));
         }
         return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
       });
-      const responseHeaders = forwardedResponseHeaders(answer.headers);
-      // As for GraphQL (useCacheScope): an answer to a viewer, or one a rule decided, is no shared cache's to keep.
-      if (request.viewer.kind !== 'anonymous' || route.rule !== allow)
-        responseHeaders['cache-control'] = privateCacheControl(responseHeaders['cache-control']);
-      responseHeaders['vary'] = responseHeaders['vary'] ? `${responseHeaders['vary']}, authorization` : 'authorization';
-      return reply.code(answer.status).headers(responseHeaders).send(answer.body);
     } catch (error) {
       const code =
         error instanceof GraphQLError ? String(error.extensions['code']) : BffErrorCode.DOWNSTREAM_SERVICE_ERROR;
@@ -121,5 +120,11 @@ export function usePassthroughRoutes(
         .code(statusOfCode[code] ?? 502)
         .send({ errors: [{ message, extensions: { code, serviceName: route.service } }] });
     }
+    const responseHeaders = forwardedResponseHeaders(answer.headers);
+    // As for GraphQL (useCacheScope): an answer to a viewer, or one a rule decided, is no shared cache's to keep.
+    if (request.viewer.kind !== 'anonymous' || route.rule !== allow)
+      responseHeaders['cache-control'] = privateCacheControl(responseHeaders['cache-control']);
+    responseHeaders['vary'] = responseHeaders['vary'] ? `${responseHeaders['vary']}, authorization` : 'authorization';
+    return reply.code(answer.status).headers(responseHeaders).send(answer.body);
   }
 }

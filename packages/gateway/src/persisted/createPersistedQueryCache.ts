@@ -5,7 +5,7 @@ import type { PersistedQueryManifest } from './persistedQueryManifest.js';
 
 /** Where Apollo Server keeps the queries clients registered by hash, and how it is closed. */
 export interface PersistedQueryCache {
-  readonly cache: KeyValueCache<string>;
+  readonly cache: KeyValueCache;
   /** Resolves once Redis answered or after `timeoutMs`; at once in memory. */
   ready(timeoutMs: number): Promise<void>;
   close(): void;
@@ -23,7 +23,7 @@ export interface PersistedQueryCacheOptions {
   readonly registrations: boolean;
 }
 
-const nothingStored: KeyValueCache<string> = {
+const nothingStored: KeyValueCache = {
   get: async () => undefined,
   set: async () => undefined,
   delete: async () => false,
@@ -42,7 +42,7 @@ const apqPrefix = 'apq:';
 export function createPersistedQueryCache(bffName: string, options: PersistedQueryCacheOptions): PersistedQueryCache {
   const { redisUrl, manifest, registrations, connectRedis } = options;
   const redis = redisUrl === undefined || !registrations ? undefined : connectRedis(redisUrl);
-  const stored: KeyValueCache<string> = !registrations
+  const stored: KeyValueCache = !registrations
     ? nothingStored
     : redis
       ? redisKeyValueCache(redis, `bff:${bffName}:`)

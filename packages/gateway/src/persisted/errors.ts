@@ -7,7 +7,8 @@ import { BffError, BffErrorCode } from '../errors/BffError.js';
 export class PersistedQueryNotFoundError extends BffError {
   constructor(id: string) {
     super(
-      `PersistedQueryNotFound: no operation of this BFF's persisted query manifest has id ${id}. Send the id (sha256) of a manifest operation.`,
+      `PersistedQueryNotFound: no operation of this BFF's persisted query manifest has id ${id}. ` +
+        'Send the id (sha256) of a manifest operation.',
       BffErrorCode.PERSISTED_QUERY_NOT_FOUND,
       200,
       {
@@ -23,7 +24,8 @@ export class PersistedQueryNotFoundError extends BffError {
 export class OperationNotTrustedError extends BffError {
   constructor(id: string) {
     super(
-      `Operation not trusted: only operations of this BFF's persisted query manifest run here, and this one (sha256 ${id}) is not among them. Send a manifest operation by its id or its exact text.`,
+      "Operation not trusted: only operations of this BFF's persisted query manifest run here, " +
+        `and this one (sha256 ${id}) is not among them. Send a manifest operation by its id or its exact text.`,
       BffErrorCode.OPERATION_NOT_TRUSTED,
       400,
     );

@@ -54,7 +54,9 @@ describe('automatic persisted queries', () => {
       {
         errors: [
           {
-            message: `extensions.persistedQuery.sha256Hash must be the sha256 of query, which is ${sha256Hex(query)}, but got: ${sha256Hex('something else')}`,
+            message:
+              `extensions.persistedQuery.sha256Hash must be the sha256 of query, which is ${sha256Hex(query)}, ` +
+              `but got: ${sha256Hex('something else')}`,
             extensions: { code: 'BAD_REQUEST' },
           },
         ],

@@ -64,7 +64,8 @@ export function readPersistedQueryManifest(file: string): PersistedQueryManifest
     throw new ConfigError(
       wrongIds.map(
         (operation) =>
-          `persisted query manifest ${file}: the id of ${operation.name} must be the sha256 of its body; run npm run manifest`,
+          `persisted query manifest ${file}: the id of ${operation.name} must be the sha256 of its body; ` +
+          'run npm run manifest',
       ),
     );
   }

@@ -44,7 +44,8 @@ describe('readPersistedConfig', () => {
       "MOBILE_BFF_TRUSTED_DOCUMENTS must be one of enforce, log, off, but got: 'strict'",
     ]);
     expect(read({ MOBILE_BFF_TRUSTED_DOCUMENTS: 'enforce' }, undefined).problems).toEqual([
-      "MOBILE_BFF_TRUSTED_DOCUMENTS must be off for a BFF without a manifest, but got: 'enforce'; set MOBILE_BFF_TRUSTED_DOCUMENTS_MANIFEST to a persisted query manifest",
+      "MOBILE_BFF_TRUSTED_DOCUMENTS must be off for a BFF without a manifest, but got: 'enforce'; " +
+        'set MOBILE_BFF_TRUSTED_DOCUMENTS_MANIFEST to a persisted query manifest',
     ]);
   });
 });

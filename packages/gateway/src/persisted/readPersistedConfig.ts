@@ -53,7 +53,8 @@ export function readPersistedConfig(
     keys.TRUSTED_DOCUMENTS ?? (manifest === undefined ? 'off' : environment === 'production' ? 'enforce' : 'log');
   if (mode !== 'off' && manifest === undefined) {
     problems.push(
-      `${prefix}TRUSTED_DOCUMENTS must be off for a BFF without a manifest, but got: '${mode}'; set ${prefix}TRUSTED_DOCUMENTS_MANIFEST to a persisted query manifest`,
+      `${prefix}TRUSTED_DOCUMENTS must be off for a BFF without a manifest, but got: '${mode}'; ` +
+        `set ${prefix}TRUSTED_DOCUMENTS_MANIFEST to a persisted query manifest`,
     );
   }
   return Object.freeze({

@@ -11,7 +11,10 @@ import { sha256Hex } from './persistedQueryManifest.js';
  */
 export function useApqHashCheck(http: FastifyInstance, graphqlPath: string): void {
   http.addHook('preValidation', (request, reply, done) => {
-    if (request.routeOptions.url !== graphqlPath) return done();
+    if (request.routeOptions.url !== graphqlPath) {
+      done();
+      return;
+    }
     for (const operation of operationsOf(request)) {
       const sent = apqHashOf(operation.extensions);
       if (sent === undefined || typeof operation.query !== 'string') continue;

@@ -26,7 +26,10 @@ export function useTrustedDocuments(http: FastifyInstance, options: TrustedDocum
   const { manifest, mode, graphqlPath = '/graphql' } = options;
   const trustedIds = new Set(manifest.operations.map((operation) => operation.id));
   http.addHook('preValidation', (request, reply, done) => {
-    if (request.routeOptions.url !== graphqlPath) return done();
+    if (request.routeOptions.url !== graphqlPath) {
+      done();
+      return;
+    }
     for (const operation of operationsOf(request)) {
       const untrusted = judge(operation, trustedIds);
       if (!untrusted) continue;
@@ -52,7 +55,10 @@ export function useTrustedDocuments(http: FastifyInstance, options: TrustedDocum
   });
 }
 
-/** Undefined when the operation is trusted (or is no operation at all: Apollo answers that); else its id, and its text if sent. */
+/**
+ * Undefined when the operation is trusted (or is no operation at all: Apollo answers that); else its id, and its text
+ * if sent.
+ */
 function judge(
   operation: OperationRequest,
   trustedIds: ReadonlySet<string>,

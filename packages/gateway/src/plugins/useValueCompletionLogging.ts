@@ -8,7 +8,8 @@ import type { BffContext } from '../core/BffContext.js';
  * client gets the data GraphQL's null propagation left.
  */
 export function useValueCompletionLogging(): ApolloServerPlugin<BffContext> {
-  // One listener for every request, and synchronous: Apollo Server awaits only hooks that return a promise (see the patch).
+  // One listener for every request, and synchronous: Apollo Server awaits only hooks that return a promise (see the
+  // patch).
   const listener: GraphQLRequestListener<BffContext> = {
     willSendResponse({ response, logger, contextValue }) {
       if (response.body.kind !== 'single') return;

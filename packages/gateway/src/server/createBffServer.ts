@@ -65,7 +65,10 @@ export interface BffServer extends AsyncDisposable {
   readonly http: FastifyInstance;
   /** Starts listening; resolves to the base URL (GraphQL is at `${url}/graphql`). */
   start(): Promise<string>;
-  /** Turns unready and serves on for `<P>SHUTDOWN_DELAY_MS`, then stops accepting, finishes in-flight requests, closes the downstream pool. */
+  /**
+   * Turns unready and serves on for `<P>SHUTDOWN_DELAY_MS`, then stops accepting, finishes in-flight requests, closes
+   * the downstream pool.
+   */
   stop(): Promise<void>;
   /** Admission (per priority class) and rate-limit counters since the server was built. */
   protectionStats(): ProtectionStats;
@@ -109,7 +112,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     otlpTracesUrl: config.observability.otlpTracesUrl,
     downstream: createDownstream({ config: config.downstream, defaultTimeoutMs: config.subgraphs.timeoutMs, logger }),
     services: remoteServicesOf(supergraph, config),
-    protectionStats: protection.stats,
+    protectionStats: () => protection.stats(),
   });
   const { downstream, metrics, health } = observability;
   const { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe } = config.downstream;
@@ -209,7 +212,8 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
           ...(request.admissionTicket && { admissionTicket: request.admissionTicket }),
         }),
       });
-      // A burst of new connections beyond the backlog is dropped by the kernel, and clients retry after a second or more.
+      // A burst of new connections beyond the backlog is dropped by the kernel, and clients retry after a second or
+      // more.
       const address = await http.listen({
         host: config.server.host,
         port: config.server.port,
@@ -251,7 +255,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
       redis.close();
       await observability.close();
     })());
-  return { config, http, start, stop, protectionStats: protection.stats, [Symbol.asyncDispose]: stop };
+  return { config, http, start, stop, protectionStats: () => protection.stats(), [Symbol.asyncDispose]: stop };
 }
 
 /** Every subgraph reached over HTTP and every REST service, for the breaker gauge. */

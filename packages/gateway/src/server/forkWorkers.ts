@@ -54,19 +54,25 @@ function forkWorkers(count: number, log: (line: string) => void): Promise<string
     }
     const now = Date.now();
     restarts.push(now);
-    while (restarts[0]! < now - 60_000) restarts.shift();
+    while ((restarts[0] ?? now) < now - 60_000) restarts.shift();
     if (restarts.length > maxRestartsPerMinute) {
       log(`workers crashed ${restarts.length} times in a minute; stopping`);
       stopAll('SIGTERM');
       process.exitCode = 1;
       return;
     }
-    log(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    // Node's types say `signal` is always a string: it is null when the worker exited with a code.
+    const cause = (signal as string | null) ?? code;
+    log(`worker ${String(worker.process.pid)} exited (${cause}); starting another`);
     fork();
   });
   for (let index = 0; index < count; index += 1) fork();
   return new Promise((resolve) => {
-    const check = () => (addresses.length >= count ? resolve(addresses[0]!) : setTimeout(check, 20));
+    const check = () => {
+      const [first] = addresses;
+      if (first !== undefined && addresses.length >= count) resolve(first);
+      else setTimeout(check, 20);
+    };
     check();
   });
 }

@@ -29,7 +29,7 @@ export async function serveUntilSignal(build: () => BffServer): Promise<void> {
     await server.stop();
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', (signal) => void stop(signal));
+  process.once('SIGTERM', (signal) => void stop(signal));
   await startServing(server);
 }

@@ -10,7 +10,10 @@ export interface AdmitOptions {
   readonly controller: AdmissionController;
   readonly classify: PriorityClassifier;
   readonly bffName: string;
-  /** Admit at the HTTP layer by the claimed name too (pointless when the controller admits everything). @default true */
+  /**
+   * Admit at the HTTP layer by the claimed name too (pointless when the controller admits everything).
+   * @default true
+   */
   readonly early?: boolean;
   /** @default '/graphql' */
   readonly graphqlPath?: string;

@@ -27,7 +27,9 @@ export function limitCost(options: LimitCostOptions): Stage {
           };
           const subject = rateLimitSubject(contextValue.viewer, contextValue.clientIp, bffName);
           const decided = limiter.consume(subject, Math.max(1, measures().cost));
-          return decided instanceof Promise ? decided.then(charged) : charged(decided);
+          if (decided instanceof Promise) return decided.then(charged);
+          charged(decided);
+          return undefined;
         },
       }),
     },

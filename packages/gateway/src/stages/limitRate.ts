@@ -6,7 +6,10 @@ import type { Stage } from './Stage.js';
 export interface LimitRateOptions {
   readonly limiter: RateLimiter;
   readonly bffName: string;
-  /** Leave GraphQL requests at this path to limitCost (the limit counts cost units). @default none: every route counts */
+  /**
+   * Leave GraphQL requests at this path to limitCost (the limit counts cost units).
+   * @default none: every route counts
+   */
   readonly skipPath?: string;
 }
 

@@ -20,9 +20,10 @@ export function maskErrors(options: MaskErrorsOptions): Stage {
     name: 'maskErrors',
     apollo: {
       formatError: (formatted, original) =>
-        maskError(formatted, original, (masked) =>
-          logger.error(`masked error: ${JSON.stringify(masked)} ${String((original as Error)?.stack ?? original)}`),
-        ),
+        maskError(formatted, original, (masked) => {
+          const stack = (original as Partial<Error> | null | undefined)?.stack;
+          logger.error(`masked error: ${JSON.stringify(masked)} ${String(stack ?? original)}`);
+        }),
     },
     plugins: [useValueCompletionLogging()],
   };

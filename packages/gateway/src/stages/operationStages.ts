@@ -9,7 +9,7 @@ export interface ResolvedOperation {
     readonly operation: NonNullable<GraphQLRequestContextDidResolveOperation<BffContext>['operation']>;
   };
   /** Its measures (depth, aliases, cost…), computed on first ask and shared by the stages. */
-  measures(): OperationMeasures;
+  readonly measures: () => OperationMeasures;
 }
 
 /** What one operation stage does for one request. */
@@ -70,7 +70,7 @@ export function runOperationStages(
           };
           const runFrom = (index: number): void | Promise<void> => {
             for (let next = index; next < listeners.length; next += 1) {
-              const decided = listeners[next]!.didResolveOperation?.(resolved);
+              const decided = listeners[next]?.didResolveOperation?.(resolved);
               if (decided instanceof Promise) return decided.then(() => runFrom(next + 1));
             }
             return undefined;

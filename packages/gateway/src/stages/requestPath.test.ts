@@ -39,7 +39,7 @@ function stagesOf(env: Record<string, string>, withRules: boolean): readonly Sta
     bffName: 'web',
     downstream: createDownstream({ config: config.downstream, defaultTimeoutMs: 1000, logger }),
     services: [],
-    protectionStats: protection.stats,
+    protectionStats: () => protection.stats(),
   });
   const sdl = readFileSync(supergraphFile, 'utf8');
   return requestPath(config, {

@@ -30,7 +30,8 @@ export function readSupergraph(file: string, urlOverrides: Readonly<Record<strin
     sdl = readFileSync(file, 'utf8');
     document = parse(sdl);
   } catch (error) {
-    throw new ConfigError([`supergraph file ${file} must be a readable GraphQL SDL file, but: ${(error as Error).message}`]);
+    const reason = (error as Error).message;
+    throw new ConfigError([`supergraph file ${file} must be a readable GraphQL SDL file, but: ${reason}`]);
   }
   const subgraphs = listJoinGraphs(document).map(({ name, url }) => {
     const effectiveUrl = urlOverrides[name] ?? url;
@@ -43,7 +44,11 @@ export function readSupergraph(file: string, urlOverrides: Readonly<Record<strin
   const unknown = Object.keys(urlOverrides).filter((name) => !known.has(name));
   if (unknown.length > 0) {
     throw new ConfigError(
-      unknown.map((name) => `URL override for subgraph '${name}' names no subgraph of ${file}; its subgraphs are: ${[...known].join(', ')}`),
+      unknown.map(
+        (name) =>
+          `URL override for subgraph '${name}' names no subgraph of ${file}; ` +
+          `its subgraphs are: ${[...known].join(', ')}`,
+      ),
     );
   }
   return { sdl, subgraphs };

@@ -1,5 +1,5 @@
 import { useGraphiQL } from '@graphiql/react';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { readViewer, withBearerToken, type HeaderViewer } from './authorizationHeader.js';
 import { requestDevelopmentToken } from './requestDevelopmentToken.js';
 
@@ -39,12 +39,14 @@ export function SignIn({ bffName, tokenUrl }: SignInProps) {
   const applyToken = (token: string | undefined) => {
     if (!headerEditor) return;
     const headers = withBearerToken(headerEditor.getValue(), token);
-    if (headers === undefined)
-      return setProblem('The Headers editor does not hold a JSON object: fix it, then try again.');
+    if (headers === undefined) {
+      setProblem('The Headers editor does not hold a JSON object: fix it, then try again.');
+      return;
+    }
     headerEditor.setValue(headers);
     setProblem(undefined);
   };
-  const signIn = async (event: FormEvent, url: URL) => {
+  const signIn = async (event: SubmitEvent, url: URL) => {
     event.preventDefault();
     setBusy(true);
     try {
@@ -70,7 +72,10 @@ export function SignIn({ bffName, tokenUrl }: SignInProps) {
         tokenUrl && (
           <form
             className="bff-token-form"
-            onSubmit={(event) => signIn(event, tokenUrl)}
+            onSubmit={(event) => {
+              // signIn catches every failure itself and shows it: nothing is left to reject.
+              void signIn(event, tokenUrl);
+            }}
             title="Signs in with a token from this BFF's development secret (not in production)"
           >
             <label>

@@ -9,7 +9,10 @@ export type HeaderViewer =
     }
   | { readonly kind: 'unreadable' };
 
-/** The Headers editor's text as an object; undefined while it is not a JSON object (being typed). Empty text is no headers. */
+/**
+ * The Headers editor's text as an object; undefined while it is not a JSON object (being typed). Empty text is no
+ * headers.
+ */
 export function parseHeaders(text: string): Record<string, unknown> | undefined {
   if (text.trim() === '') return {};
   try {

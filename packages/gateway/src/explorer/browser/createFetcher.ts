@@ -1,4 +1,5 @@
 import type { GraphiQLProps } from 'graphiql';
+import type { FormattedExecutionResult } from 'graphql';
 
 type Fetcher = GraphiQLProps['fetcher'];
 
@@ -22,7 +23,8 @@ export function createFetcher(url: URL): Fetcher {
     });
     const text = await response.text();
     try {
-      return JSON.parse(text);
+      // The BFF answers a GraphQL response; the response pane shows whatever JSON it holds.
+      return JSON.parse(text) as FormattedExecutionResult;
     } catch {
       return {
         errors: [

@@ -6,7 +6,8 @@ import { setupMonaco } from './setupMonaco.js';
 
 // The page says where everything is (relative to itself, so a path prefix added by a proxy
 // keeps working) and carries this response's CSP nonce for styles.
-const root = document.getElementById('explorer')!;
+const root = document.getElementById('explorer');
+if (root === null) throw new Error('The explorer page has no element with id "explorer" to render into');
 const { bffName = 'this', graphqlUrl = 'graphql', assetsUrl = 'explorer/assets/', tokenUrl } = root.dataset;
 const url = (relative: string) => new URL(relative, document.baseURI);
 

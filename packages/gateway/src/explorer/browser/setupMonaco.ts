@@ -20,10 +20,13 @@ export function setupMonaco({ assetsUrl, styleNonce }: MonacoSetupOptions): void
     getWorker: (_workerId: string, label: string) =>
       new Worker(new URL(workerFiles[label] ?? 'editor.worker.js', assetsUrl), { name: label }),
   };
+  // Only createElement's overload for obsolete tag names (<marquee>, …) is deprecated, not the method wrapped here.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- see the line above
   const createElement = document.createElement.bind(document);
-  document.createElement = ((tagName: string, options?: ElementCreationOptions) => {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- see above
+  document.createElement = (tagName: string, options?: ElementCreationOptions) => {
     const element = createElement(tagName, options);
     if (element instanceof HTMLStyleElement) element.nonce = styleNonce;
     return element;
-  }) as typeof document.createElement;
+  };
 }

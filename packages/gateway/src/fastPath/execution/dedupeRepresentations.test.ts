@@ -14,8 +14,8 @@ import { createBffServer, type BffServer } from '../../server/createBffServer.js
 import { dedupeRepresentations, sameJson } from './dedupeRepresentations.js';
 
 const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
-const catalogSdl = `${link}\ntype Query { shelf: [Item!]! }\ntype Item @key(fields: "id") { id: ID! }\n`;
-const detailsSdl = `${link}\ntype Item @key(fields: "id") { id: ID! label: String! flaky: String tags: [Tag] }\ntype Tag { name: String! }\n`;
+const catalogSdl = /* GraphQL */ `${link}\ntype Query { shelf: [Item!]! }\ntype Item @key(fields: "id") { id: ID! }\n`;
+const detailsSdl = /* GraphQL */ `${link}\ntype Item @key(fields: "id") { id: ID! label: String! flaky: String tags: [Tag] }\ntype Tag { name: String! }\n`;
 /** The shelf holds the same items many times: a, b and c, six places. */
 const shelf = ['a', 'b', 'a', 'c', 'a', 'b'];
 
@@ -62,7 +62,8 @@ describe('entity fetches with the same entity many times in a list', () => {
     writeFileSync(join(dir, 'details.graphql'), detailsSdl);
     writeFileSync(
       join(dir, 'supergraph.yaml'),
-      `subgraphs:\n  catalog:\n    routing_url: ${catalog.url}/graphql\n    schema:\n      file: catalog.graphql\n  details:\n    routing_url: ${details.url}/graphql\n    schema:\n      file: details.graphql\n`,
+      `subgraphs:\n  catalog:\n    routing_url: ${catalog.url}/graphql\n    schema:\n      file: catalog.graphql\n` +
+        `  details:\n    routing_url: ${details.url}/graphql\n    schema:\n      file: details.graphql\n`,
     );
     const outcome = composeSupergraph(readSupergraphConfig(join(dir, 'supergraph.yaml')));
     if (!outcome.ok) throw new Error('the fixture supergraph did not compose');

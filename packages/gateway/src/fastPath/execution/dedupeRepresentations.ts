@@ -62,7 +62,7 @@ export function sameJson(a: unknown, b: unknown): boolean {
     if (!Object.hasOwn(right, field) || !sameJson(left[field], right[field])) return false;
     fields += 1;
   }
-  for (const field in right) fields -= 1;
+  for (const _field in right) fields -= 1;
   return fields === 0;
 }
 

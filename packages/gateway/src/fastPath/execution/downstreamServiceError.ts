@@ -32,13 +32,14 @@ export function errorPathsOf(
         hydrated = [];
         hydratePaths([], cursor.path, cursor.fullResult, hydrated);
       }
+      const paths = hydrated;
       const slot = errorPath[1];
       const slotOf = sent?.slotOf;
       const representationIndexes = slotOf
         ? slotOf.flatMap((entitySlot, index) => (entitySlot === slot ? [index] : []))
         : [slot];
       return representationIndexes.map((index) => [
-        ...(hydrated![sent?.entityIndexes[index] ?? index] ?? []),
+        ...(paths[sent?.entityIndexes[index] ?? index] ?? []),
         ...errorPath.slice(2),
       ]);
     }
@@ -58,14 +59,17 @@ function hydratePaths(parent: (string | number)[], path: Path, data: unknown, re
       hydratePaths(parent, rest, value, result);
       parent.pop();
     });
-  } else if (typeof head === 'string' && Object.hasOwn(data as object, head)) {
+  } else if (typeof head === 'string' && Object.hasOwn(data, head)) {
     parent.push(head);
     hydratePaths(parent, path.slice(1), (data as Record<string, unknown>)[head], result);
     parent.pop();
   }
 }
 
-/** A subgraph's error as the client sees it: its message and code, the service's name, its path in the client's response. */
+/**
+ * A subgraph's error as the client sees it: its message and code, the service's name, its path in the client's
+ * response.
+ */
 export function downstreamServiceError(
   original: GraphQLFormattedError,
   serviceName: string,

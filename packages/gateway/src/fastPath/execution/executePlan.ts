@@ -23,6 +23,7 @@ export type { Cursor };
 const tracer = trace.getTracer('@bff/gateway');
 
 // @apollo/gateway's GraphQLDataSourceRequestKind.INCOMING_OPERATION; the enum is not exported from its index.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- the value of an enum not exported
 const incomingOperation = 'incoming operation' as GraphQLDataSourceProcessOptions['kind'];
 
 /** Everything one execution of a query plan reads and writes. */
@@ -123,7 +124,8 @@ async function executeFetch(execution: PlanExecution, fetch: FetchNode, cursor: 
   if (representations.length === 0) return;
   if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
   const { unique, slotOf } = dedupeRepresentations(representations);
-  // Object.assign, not `{ ...variables, representations }`: a spread followed by a new key builds a new hidden class per call (see resolveInfo).
+  // Object.assign, not `{ ...variables, representations }`: a spread followed by a new key builds a new hidden class
+  // per call (see resolveInfo).
   const received = await send(
     execution,
     service,
@@ -140,9 +142,10 @@ async function executeFetch(execution: PlanExecution, fetch: FetchNode, cursor: 
   // Slots are numbered in order of first appearance, so a slot below `slotsSeen` is shared.
   let slotsSeen = 0;
   for (let index = 0; index < representedEntities.length; index += 1) {
-    const slot = slotOf ? slotOf[index]! : index;
+    const entity = representedEntities[index];
+    if (entity === undefined) continue; // never: index < length
+    const slot = slotOf?.[index] ?? index;
     let receivedEntity = receivedEntities[slot] as Record<string, unknown> | null;
-    const entity = representedEntities[index]!;
     if (receivedEntity && !receivedEntity['__typename']) receivedEntity['__typename'] = entity['__typename'];
     // Every entity after the first with the same representation gets its own copy: later fetches
     // and the rules' walk (which nulls and removes fields in place) treat each position apart.
@@ -171,7 +174,7 @@ async function send(
     incomingRequestContext: requestContext,
     context: requestContext.context,
     ...(fetch.operationDocumentNode && { document: fetch.operationDocumentNode }),
-    pathInIncomingRequest: cursor.path as (string | number)[],
+    pathInIncomingRequest: cursor.path,
   } as GraphQLDataSourceProcessOptions);
   if (response.errors) {
     const pathsOf = errorPathsOf(fetch, cursor, sent);
@@ -184,11 +187,11 @@ async function send(
 
 /** The objects at `path` below `value`, lists flattened at each '@' (as @apollo/gateway's flattenResultsAtPath). */
 function flattenAtPath(value: unknown, path: readonly (string | number)[], from = 0): unknown {
-  if (from === path.length || value === null || value === undefined) return value;
-  const current = path[from]!;
+  const current = path[from];
+  if (current === undefined || value === null || value === undefined) return value;
   if (current !== '@')
     return flattenAtPath(
-      Object.hasOwn(value as object, current) ? (value as Record<string, unknown>)[current] : undefined,
+      Object.hasOwn(value, current) ? (value as Record<string, unknown>)[current] : undefined,
       path,
       from + 1,
     );
@@ -216,7 +219,7 @@ function selectRepresentation(
       if (value === undefined) return null;
       const nested = selection.selections;
       if (Array.isArray(value))
-        result[responseName] = value.map((element) =>
+        result[responseName] = value.map((element: unknown) =>
           nested ? selectRepresentation(schema, element as Record<string, unknown>, nested) : element,
         );
       else
@@ -256,10 +259,12 @@ export function deepMerge(
     if (existing && isPlainObject(value)) {
       deepMerge(existing as Record<string, unknown>, value);
     } else if (Array.isArray(value) && Array.isArray(existing) && value.length === existing.length) {
-      for (let index = 0; index < value.length; index += 1) {
-        if (isPlainObject(existing[index]) && isPlainObject(value[index]))
-          deepMerge(existing[index] as Record<string, unknown>, value[index] as Record<string, unknown>);
-        else existing[index] = value[index];
+      const items: unknown[] = value;
+      const existingItems: unknown[] = existing;
+      for (let index = 0; index < items.length; index += 1) {
+        if (isPlainObject(existingItems[index]) && isPlainObject(items[index]))
+          deepMerge(existingItems[index] as Record<string, unknown>, items[index] as Record<string, unknown>);
+        else existingItems[index] = items[index];
       }
     } else {
       target[key] = value;

@@ -88,9 +88,11 @@ export class SelectionShape {
         runtimeType,
         this.selectionSets,
       )) {
-        const isTypename = nodes[0]!.name.value === '__typename';
+        const [first] = nodes;
+        if (!first) continue; // never: collectFields puts at least one node under a key
+        const isTypename = first.name.value === '__typename';
         const definition =
-          isTypename || isUnionType(runtimeType) ? undefined : runtimeType.getFields()[nodes[0]!.name.value];
+          isTypename || isUnionType(runtimeType) ? undefined : runtimeType.getFields()[first.name.value];
         if (!isTypename && !definition) continue;
         // A field the rules layer added for itself (hidden alias) is nullable here: the client never
         // asked for it, so its null must not take the client's object with it.
@@ -226,7 +228,7 @@ function describe(state: ShapeState, field: FieldShape, type: GraphQLOutputType)
   const last = state.path[state.path.length - 1];
   return typeof last === 'string'
     ? `field ${field.parentTypeName}.${last}`
-    : `array element of type ${String(type)} at index ${last}`;
+    : `array element of type ${String(type)} at index ${String(last)}`;
 }
 
 function invalid(message: string, path: readonly (string | number)[]): GraphQLError {

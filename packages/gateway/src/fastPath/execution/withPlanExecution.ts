@@ -14,6 +14,7 @@ import { LRUCache } from 'lru-cache';
 import {
   getOperationAST,
   getVariableValues,
+  OperationTypeNode,
   type FragmentDefinitionNode,
   type GraphQLError,
   type GraphQLSchema,
@@ -86,7 +87,7 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
     operation: OperationDefinitionNode,
   ): PlannedOperation | 'stock' => {
     const { document, request } = requestContext;
-    if (operation.operation === 'subscription' || selectsIntrospection(document)) return 'stock';
+    if (operation.operation === OperationTypeNode.SUBSCRIPTION || selectsIntrospection(document)) return 'stock';
     const queryPlan = inActiveSpan(tracer, 'gateway.plan', {}, (span) => {
       try {
         const parsed = operationFromDocument(internals.apiSchema, document, {
@@ -124,11 +125,12 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
   ): Promise<GatewayExecutionResult> => {
     const { operation } = planned;
     const variables = requestContext.request.variables ?? {};
-    if (operation.variableDefinitions?.length) {
+    const definitions = operation.variableDefinitions;
+    if (definitions?.length) {
       const errors = checkVariablesOnce(planned.validVariables, variables, () =>
         inActiveSpan(tracer, 'gateway.validate', {}, (validateSpan) => {
           try {
-            return getVariableValues(internals.schema, operation.variableDefinitions!, variables).errors;
+            return getVariableValues(internals.schema, definitions, variables).errors;
           } finally {
             validateSpan.end();
           }
@@ -154,7 +156,10 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
           await executePlanNode(execution, planned.plan.node as PlanNode, { path: [], data, fullResult: data });
         const { data: shaped, completionErrors } = inActiveSpan(tracer, 'gateway.postprocessing', {}, (postSpan) => {
           try {
-            return shapeResponse(shapeOf(planned, variables), internals.schema.getRootType(operation.operation)!, data);
+            const rootType = internals.schema.getRootType(operation.operation);
+            // The planner planned the operation over this schema, so its root type is there.
+            if (!rootType) throw new Error(`The schema has no root type for ${operation.operation} operations`);
+            return shapeResponse(shapeOf(planned, variables), rootType, data);
           } finally {
             postSpan.end();
           }
@@ -201,6 +206,8 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
             entry = plan(requestContext, operation);
             planned.set(key, entry);
           }
+          // The span times this executor's planning only: Apollo's executor traces its own run.
+          // eslint-disable-next-line @typescript-eslint/return-await -- the span must not wait for the stock run
           if (entry === 'stock') return stock(requestContext);
           options.onPlanLookup?.(cached !== undefined);
           return await execute(requestContext, entry, span);

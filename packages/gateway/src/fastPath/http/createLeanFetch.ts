@@ -40,8 +40,11 @@ class RawHeaders {
 function headerRecord(raw: readonly Buffer[]): Record<string, string> {
   const record: Record<string, string> = {};
   for (let index = 0; index + 1 < raw.length; index += 2) {
-    const name = raw[index]!.toString('latin1').toLowerCase();
-    const value = raw[index + 1]!.toString('latin1');
+    const rawName = raw[index];
+    const rawValue = raw[index + 1];
+    if (rawName === undefined || rawValue === undefined) break; // never: index + 1 < length
+    const name = rawName.toString('latin1').toLowerCase();
+    const value = rawValue.toString('latin1');
     record[name] = record[name] === undefined ? value : `${record[name]}, ${value}`;
   }
   return record;
@@ -78,7 +81,8 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
 
   constructor(
     private readonly signal: CallSignal,
-    private readonly settle: (error: unknown, answer?: WholeAnswer) => void,
+    private readonly resolve: (answer: WholeAnswer) => void,
+    private readonly reject: (error: Error) => void,
   ) {
     this.#stopListening = onAbortOf(signal, () => this.#abort?.(signal.reason as Error));
   }
@@ -101,14 +105,15 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
 
   onComplete(): void {
     this.#stopListening();
+    const first = this.#chunks[0];
     const body =
-      this.#chunks.length === 1 ? this.#chunks[0]!.toString('utf8') : Buffer.concat(this.#chunks).toString('utf8');
-    this.settle(undefined, new WholeAnswer(this.#status, this.#rawHeaders, body));
+      first && this.#chunks.length === 1 ? first.toString('utf8') : Buffer.concat(this.#chunks).toString('utf8');
+    this.resolve(new WholeAnswer(this.#status, this.#rawHeaders, body));
   }
 
   onError(error: Error): void {
     this.#stopListening();
-    this.settle(error);
+    this.reject(error);
   }
 }
 
@@ -130,15 +135,14 @@ export function createLeanFetch(
     const signal = callSignal ?? (init.signal as AbortSignal | undefined) ?? AbortSignal.timeout(timeoutMs);
     if (signal.aborted) throw signal.reason;
     const answer = await new Promise<WholeAnswer>((resolve, reject) => {
-      const settle = (error: unknown, whole?: WholeAnswer) => (error === undefined ? resolve(whole!) : reject(error));
       const options = {
         origin,
         path: pathname + search,
-        method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
+        method: init.method ?? 'GET',
         headers: init.headers ?? {},
         body: init.body ?? null,
       };
-      dispatcher.dispatch(options, new CollectingHandler(signal, settle));
+      dispatcher.dispatch(options, new CollectingHandler(signal, resolve, reject));
       callWrites.noteDispatched();
     });
     if (redirects.has(answer.status) && answer.headers.get('location') !== null)

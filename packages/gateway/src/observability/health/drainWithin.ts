@@ -13,7 +13,7 @@ export async function drainWithin(
   let timer: NodeJS.Timeout | undefined;
   const overran = new Promise<true>((resolve) => (timer = setTimeout(() => resolve(true), graceMs)));
   try {
-    if ((await Promise.race([drained.then(() => false), overran])) === true) {
+    if (await Promise.race([drained.then(() => false), overran])) {
       logger.warn(`requests still in flight after the shutdown grace of ${graceMs} ms; closing their connections`);
       cutOff();
       await drained;

@@ -6,7 +6,7 @@ describe('boundSeries', () => {
     const bound: string[] = [];
     const series = boundSeries(
       ['client', 'operation'],
-      (labels) => (bound.push(`${labels['client']}/${labels['operation']}`), { labels: { ...labels } }),
+      (labels) => (bound.push(`${labels['client']!}/${labels['operation']!}`), { labels: { ...labels } }),
     );
     const first = series({ client: 'web', operation: 'ProductPage' });
     expect(series({ client: 'web', operation: 'ProductPage', extra: 'ignored' })).toBe(first);

@@ -14,17 +14,19 @@ export function boundSeries<S>(
 ): (labels: Record<string, string>) => S {
   const root: Level = new Map();
   const last = labelNames.length - 1;
+  const lastName = labelNames[last];
   let unlabelled: S | undefined;
   return (labels) => {
-    if (last < 0) return (unlabelled ??= bind(labels));
+    if (lastName === undefined) return (unlabelled ??= bind(labels));
     let level = root;
     for (let index = 0; index < last; index += 1) {
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- hot path, and index < last is in bounds
       const value = labels[labelNames[index]!];
       let next = level.get(value) as Level | undefined;
       if (next === undefined) level.set(value, (next = new Map()));
       level = next;
     }
-    const value = labels[labelNames[last]!];
+    const value = labels[lastName];
     let series = level.get(value) as S | undefined;
     if (series === undefined) level.set(value, (series = bind(labels)));
     return series;

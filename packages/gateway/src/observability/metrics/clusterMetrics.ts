@@ -67,7 +67,7 @@ export function answerScrapesForWorkers(readyWorkers: () => readonly Worker[]): 
         .metrics()
         .then(
           (text) => answer({ text }),
-          (error: Error) => answer({ error: error.message }),
+          (error: unknown) => answer({ error: error instanceof Error ? error.message : String(error) }),
         );
     };
     const timer = setTimeout(finish, collectTimeoutMs);
@@ -99,7 +99,7 @@ export function clusterScrape(registry: Registry): () => Promise<string> {
       const scrape = scrapes.get(message.id);
       scrapes.delete(message.id);
       if (message.text !== undefined) scrape?.resolve(message.text);
-      else scrape?.reject(new Error(`the primary could not sum the workers' metrics: ${message.error}`));
+      else scrape?.reject(new Error(`the primary could not sum the workers' metrics: ${String(message.error)}`));
     }
   });
   return () =>
@@ -110,8 +110,14 @@ export function clusterScrape(registry: Registry): () => Promise<string> {
         reject(new Error(`the primary did not sum the workers' metrics within ${collectTimeoutMs * 2} ms`));
       }, collectTimeoutMs * 2);
       scrapes.set(id, {
-        resolve: (text) => (clearTimeout(timer), resolve(text)),
-        reject: (error) => (clearTimeout(timer), reject(error)),
+        resolve: (text) => {
+          clearTimeout(timer);
+          resolve(text);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
       });
       process.send?.({ bffMetrics: 'scrape', id } satisfies ScrapeRequest);
     });

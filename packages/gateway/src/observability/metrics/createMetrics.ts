@@ -17,13 +17,18 @@ export interface MetricsOptions {
   readonly maxOperationNames?: number;
 }
 
-/** One BFF's Prometheus metrics, in a registry of its own (several BFFs share a process in tests and `npm start`). */
+/**
+ * One BFF's Prometheus metrics, in a registry of its own (several BFFs share a process in tests and `npm start`).
+ */
 export interface Metrics {
   readonly registry: Registry;
   /** What /metrics answers: this registry's text, or in a cluster worker every worker's metrics summed. */
   render(): Promise<string>;
   recordRequest(request: CompletedRequest): void;
-  /** One downstream call, retries included: `outcome` is `ok` or the error code; `batchSize` the ids a batch call carried. */
+  /**
+   * One downstream call, retries included: `outcome` is `ok` or the error code; `batchSize` the ids a batch call
+   * carried.
+   */
   recordDownstreamCall(service: string, outcome: string, seconds: number, batchSize?: number): void;
   /** One lookup of the gateway's query plan cache. */
   recordQueryPlanLookup(hit: boolean): void;
@@ -83,7 +88,8 @@ export function createMetrics(options: MetricsOptions): Metrics {
         this.set(withBff({ service }), breakerGaugeValues[options.breakerState(service)]);
     },
   });
-  // Figures the protection stages keep themselves, read at each scrape; counters are cumulative there, so set as they are.
+  // Figures the protection stages keep themselves, read at each scrape; counters are cumulative there, so set as they
+  // are.
   type Series = readonly (readonly [Record<string, string>, number])[];
   const fromStats = (
     kind: 'counter' | 'gauge',
@@ -114,7 +120,8 @@ export function createMetrics(options: MetricsOptions): Metrics {
   fromStats(
     'counter',
     'bff_rate_limited_total',
-    'Requests refused with RATE_LIMITED, by the limit exceeded (user: per user or anonymous IP; client: per client app).',
+    'Requests refused with RATE_LIMITED, by the limit exceeded ' +
+      '(user: per user or anonymous IP; client: per client app).',
     (stats) => Object.entries(stats.rateLimit.limited).map(([limit, count]) => [{ limit }, count] as const),
     ['limit'],
   );

@@ -1,6 +1,9 @@
 import { ProxyTracerProvider, trace, type Span, type SpanOptions, type Tracer } from '@opentelemetry/api';
 
-// What the global provider delegates to while nobody registered one.
+// What the global provider delegates to while nobody registered one. ProxyTracerProvider is deprecated for the next
+// major version of @opentelemetry/api, which has no replacement yet: it is still the global provider in 1.x, and
+// its delegate the only sign of a registered one.
+// eslint-disable-next-line @typescript-eslint/no-deprecated -- see the lines above
 const noopProviderType = new ProxyTracerProvider().getDelegate().constructor;
 const nonRecordingSpan = trace.wrapSpanContext({
   traceId: '00000000000000000000000000000000',
@@ -10,6 +13,7 @@ const nonRecordingSpan = trace.wrapSpanContext({
 
 /** Whether a tracer provider is registered in this process (registerTracing, or the application's own). */
 export function isTracingOn(): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the global provider (see noopProviderType)
   return (trace.getTracerProvider() as ProxyTracerProvider).getDelegate().constructor !== noopProviderType;
 }
 

@@ -26,6 +26,8 @@ export function registerTracing(options: TracingOptions): NodeTracerProvider | u
     ],
   });
   provider.register();
-  // register() leaves an earlier global provider in place; then this one is never used.
+  // register() leaves an earlier global provider in place; then this one is never used. (ProxyTracerProvider is
+  // deprecated for the next major version of @opentelemetry/api, without a replacement: see inActiveSpan.)
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- see the line above
   return (trace.getTracerProvider() as ProxyTracerProvider).getDelegate() === provider ? provider : undefined;
 }

@@ -36,7 +36,7 @@ export function useTracing(http: FastifyInstance): void {
     const handler = route.handler;
     route.handler = function tracedHandler(this: unknown, request, reply) {
       if (!request.span) return handler.call(this as never, request, reply);
-      const active = request.span ? trace.setSpan(context.active(), request.span) : context.active();
+      const active = trace.setSpan(context.active(), request.span);
       return context.with(active, () => handler.call(this as never, request, reply));
     };
   });

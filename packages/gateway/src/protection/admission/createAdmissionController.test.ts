@@ -48,7 +48,7 @@ function controller(options: Partial<AdmissionOptions> = {}) {
     const ticket = admission.admit(priority);
     ticket.admitted.then(
       () => decided.push(`${name} admitted`),
-      (error: Error) => decided.push(`${name} shed: ${error.message}`),
+      (error: unknown) => decided.push(`${name} shed: ${(error as Error).message}`),
     );
     return ticket;
   };
@@ -144,9 +144,12 @@ describe('createAdmissionController', () => {
     await settle();
     expect(decided).toEqual([
       'running admitted',
-      'low2 shed: This BFF is overloaded and shed this low-priority operation (the queue is full and higher-priority operations are waiting). Retry in 1 second.',
-      'low1 shed: This BFF is overloaded and shed this low-priority operation (the queue is full and higher-priority operations are waiting). Retry in 1 second.',
-      'normal2 shed: This BFF is overloaded and shed this normal-priority operation (the queue is full). Retry in 1 second.',
+      'low2 shed: This BFF is overloaded and shed this low-priority operation ' +
+        '(the queue is full and higher-priority operations are waiting). Retry in 1 second.',
+      'low1 shed: This BFF is overloaded and shed this low-priority operation ' +
+        '(the queue is full and higher-priority operations are waiting). Retry in 1 second.',
+      'normal2 shed: This BFF is overloaded and shed this normal-priority operation (the queue is full). ' +
+        'Retry in 1 second.',
     ]);
     expect(admission.stats().classes).toMatchObject({
       critical: { admitted: 0, queued: 1, shed: 0, waiting: 1 },
@@ -165,7 +168,8 @@ describe('createAdmissionController', () => {
     await settle();
     expect(decided).toEqual([
       'running admitted',
-      'low1 shed: This BFF is overloaded and shed this low-priority operation (it waited 100 ms, the most its class may wait). Retry in 1 second.',
+      'low1 shed: This BFF is overloaded and shed this low-priority operation ' +
+        '(it waited 100 ms, the most its class may wait). Retry in 1 second.',
     ]);
     running.release();
     await settle();
@@ -195,7 +199,8 @@ describe('createAdmissionController', () => {
     await settle();
     expect(decided).toEqual([
       'running admitted',
-      'low1 shed: This BFF is overloaded and shed this low-priority operation (no capacity is free and its class may not wait). Retry in 1 second.',
+      'low1 shed: This BFF is overloaded and shed this low-priority operation ' +
+        '(no capacity is free and its class may not wait). Retry in 1 second.',
       'low2 admitted',
     ]);
   });
@@ -214,7 +219,8 @@ describe('createAdmissionController', () => {
     });
     // Shed by the thousand under overload: made without capturing a stack, and the process's limit left as it was.
     expect((error as OverloadedError).stack).toBe(
-      'OverloadedError: This BFF is overloaded and shed this critical-priority operation (the queue is full). Retry in 2 seconds.',
+      'OverloadedError: This BFF is overloaded and shed this critical-priority operation (the queue is full). ' +
+        'Retry in 2 seconds.',
     );
     expect(Error.stackTraceLimit).toBe(10);
   });

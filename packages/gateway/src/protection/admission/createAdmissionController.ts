@@ -117,20 +117,24 @@ export function createAdmissionController(options: AdmissionOptions): AdmissionC
   const dispatch = () => {
     for (;;) {
       const next = priorityClasses.find((priority) => queues[priority].length > 0);
-      const slot = next && freeSlotFor(next);
-      if (!slot) return;
-      const waiter = queues[next][0]!;
+      if (next === undefined) return;
+      const slot = freeSlotFor(next);
+      const waiter = queues[next][0];
+      if (!slot || waiter === undefined) return;
       leaveQueue(waiter);
       waiter.admit(slot);
     }
   };
   const shedMessage = (priority: PriorityClass, reason: string) =>
-    `This BFF is overloaded and shed this ${priority}-priority operation (${reason}). Retry in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`;
+    `This BFF is overloaded and shed this ${priority}-priority operation (${reason}). ` +
+    `Retry in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`;
 
   function admit(priority: PriorityClass): AdmissionTicket {
     let state: 'waiting' | 'running' | 'done' = 'waiting';
     let held: Slot = 'shared';
-    let waiter: Waiter | undefined;
+    // Set once the operation queues, but declared (and initialised) up here: release() reads it even when the
+    // ticket returned before that, so a `const` further down would throw in its temporal dead zone.
+    let waiter: Waiter | undefined = undefined;
     let settle!: { resolve: () => void; reject: (error: OverloadedError) => void };
     const admitted = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
     // A shed ticket's rejection is the caller's to handle; an unobserved one must not crash the process.
@@ -184,11 +188,11 @@ export function createAdmissionController(options: AdmissionOptions): AdmissionC
     }
     if (waiting >= options.maxQueue) {
       const lowest = lowestWaiting();
-      if (lowest === undefined || rank(lowest) <= rank(priority)) {
+      const displaced = lowest === undefined || rank(lowest) <= rank(priority) ? undefined : queues[lowest].at(-1);
+      if (displaced === undefined) {
         shed('the queue is full');
         return ticket;
       }
-      const displaced = queues[lowest].at(-1)!;
       leaveQueue(displaced);
       displaced.shed('the queue is full and higher-priority operations are waiting');
     }

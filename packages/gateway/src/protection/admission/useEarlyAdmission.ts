@@ -40,7 +40,8 @@ export function useEarlyAdmission(
   classify: PriorityClassifier,
   bffName: string,
 ): void {
-  // An onRequest hook, so before authentication's (preParsing): a request shed here costs no body parse and no token check.
+  // An onRequest hook, so before authentication's (preParsing): a request shed here costs no body parse and no token
+  // check.
   // Its client app is not known yet, so only its operation name classes it.
   // Callback-style hooks: a request that is not queued goes on without a promise and a microtask turn.
   const waitFor = (ticket: AdmissionTicket, done: (error?: Error) => void) => {
@@ -54,8 +55,10 @@ export function useEarlyAdmission(
       request.routeOptions.url !== graphqlPath ||
       typeof named !== 'string' ||
       named === ''
-    )
-      return done();
+    ) {
+      done();
+      return;
+    }
     const ticket = admission.admit(classify(named, bffName));
     request.admissionTicket = ticket;
     waitFor(ticket, done);
@@ -69,8 +72,10 @@ export function useEarlyAdmission(
       typeof body !== 'object' ||
       body === null ||
       Array.isArray(body)
-    )
-      return done();
+    ) {
+      done();
+      return;
+    }
     const ticket = admission.admit(
       classify(claimedOperationName(body as Record<string, unknown>), clientNameOf(request.viewer, bffName)),
     );

@@ -22,7 +22,9 @@ const limits = {
 
 /** The message of a measure over its limit: it names the limit, the measured value and the bound. */
 export function tooComplexMessage(limit: keyof typeof limits, measured: number, max: number): string {
-  return `Operation rejected: its ${limits[limit].measure} is ${measured}, over the limit of ${max}. ${limits[limit].advice}`;
+  return (
+    `Operation rejected: its ${limits[limit].measure} is ${measured}, over the limit of ${max}. ` + limits[limit].advice
+  );
 }
 
 function check(limit: keyof typeof limits, measured: number, max: number): void {

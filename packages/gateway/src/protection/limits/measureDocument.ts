@@ -29,8 +29,8 @@ export interface DocumentMeasures {
  * one operation they are that operation's measures.) Each fragment's depth is measured once
  * (memoised), so a document that spreads fragments many times over costs time in its size, not
  * in its expansion, while the depth counts the expansion. Its callers keep what it measures: per
- * text before validation (createSourceFacts), per operation and variables after (measureOperationOnce). A fragment cycle (a validation error)
- * is cut where it closes: a spread of a fragment being measured adds nothing.
+ * text before validation (createSourceFacts), per operation and variables after (measureOperationOnce).
+ * A fragment cycle (a validation error) is cut where it closes: a spread of a fragment being measured adds nothing.
  */
 export function measureDocument(document: DocumentNode): DocumentMeasures {
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -97,8 +97,12 @@ function countInDocument(document: DocumentNode): { aliases: number; directives:
   let aliases = 0;
   let directives = 0;
   visit(document, {
-    Field: (node) => void (node.alias && (aliases += 1)),
-    Directive: () => void (directives += 1),
+    Field: (node) => {
+      if (node.alias) aliases += 1;
+    },
+    Directive: () => {
+      directives += 1;
+    },
   });
   return { aliases, directives };
 }

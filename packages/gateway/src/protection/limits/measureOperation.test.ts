@@ -152,7 +152,8 @@ describe('measureOperation on interfaces and unions', () => {
   it('costs the type condition that selects the most, not the sum of them: one object gets one branch', () => {
     // node 1 + max(A: x y z 3, B: w 1)
     expect(cost(`{ node { ... on A { x y z } ... on B { w } } }`)).toBe(1 + 3);
-    // What every type gets (a field of the interface, a fragment on the interface itself) is added to the largest branch.
+    // What every type gets (a field of the interface, a fragment on the interface itself) is added to the largest
+    // branch.
     expect(cost(`{ node { id ... on A { x y z } ... on B { w } ... on Node { id } ... { id } } }`)).toBe(1 + 3 + 3);
   });
 
@@ -161,7 +162,8 @@ describe('measureOperation on interfaces and unions', () => {
     expect(cost(`{ search { ... on Named { name } ... on A { x y } ... on C { v } } }`)).toBe(1 + 3);
     // B gets name and w, w twice over: 1 + max(A: name x 2, B: name w w 3, C: 0)
     expect(cost(`{ search { ... on Named { name ... on A { x } ... on B { w } } ... on B { w } } }`)).toBe(1 + 3);
-    // A fragment on the union itself applies to every member (its __typename costs nothing): 1 + max(A: id x 2, B: 0, C: v 1)
+    // A fragment on the union itself applies to every member (its __typename costs nothing):
+    // 1 + max(A: id x 2, B: 0, C: v 1)
     expect(cost(`{ search { ... on Thing { __typename ... on A { id } } ... on A { x } ... on C { v } } }`)).toBe(
       1 + 2,
     );

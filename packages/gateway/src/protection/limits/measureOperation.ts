@@ -71,11 +71,11 @@ export function measureOperation(
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions)
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  const variableDefaults = Object.fromEntries(
-    (operation.variableDefinitions ?? [])
-      .filter((definition) => definition.defaultValue)
-      .map((definition) => [definition.variable.name.value, valueFromASTUntyped(definition.defaultValue!)]),
-  );
+  const defaultEntries: [string, unknown][] = [];
+  for (const definition of operation.variableDefinitions ?? [])
+    if (definition.defaultValue)
+      defaultEntries.push([definition.variable.name.value, valueFromASTUntyped(definition.defaultValue)]);
+  const variableDefaults = Object.fromEntries(defaultEntries);
   const walk: Walk = {
     schema,
     fragments,

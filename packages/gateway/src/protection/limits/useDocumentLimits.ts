@@ -39,7 +39,10 @@ function operationsOf(body: unknown, query: unknown): SentOperation[] {
 export function useDocumentLimits(http: FastifyInstance, graphqlPath: string, limits: OperationLimits): void {
   const factsOf = createSourceFacts();
   http.addHook('preValidation', (request, reply, done) => {
-    if (request.routeOptions.url !== graphqlPath) return done();
+    if (request.routeOptions.url !== graphqlPath) {
+      done();
+      return;
+    }
     for (const operation of operationsOf(request.body, request.query)) {
       const refusal = refusalOf(operation, factsOf, limits);
       if (refusal) {
@@ -51,7 +54,9 @@ export function useDocumentLimits(http: FastifyInstance, graphqlPath: string, li
   });
 }
 
-/** Why an operation's document is refused, and the operation's name if it is known; undefined when it is not refused. */
+/**
+ * Why an operation's document is refused, and the operation's name if it is known; undefined when it is not refused.
+ */
 function refusalOf(
   operation: SentOperation,
   factsOf: (source: string) => SourceFacts,

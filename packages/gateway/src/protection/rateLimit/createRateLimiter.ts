@@ -26,12 +26,18 @@ export function rateLimitSubject(viewer: Viewer, ip: string | undefined, bffName
 export type RateDecision =
   /** Counted and within every limit, or let through uncounted (store down, failing open: no headers). */
   | { readonly kind: 'allowed'; readonly headers: Readonly<Record<string, string>> }
-  /** Over a limit (RateLimitedError, 429), or refused because the store is down and failing closed (OverloadedError, 503). */
+  /**
+   * Over a limit (RateLimitedError, 429), or refused because the store is down and failing closed (OverloadedError,
+   * 503).
+   */
   | { readonly kind: 'refused'; readonly error: RateLimitedError | OverloadedError };
 
 /** Counters of a rate limiter since it was made. */
 export interface RateLimitStats {
-  /** Requests refused with RATE_LIMITED, by the limit they went over (the per-user one counts anonymous requests per IP). */
+  /**
+   * Requests refused with RATE_LIMITED, by the limit they went over (the per-user one counts anonymous requests per
+   * IP).
+   */
   readonly limited: Readonly<Record<keyof RateLimitSubject, number>>;
   /** Requests whose counters could not be reached (let through or refused, as configured). */
   readonly storeFailures: number;
@@ -70,7 +76,10 @@ const redisBootWaitMs = 2_000;
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-/** RateLimit-Limit, -Remaining and -Reset (draft-ietf-httpapi-ratelimit-headers, the three-field form); Reset in seconds. */
+/**
+ * RateLimit-Limit, -Remaining and -Reset (draft-ietf-httpapi-ratelimit-headers, the three-field form); Reset in
+ * seconds.
+ */
 function rateLimitHeaders(limit: number, result: Counted['result']): Record<string, string> {
   return {
     'ratelimit-limit': String(limit),
@@ -113,7 +122,8 @@ export function createRateLimiter(
           ? 'failing open: requests pass uncounted'
           : 'failing closed: requests are refused with 503';
       logger.warn(
-        `rate limits cannot be counted in ${store} (${(error as Error)?.message ?? String(error)}); ${then} until it is back`,
+        `rate limits cannot be counted in ${store} (${error instanceof Error ? error.message : String(error)}); ` +
+          `${then} until it is back`,
       );
     }
     if (config.onStoreError === 'open') return { kind: 'allowed', headers: {} };
@@ -141,7 +151,10 @@ export function createRateLimiter(
     const { scope, points } = exceeded.counter;
     limited[scope] += 1;
     const retryAfterSeconds = Math.max(1, Math.ceil(exceeded.result.msBeforeNext / 1000));
-    const message = `Rate limit exceeded for ${subjectName(scope, subject[scope])}: at most ${plural(points, unit)} per ${plural(config.windowSeconds, 'second')}. Retry in ${plural(retryAfterSeconds, 'second')}.`;
+    const message =
+      `Rate limit exceeded for ${subjectName(scope, subject[scope])}: ` +
+      `at most ${plural(points, unit)} per ${plural(config.windowSeconds, 'second')}. ` +
+      `Retry in ${plural(retryAfterSeconds, 'second')}.`;
     return { kind: 'refused', error: new RateLimitedError(message, retryAfterSeconds, headers) };
   };
   const stats = () => ({ limited: { ...limited }, storeFailures });
@@ -165,20 +178,20 @@ export function createRateLimiter(
       stats,
     };
   }
-  const limiters = counters.map(
-    ({ scope, points }) =>
-      new RateLimiterRedis({
-        keyPrefix: `bff:${bffName}:rate:${scope}`,
-        points,
-        duration: config.windowSeconds,
-        storeClient: redis.client,
-        rejectIfRedisNotReady: true,
-      }),
-  );
+  const limiters = counters.map((counter) => ({
+    counter,
+    limiter: new RateLimiterRedis({
+      keyPrefix: `bff:${bffName}:rate:${counter.scope}`,
+      points: counter.points,
+      duration: config.windowSeconds,
+      storeClient: redis.client,
+      rejectIfRedisNotReady: true,
+    }),
+  }));
   return {
     async consume(subject, units) {
       const outcomes = await Promise.allSettled(
-        counters.map((counter, index) => limiters[index]!.consume(subject[counter.scope], units)),
+        limiters.map(({ counter, limiter }) => limiter.consume(subject[counter.scope], units)),
       );
       const failure = outcomes.find(
         (outcome) => outcome.status === 'rejected' && !(outcome.reason instanceof RateLimiterRes),
@@ -191,6 +204,7 @@ export function createRateLimiter(
       return decide(
         subject,
         outcomes.map((outcome, index) => ({
+          // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- hot path; one outcome per counter
           counter: counters[index]!,
           result: (outcome.status === 'fulfilled' ? outcome.value : outcome.reason) as RateLimiterRes,
           exceeded: outcome.status === 'rejected',

@@ -19,14 +19,17 @@ export function useRateLimit(
   // without a promise. A hook that replies does not call done.
   http.addHook('preParsing', (request, reply, payload, done) => {
     const route = request.routeOptions.url;
-    if (route === undefined || route === options.skipPath || request.method === 'OPTIONS') return done(null, payload);
+    if (route === undefined || route === options.skipPath || request.method === 'OPTIONS') {
+      done(null, payload);
+      return;
+    }
     const apply = (decision: RateDecision) => {
       if (decision.kind === 'refused') return void replyWithBffError(reply, decision.error);
       reply.headers(decision.headers);
       done(null, payload);
     };
     const decided = limiter.consume(rateLimitSubject(request.viewer, request.ip, options.bffName), 1);
-    if (decided instanceof Promise) decided.then(apply, (error: Error) => done(error));
+    if (decided instanceof Promise) decided.then(apply, (error: unknown) => done(error as Error));
     else apply(decided);
   });
 }

@@ -9,7 +9,10 @@ import { replyWithBffError } from '../../core/replyWithHttpError.js';
  */
 export function useBatchLimit(http: FastifyInstance, graphqlPath: string, maxOperations: number): void {
   http.addHook('preValidation', (request, reply, done) => {
-    if (!Array.isArray(request.body) || request.routeOptions.url !== graphqlPath) return done();
+    if (!Array.isArray(request.body) || request.routeOptions.url !== graphqlPath) {
+      done();
+      return;
+    }
     if (maxOperations === 0) {
       return void replyWithBffError(
         reply,
@@ -22,7 +25,8 @@ export function useBatchLimit(http: FastifyInstance, graphqlPath: string, maxOpe
       return void replyWithBffError(
         reply,
         new BadRequestError(
-          `A batch may hold at most ${maxOperations} operations, but this one holds ${request.body.length}. Send fewer operations per request.`,
+          `A batch may hold at most ${maxOperations} operations, but this one holds ${request.body.length}. ` +
+            'Send fewer operations per request.',
         ),
       );
     }

@@ -1,9 +1,12 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBodyParser, FastifyInstance } from 'fastify';
 import { isUtf8 } from 'node:buffer';
 import { BadRequestError } from '../../errors/BffError.js';
 import { replyWithBffError } from '../../core/replyWithHttpError.js';
 
 const charsetParameter = /;\s*charset\s*=\s*"?([^";\s]*)/i;
+
+/** A body parser that answers through `done` and returns nothing (not the form that returns a promise). */
+type CallbackBodyParser = Exclude<FastifyBodyParser<string>, (...args: never[]) => Promise<unknown>>;
 
 /**
  * What a GraphQL request must be as HTTP, checked before its body is read: a POST says it sends
@@ -13,16 +16,22 @@ const charsetParameter = /;\s*charset\s*=\s*"?([^";\s]*)/i;
  * are Apollo Server's: 405 BAD_REQUEST with `Allow: POST`.)
  */
 export function useRequestChecks(http: FastifyInstance, graphqlPath: string): void {
-  const parseJson = http.getDefaultJsonParser('error', 'error');
+  // Fastify's default JSON parser is the callback form (lib/content-type-parser.js); its type allows either.
+  const parseJson = http.getDefaultJsonParser('error', 'error') as CallbackBodyParser;
   http.removeContentTypeParser(['application/json', 'text/plain']);
   http.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
-    if (!isUtf8(body as Buffer))
-      return done(new BadRequestError('The request body is not valid UTF-8. Send JSON encoded in UTF-8.'), undefined);
+    if (!isUtf8(body as Buffer)) {
+      done(new BadRequestError('The request body is not valid UTF-8. Send JSON encoded in UTF-8.'), undefined);
+      return;
+    }
     parseJson(request, (body as Buffer).toString('utf8'), done);
   });
   // Callback style, as every synchronous hook of the BFF: no promise and microtask turn per request.
   http.addHook('preParsing', (request, reply, payload, done) => {
-    if (request.method !== 'POST' || request.routeOptions.url !== graphqlPath) return done(null, payload);
+    if (request.method !== 'POST' || request.routeOptions.url !== graphqlPath) {
+      done(null, payload);
+      return;
+    }
     const contentType = request.headers['content-type']?.trim();
     if (!contentType)
       return void replyWithBffError(reply, new BadRequestError('Missing Content-Type. Send application/json.', 415));
