@@ -29,6 +29,13 @@ export {
   type VerificationKeySource,
 } from './auth/readAuthConfig.js';
 export { downstreamHeaders, identityHeaders } from './auth/downstreamHeaders.js';
+export {
+  allIdentity,
+  identityScopeOf,
+  noIdentity,
+  type IdentityPart,
+  type IdentityScope,
+} from './downstream/identityScope.js';
 export { viewerClaims, type ViewerClaimsOptions } from './auth/claimsToViewer.js';
 export { signDevelopmentToken, type DevelopmentTokenOptions } from './auth/signDevelopmentToken.js';
 export { allow, and, chain, deny, inputRule, not, or, race, rule } from 'graphql-shield';

@@ -45,7 +45,7 @@ export async function startStockBffGateway(
     subgraphUrls,
     logger: quietLogger,
     downstream,
-    rest: { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe: false },
+    rest: { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe: false, identity: {} },
   };
   const stock = await startStockGateway({
     supergraph,

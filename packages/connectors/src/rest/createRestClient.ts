@@ -5,10 +5,12 @@ import {
   downstreamHeaders,
   fetchJson,
   identityHeaders,
+  identityScopeOf,
   shareInFlight,
   type BffContext,
   type BffKit,
   type Downstream,
+  type IdentityScope,
   type JsonResponse,
 } from '@bff/gateway';
 import { GraphQLError } from 'graphql';
@@ -16,7 +18,8 @@ import { GraphQLError } from 'graphql';
 /**
  * A JSON REST service as a connector sees it. Every call goes through the BFF's downstream
  * policies (timeout, the request's deadline, breaker; retries for GET only) and carries the
- * request's id and viewer (downstreamHeaders); identical GETs in flight at once are sent once.
+ * request's id and the parts of the viewer it is configured to receive (downstreamHeaders); identical
+ * GETs in flight at once are sent once.
  * Errors are GraphQL errors naming the service.
  */
 export interface RestClient {
@@ -38,6 +41,8 @@ export interface RestClientOptions {
   readonly downstream: Downstream;
   /** Share identical in-flight GETs (same URL and identity) of concurrent requests. @default false */
   readonly dedupe?: boolean;
+  /** The identity headers the service receives; with none, every viewer's identical GETs are shared. @default all */
+  readonly identity?: IdentityScope;
 }
 
 interface RestErrorBody {
@@ -53,7 +58,10 @@ export function createRestClient(options: RestClientOptions): RestClient {
     json: JSON.parse(response.text) as unknown,
   }));
   const call = (method: 'GET' | 'POST', path: string, body: unknown, context: BffContext, batchSize?: number) => {
-    const headers: Record<string, string> = { accept: 'application/json', ...downstreamHeaders(context) };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...downstreamHeaders(context, options.identity),
+    };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const init = { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) };
     const send = () =>
@@ -105,5 +113,6 @@ export function restClientOf(kit: BffKit, service: string): RestClient {
     fetch: kit.fetch,
     downstream: kit.downstream,
     dedupe: kit.rest.dedupe,
+    identity: identityScopeOf(kit.rest.identity, service),
   });
 }

@@ -1,6 +1,7 @@
 import type { BffContext } from '../core/BffContext.js';
 import { requestIdHeader } from '../core/requestId.js';
 import { clientNameOf } from '../core/Viewer.js';
+import { allIdentity, type IdentityScope } from '../downstream/identityScope.js';
 
 /** The headers through which services learn who is asking. Only the gateway sets them. */
 export const identityHeaders = {
@@ -12,19 +13,17 @@ export const identityHeaders = {
 } as const;
 
 /**
- * The headers every call to a service carries: the request id, and the viewer as the BFF
- * verified it (never as a client claimed it: no client header is ever forwarded). An
- * anonymous request carries the BFF's name as client and no user.
+ * The headers a call to a service carries: the request id, and of the viewer as the BFF verified
+ * it (never as a client claimed it: no client header is ever forwarded) the parts `scope` names.
+ * An anonymous request carries the BFF's name as client and no user.
  */
-export function downstreamHeaders(context: BffContext): Record<string, string> {
+export function downstreamHeaders(context: BffContext, scope: IdentityScope = allIdentity): Record<string, string> {
   const { viewer } = context;
-  const headers: Record<string, string> = {
-    [requestIdHeader]: context.requestId,
-    [identityHeaders.clientName]: clientNameOf(viewer, context.bffName),
-  };
+  const headers: Record<string, string> = { [requestIdHeader]: context.requestId };
+  if (scope.has('client')) headers[identityHeaders.clientName] = clientNameOf(viewer, context.bffName);
   if (viewer.kind === 'user') {
-    headers[identityHeaders.userId] = viewer.id;
-    if (viewer.roles.length > 0) headers[identityHeaders.userRoles] = viewer.roles.join(',');
+    if (scope.has('user')) headers[identityHeaders.userId] = viewer.id;
+    if (scope.has('roles') && viewer.roles.length > 0) headers[identityHeaders.userRoles] = viewer.roles.join(',');
   }
   return headers;
 }

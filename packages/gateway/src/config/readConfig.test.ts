@@ -42,6 +42,7 @@ describe('readConfig', () => {
       downstream: {
         requestDeadlineMs: 10_000,
         timeoutOverridesMs: {},
+        identity: {},
         maxAttempts: 2,
         retryBudgetRatio: 0.1,
         breakerThreshold: 5,

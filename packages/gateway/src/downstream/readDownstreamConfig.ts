@@ -1,5 +1,6 @@
 import { enumKey, intKey, positiveIntKey, readEnvKeys } from '../core/envKey.js';
 import { readPerNameKeys } from '../config/readPerNameKeys.js';
+import { identityScopeKey, type IdentityScope } from './identityScope.js';
 
 /** How the BFF calls downstream services: time, retries, breakers, batching. */
 export interface DownstreamConfig {
@@ -7,6 +8,11 @@ export interface DownstreamConfig {
   readonly requestDeadlineMs: number;
   /** Per-call timeout by service name (`<prefix>TIMEOUT_<NAME>_MS`); others use subgraphs.timeoutMs. */
   readonly timeoutOverridesMs: Readonly<Record<string, number>>;
+  /**
+   * The identity headers each subgraph or REST service receives, by lowercased name
+   * (`<prefix>IDENTITY_<NAME>`); a service not named receives all of them.
+   */
+  readonly identity: Readonly<Record<string, IdentityScope>>;
   /** Attempts per idempotent call, the first included (1 turns retries off). */
   readonly maxAttempts: number;
   /** Retries may add at most this fraction of first attempts (a token bucket refilled by calls). */
@@ -53,9 +59,11 @@ export function readDownstreamConfig(env: NodeJS.ProcessEnv, prefix: string, pro
     problems,
   );
   const timeoutOverridesMs = readPerNameKeys(env, prefix, 'TIMEOUT_', '_MS', positiveIntKey(0, 600_000), problems);
+  const identity = readPerNameKeys(env, prefix, 'IDENTITY_', '', identityScopeKey, problems);
   return Object.freeze({
     requestDeadlineMs: keys.REQUEST_DEADLINE_MS,
     timeoutOverridesMs: Object.freeze(timeoutOverridesMs),
+    identity: Object.freeze(identity),
     maxAttempts: keys.RETRY_MAX_ATTEMPTS,
     retryBudgetRatio: keys.RETRY_BUDGET_PERCENT / 100,
     breakerThreshold: keys.BREAKER_THRESHOLD,

@@ -3,6 +3,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { GraphQLError, Kind, OperationTypeNode, type DocumentNode } from 'graphql';
 import { downstreamHeaders, identityHeaders } from '../auth/downstreamHeaders.js';
+import type { IdentityScope } from '../downstream/identityScope.js';
 import type { Downstream } from '../downstream/createDownstream.js';
 import { DownstreamFailure } from '../downstream/DownstreamFailure.js';
 import { fetchJson } from '../downstream/fetchJson.js';
@@ -22,6 +23,8 @@ export interface RemoteSubgraphDataSourceOptions {
   readonly dedupe: boolean;
   /** Requests whose whole plan is one fetch: sent as the client wrote them. */
   readonly proxied: ProxiedOperations;
+  /** The identity headers it receives; with none, concurrent viewers' identical fetches are shared. */
+  readonly identity: IdentityScope;
 }
 
 interface SubgraphAnswer {
@@ -64,7 +67,7 @@ export class RemoteSubgraphDataSource implements GraphQLDataSource<BffContext> {
     // type, 6-11 µs of its time per call (services' own timestamps, the product page's reviews fetch).
     const headers: Record<string, string> = {
       'content-type': 'application/json',
-      ...(context && downstreamHeaders(context)),
+      ...(context && downstreamHeaders(context, this.#options.identity)),
     };
     const proxied =
       'incomingRequestContext' in options

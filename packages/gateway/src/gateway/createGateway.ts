@@ -8,6 +8,7 @@ import type { Supergraph, SupergraphSubgraph } from '../supergraph/readSupergrap
 import { watchSupergraph } from '../supergraph/watchSupergraph.js';
 import { InProcessSubgraphDataSource } from '../fastPath/index.js';
 import { LocalSubgraphDataSource } from './LocalSubgraphDataSource.js';
+import { identityScopeOf, type IdentityScope } from '../downstream/identityScope.js';
 import { recordProxiedOperations, type ProxiedOperations } from './proxiedOperations.js';
 import { RemoteSubgraphDataSource } from './RemoteSubgraphDataSource.js';
 
@@ -31,6 +32,8 @@ export interface GatewayOptions {
   readonly downstream: Downstream;
   /** Share identical in-flight query fetches of concurrent requests. */
   readonly dedupe: boolean;
+  /** The identity headers each remote subgraph receives, by lowercased name. @default all, for every subgraph */
+  readonly identity?: Readonly<Record<string, IdentityScope>>;
   /** In-process subgraphs compiled by graphql-jit (the fast path), else executed by graphql-js. @default true */
   readonly fastPath?: boolean;
   /** Where single-fetch operations are noted, for the remote data source to send the client's own text. */
@@ -101,6 +104,7 @@ export function createGateway(options: GatewayOptions): ApolloGateway {
         downstream: options.downstream,
         dedupe: options.dedupe,
         proxied,
+        identity: identityScopeOf(options.identity ?? {}, name),
       });
     },
   });

@@ -3,6 +3,7 @@ import type { Logger } from '@apollo/utils.logger';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { downstreamHeaders } from '../auth/downstreamHeaders.js';
+import { identityScopeOf, type IdentityScope } from '../downstream/identityScope.js';
 import { createRuleContext, createRuleJudge } from '../authorization/createRuleJudge.js';
 import type { Downstream } from '../downstream/createDownstream.js';
 import { DownstreamFailure } from '../downstream/DownstreamFailure.js';
@@ -19,6 +20,8 @@ export interface PassthroughDependencies {
   readonly fetch: Fetcher;
   readonly downstream: Downstream;
   readonly serviceUrls: Readonly<Record<string, string>>;
+  /** The identity headers each service receives (`<prefix>IDENTITY_<NAME>`). @default all, for every service */
+  readonly identity?: Readonly<Record<string, IdentityScope>>;
   readonly logger: Logger;
   readonly bffName: string;
   readonly requestDeadlineMs: number;
@@ -94,7 +97,10 @@ export function usePassthroughRoutes(
       encodeURIComponent(params[name] ?? ''),
     );
     const url = `${serviceUrl}${path}${search}`;
-    const headers = { ...forwardedRequestHeaders(request.headers), ...downstreamHeaders(context) };
+    const headers = {
+      ...forwardedRequestHeaders(request.headers),
+      ...downstreamHeaders(context, identityScopeOf(dependencies.identity ?? {}, route.service)),
+    };
     const body = Buffer.isBuffer(request.body) && request.body.length > 0 ? request.body : undefined;
     const idempotent = request.method === 'GET' || request.method === 'HEAD';
     let answer: { readonly status: number; readonly headers: Headers; readonly body: Buffer };

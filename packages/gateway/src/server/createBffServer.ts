@@ -42,8 +42,11 @@ export interface BffKit {
   readonly logger: Logger;
   /** Timeouts, retries and breakers: every call to a REST service goes through it too. */
   readonly downstream: Downstream;
-  /** Batching and concurrency limits for REST connectors. */
-  readonly rest: Pick<DownstreamConfig, 'maxBatchSize' | 'maxUrlLength' | 'concurrencyPerRequest' | 'dedupe'>;
+  /** Batching and concurrency limits for REST connectors, and the identity headers each service receives. */
+  readonly rest: Pick<
+    DownstreamConfig,
+    'maxBatchSize' | 'maxUrlLength' | 'concurrencyPerRequest' | 'dedupe' | 'identity'
+  >;
 }
 
 /** The code-level parts of a BFF, beside its configuration. */
@@ -115,8 +118,8 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     protectionStats: () => protection.stats(),
   });
   const { downstream, metrics, health } = observability;
-  const { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe } = config.downstream;
-  const rest = { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe };
+  const { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe, identity } = config.downstream;
+  const rest = { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe, identity };
   const localSubgraphs =
     parts.localSubgraphs?.({
       fetch: pool.fetch,
@@ -142,6 +145,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     dedupe,
     proxied,
     fastPath,
+    identity: config.downstream.identity,
     ...(config.observability.reloadSupergraph && { reload }),
   });
   gateway.onSchemaLoadOrUpdate(() => health.markLoaded());
@@ -184,6 +188,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
       fetch: pool.fetch,
       downstream,
       serviceUrls: config.serviceUrls,
+      identity: config.downstream.identity,
       logger,
       bffName: config.name,
       requestDeadlineMs,
