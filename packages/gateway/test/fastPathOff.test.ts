@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const as = viewerHeaders('web');
 const [product1, product2] = seedProducts();
 
-/** Operations over every kind of subgraph of the web BFF: remote GraphQL, in-process connectors, the view-model subgraph. */
+/** Operations over every kind of subgraph of the web BFF: remote GraphQL, in-process connectors, view models. */
 const operations: readonly {
   readonly name: string;
   readonly query: string;
