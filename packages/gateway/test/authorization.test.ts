@@ -1,16 +1,11 @@
 import { seedUsers } from '@bff/service-accounts';
 import { seedProducts } from '@bff/service-products';
-import { startTestStack, viewerHeaders, type TestStack } from '@bff/testing';
+import { startTestStack, viewerHeaders, forbiddenError, type TestStack } from '@bff/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 const as = viewerHeaders('web');
 const user1 = seedUsers()[0]!;
 const product1 = seedProducts()[0]!;
-const forbidden = (message: string, path: (string | number)[]) => ({
-  message,
-  path,
-  extensions: { code: 'FORBIDDEN' },
-});
 
 describe('web BFF access rules', () => {
   let stack: TestStack;
@@ -35,8 +30,8 @@ describe('web BFF access rules', () => {
       expect(reviews).toHaveLength(2);
       expect(reviews.map((review) => review.author)).toEqual([{ email: null }, { email: null }]);
       expect(response.body.errors).toEqual([
-        forbidden('Not allowed to read User.email.', ['product', 'reviews', 0, 'author', 'email']),
-        forbidden('Not allowed to read User.email.', ['product', 'reviews', 1, 'author', 'email']),
+        forbiddenError('Not allowed to read User.email.', ['product', 'reviews', 0, 'author', 'email']),
+        forbiddenError('Not allowed to read User.email.', ['product', 'reviews', 1, 'author', 'email']),
       ]);
     });
 
@@ -52,7 +47,7 @@ describe('web BFF access rules', () => {
     it('decides the root field before any call: anonymous gets "Sign in" and no service is called', async () => {
       expect((await post(order, as.anonymous)).body).toEqual({
         data: { order: null },
-        errors: [forbidden('Sign in to see this.', ['order'])],
+        errors: [forbiddenError('Sign in to see this.', ['order'])],
       });
       expect(callsMade()).toEqual([]);
     });
@@ -64,7 +59,7 @@ describe('web BFF access rules', () => {
       const anonymous = await post(mixed, as.anonymous);
       expect(anonymous.body).toEqual({
         data: { order: null, product: { name: product1.name } },
-        errors: [forbidden('Sign in to see this.', ['order'])],
+        errors: [forbiddenError('Sign in to see this.', ['order'])],
       });
       const customer = await post(mixed, as.customer);
       expect(customer.body).toEqual({ data: { order: { id: 'o1' }, product: { name: product1.name } } });
@@ -79,7 +74,7 @@ describe('web BFF access rules', () => {
       `;
       expect((await post(query, as.anonymous)).body).toEqual({
         data: { top: [{ upc: '100084' }], mine: null, theirs: null },
-        errors: [forbidden('Sign in to see this.', ['mine']), forbidden('Sign in to see this.', ['theirs'])],
+        errors: [forbiddenError('Sign in to see this.', ['mine']), forbiddenError('Sign in to see this.', ['theirs'])],
       });
     });
 
@@ -93,7 +88,14 @@ describe('web BFF access rules', () => {
       expect(response.body).toEqual({
         data: { productPage: { product: { reviews: authors.map((id: string) => ({ author: { id, mail: null } })) } } },
         errors: [0, 1].map((index) =>
-          forbidden('Not allowed to read User.email.', ['productPage', 'product', 'reviews', index, 'author', 'mail']),
+          forbiddenError('Not allowed to read User.email.', [
+            'productPage',
+            'product',
+            'reviews',
+            index,
+            'author',
+            'mail',
+          ]),
         ),
       });
     });

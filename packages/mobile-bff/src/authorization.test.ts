@@ -1,14 +1,9 @@
 import { seedUsers } from '@bff/service-accounts';
-import { signTestToken, startTestStack, viewerHeaders, type TestStack } from '@bff/testing';
+import { signTestToken, startTestStack, viewerHeaders, forbiddenError, type TestStack } from '@bff/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 const as = viewerHeaders('mobile');
 const user1 = seedUsers()[0]!;
-const forbidden = (message: string, path: (string | number)[]) => ({
-  message,
-  path,
-  extensions: { code: 'FORBIDDEN' },
-});
 
 describe('mobile BFF access rules', () => {
   let stack: TestStack;
@@ -26,7 +21,7 @@ describe('mobile BFF access rules', () => {
     async (viewer) => {
       expect((await post(/* GraphQL */ `{ user(id: "1") { name email } }`, as[viewer])).body).toEqual({
         data: { user: { name: user1.name, email: null } },
-        errors: [forbidden('Not allowed to read User.email.', ['user', 'email'])],
+        errors: [forbiddenError('Not allowed to read User.email.', ['user', 'email'])],
       });
     },
   );
@@ -53,11 +48,17 @@ describe('mobile BFF access rules', () => {
     ['staff', { data: { user: { orders: [{ id: 'o1' }] } } }],
     [
       'otherCustomer',
-      { data: { user: { orders: null } }, errors: [forbidden('Not allowed to read User.orders.', ['user', 'orders'])] },
+      {
+        data: { user: { orders: null } },
+        errors: [forbiddenError('Not allowed to read User.orders.', ['user', 'orders'])],
+      },
     ],
     [
       'anonymous',
-      { data: { user: { orders: null } }, errors: [forbidden('Not allowed to read User.orders.', ['user', 'orders'])] },
+      {
+        data: { user: { orders: null } },
+        errors: [forbiddenError('Not allowed to read User.orders.', ['user', 'orders'])],
+      },
     ],
   ] as const)("serves user 1's orders as %s accordingly", async (viewer, expected) => {
     expect((await post(/* GraphQL */ `{ user(id: "1") { orders { id } } }`, as[viewer])).body).toEqual(expected);
@@ -78,7 +79,7 @@ describe('mobile BFF access rules', () => {
       };
       expect((await post(createOrder, headers)).body).toEqual({
         data: null,
-        errors: [forbidden('Not allowed to run mutation createOrder.', ['createOrder'])],
+        errors: [forbiddenError('Not allowed to run mutation createOrder.', ['createOrder'])],
       });
       expect(callsMade()).toEqual([]);
     });
@@ -89,7 +90,7 @@ describe('mobile BFF access rules', () => {
     ] as const)('refuses %s before any service is called', async (viewer, message) => {
       expect((await post(createOrder, as[viewer])).body).toEqual({
         data: null,
-        errors: [forbidden(message, ['createOrder'])],
+        errors: [forbiddenError(message, ['createOrder'])],
       });
       expect(callsMade()).toEqual([]);
     });

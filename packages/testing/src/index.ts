@@ -21,3 +21,4 @@ export { signTestToken, type TestTokenOptions } from './signTestToken.js';
 export { viewerHeaders, type ViewerName } from './viewers.js';
 export { childProcessesOf } from './childProcessesOf.js';
 export { postToApolloServer } from './postToApolloServer.js';
+export { forbiddenError } from './forbiddenError.js';

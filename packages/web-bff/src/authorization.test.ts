@@ -1,16 +1,11 @@
 import { seedUsers } from '@bff/service-accounts';
 import { seedProducts } from '@bff/service-products';
-import { signTestToken, startTestStack, viewerHeaders, type TestStack } from '@bff/testing';
+import { signTestToken, startTestStack, viewerHeaders, forbiddenError, type TestStack } from '@bff/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 const as = viewerHeaders('web');
 const user1 = seedUsers()[0]!;
 const product1 = seedProducts()[0]!;
-const forbidden = (message: string, path: (string | number)[]) => ({
-  message,
-  path,
-  extensions: { code: 'FORBIDDEN' },
-});
 
 describe('web BFF access rules', () => {
   let stack: TestStack;
@@ -39,8 +34,8 @@ describe('web BFF access rules', () => {
         expect(response.body).toEqual({
           data: { user: { id: '1', name: user1.name, email: null, orders: null } },
           errors: [
-            forbidden('Not allowed to read User.email.', ['user', 'email']),
-            forbidden('Not allowed to read User.orders.', ['user', 'orders']),
+            forbiddenError('Not allowed to read User.email.', ['user', 'email']),
+            forbiddenError('Not allowed to read User.orders.', ['user', 'orders']),
           ],
         });
       },
@@ -62,8 +57,8 @@ describe('web BFF access rules', () => {
         expect((await post(internal, as[viewer])).body).toEqual({
           data: { product: null },
           errors: [
-            forbidden('Not allowed to read Product.cost.', ['product', 'cost']),
-            forbidden('Not allowed to read Product.supplier.', ['product', 'supplier']),
+            forbiddenError('Not allowed to read Product.cost.', ['product', 'cost']),
+            forbiddenError('Not allowed to read Product.supplier.', ['product', 'supplier']),
           ],
         });
       },
@@ -82,7 +77,7 @@ describe('web BFF access rules', () => {
     it('denies the order object to another customer with one error at its path', async () => {
       expect((await post(order, as.otherCustomer)).body).toEqual({
         data: { order: null },
-        errors: [forbidden('Not allowed to read this Order.', ['order'])],
+        errors: [forbiddenError('Not allowed to read this Order.', ['order'])],
       });
     });
   });
@@ -104,7 +99,7 @@ describe('web BFF access rules', () => {
       ['otherCustomer', 'input.buyerId must be your own user id.'],
     ] as const)('denies %s before any service is called', async (viewer, message) => {
       const response = await post(createOrder, as[viewer], { buyerId: '1' });
-      expect(response.body).toEqual({ data: null, errors: [forbidden(message, ['createOrder'])] });
+      expect(response.body).toEqual({ data: null, errors: [forbiddenError(message, ['createOrder'])] });
       expect(callsMade()).toEqual([]);
     });
 
@@ -112,7 +107,7 @@ describe('web BFF access rules', () => {
       const headers = { authorization: `Bearer ${signTestToken('web', { sub: '1', roles: [] })}` };
       expect((await post(createOrder, headers, { buyerId: '1' })).body).toEqual({
         data: null,
-        errors: [forbidden('Not allowed to run mutation createOrder.', ['createOrder'])],
+        errors: [forbiddenError('Not allowed to run mutation createOrder.', ['createOrder'])],
       });
       expect(callsMade()).toEqual([]);
     });

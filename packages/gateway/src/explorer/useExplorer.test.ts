@@ -13,6 +13,14 @@ const policyWithNonce = (nonce: string) =>
 const nonceOf = (html: string) => /<meta property="csp-nonce" nonce="([^"]+)">/.exec(html)?.[1];
 const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
 
+/** Asks a BFF's explorer for a development token for user 1. */
+const requestToken = (url: string) =>
+  fetch(`${url}/explorer/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"sub":"1"}',
+  });
+
 describe('useExplorer', () => {
   let services: RunningServices;
   let web: TestBff;
@@ -147,15 +155,7 @@ describe('useExplorer', () => {
     const production = await startWeb({ NODE_ENV: 'production', WEB_BFF_JWT_SECRET: productionSecret });
     for (const path of ['/explorer', '/explorer/assets/explorer.js'])
       expect((await fetch(`${production.url}${path}`)).status).toBe(404);
-    expect(
-      (
-        await fetch(`${production.url}/explorer/token`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: '{"sub":"1"}',
-        })
-      ).status,
-    ).toBe(404);
+    expect((await requestToken(production.url)).status).toBe(404);
     expect(
       (await fetch(`${production.url}/graphql`, { headers: { accept: browserAccept } })).headers.get('content-type'),
     ).not.toMatch(/html/);
@@ -171,29 +171,13 @@ describe('useExplorer', () => {
     expect(html).toContain(
       '<div id="explorer" data-bff-name="web" data-graphql-url="graphql" data-assets-url="explorer/assets/">',
     );
-    expect(
-      (
-        await fetch(`${production.url}/explorer/token`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: '{"sub":"1"}',
-        })
-      ).status,
-    ).toBe(404);
+    expect((await requestToken(production.url)).status).toBe(404);
   });
 
   it('signs no tokens with a secret an operator configured, even in development', async () => {
     const configured = await startWeb({ NODE_ENV: 'development', WEB_BFF_JWT_SECRET: productionSecret });
     expect(await (await fetch(`${configured.url}/explorer`)).text()).not.toContain('data-token-url');
-    expect(
-      (
-        await fetch(`${configured.url}/explorer/token`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: '{"sub":"1"}',
-        })
-      ).status,
-    ).toBe(404);
+    expect((await requestToken(configured.url)).status).toBe(404);
   });
 
   it('is off in development with WEB_BFF_EXPLORER=off', async () => {
