@@ -149,3 +149,12 @@ export const uncomparedParts = [
   'error order',
   'response extensions',
 ] as const;
+
+/*
+ * Not normalised, because it changes no answer the suite can provoke: the kit sends the entity
+ * fetches of one subgraph that a plan runs at the same time as one request (fastPath/execution/
+ * schedulePlan.ts, mergeEntityFetches.ts). When the subgraph fails that request as a whole (an
+ * HTTP failure, or an error without a path), every fetch merged into it gets the error; stock, which
+ * sends each alone, would see each of its requests fail or succeed on its own. Errors with a path
+ * go to the fetch they are about, with the path its own request would have had.
+ */

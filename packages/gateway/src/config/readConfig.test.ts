@@ -39,6 +39,7 @@ describe('readConfig', () => {
         maxTokenBytes: 8192,
       },
       responseCache: true,
+      entityCache: { enabled: false, maxEntries: 10_000, adminRole: 'admin', redisUrl: undefined },
       downstream: {
         requestDeadlineMs: 10_000,
         timeoutOverridesMs: {},

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { readAuthConfig, type AuthConfig, type AuthConfigDefaults } from '../auth/readAuthConfig.js';
 import { readDownstreamConfig, type DownstreamConfig } from '../downstream/readDownstreamConfig.js';
+import { readEntityCacheConfig, type EntityCacheConfig } from '../entityCache/readEntityCacheConfig.js';
 import { ConfigError } from '../errors/ConfigError.js';
 import { readExplorerConfig, type ExplorerConfig } from '../explorer/readExplorerConfig.js';
 import { readObservabilityConfig, type ObservabilityConfig } from '../observability/readObservabilityConfig.js';
@@ -47,6 +48,11 @@ export interface BffConfig {
   readonly downstream: DownstreamConfig;
   /** Cache whole anonymous responses of public data (`<prefix>RESPONSE_CACHE`), in Redis when REDIS_URL is set. */
   readonly responseCache: boolean;
+  /**
+   * Entity answers of subgraphs, cached as long as their Cache-Control allows (`<prefix>ENTITY_CACHE*`), in Redis
+   * when REDIS_URL is set.
+   */
+  readonly entityCache: EntityCacheConfig;
   /**
    * Operation limits, rate limits and priority admission (`<prefix>MAX_*`, `<prefix>RATE_LIMIT_*`,
    * `<prefix>ADMISSION_*`, `<prefix>PRIORITY_*`, REDIS_URL).
@@ -138,6 +144,7 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
     protection.rateLimit.redisUrl,
     problems,
   );
+  const entityCache = readEntityCacheConfig(env, prefix, protection.rateLimit.redisUrl, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     name: defaults.name,
@@ -161,6 +168,7 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
     auth,
     downstream,
     responseCache: keys.RESPONSE_CACHE === 'on',
+    entityCache,
     protection,
     explorer,
     persisted,

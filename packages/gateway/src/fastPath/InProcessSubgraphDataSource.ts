@@ -12,6 +12,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { restrictCachePolicy } from '../gateway/restrictCachePolicy.js';
+import type { SubgraphResponse } from '../gateway/SubgraphResponse.js';
 
 /** A compiled fetch, with the defaults of its variables. */
 type CompiledOperation = CompiledQuery & { readonly variableDefaults: Readonly<Record<string, unknown>> | undefined };
@@ -71,7 +72,8 @@ export class InProcessSubgraphDataSource implements GraphQLDataSource {
     const operation = this.#operationOf(request.query ?? '', request.operationName);
     if (!('query' in operation)) return { errors: operation };
     const variables = withDefaults(operation.variableDefaults, request.variables);
-    return operation.query(undefined, context, variables);
+    const response: SubgraphResponse = await operation.query(undefined, context, variables);
+    return this.cacheControl === null ? response : Object.assign(response, { cacheControl: this.cacheControl });
   }
 
   #operationOf(source: string, operationName: string | undefined): CompiledOperation | readonly GraphQLError[] {

@@ -12,6 +12,7 @@ import { BffErrorCode } from '../errors/BffError.js';
 import type { BffContext } from '../core/BffContext.js';
 import type { ProxiedOperations } from './proxiedOperations.js';
 import { restrictCachePolicy } from './restrictCachePolicy.js';
+import type { SubgraphResponse } from './SubgraphResponse.js';
 
 /** Options of a remote subgraph reached over the BFF's pooled HTTP client. */
 export interface RemoteSubgraphDataSourceOptions {
@@ -28,15 +29,15 @@ export interface RemoteSubgraphDataSourceOptions {
 }
 
 interface SubgraphAnswer {
-  readonly body: GatewayGraphQLResponse;
+  readonly body: SubgraphResponse;
   readonly cacheControl: string | null;
   /** The response as received, which copies of a shared answer are parsed from. */
   readonly text: string;
 }
 
-/** The GraphQL response of a subgraph's JSON body: only the keys the gateway reads. */
-function graphqlResponseOf(json: GatewayGraphQLResponse): GatewayGraphQLResponse {
-  return { data: json.data, errors: json.errors, extensions: json.extensions };
+/** The GraphQL response of a subgraph's JSON body: only the keys the gateway reads, and its Cache-Control. */
+function graphqlResponseOf(json: GatewayGraphQLResponse, cacheControl: string | null): SubgraphResponse {
+  return { data: json.data, errors: json.errors, extensions: json.extensions, cacheControl };
 }
 
 /**
@@ -51,7 +52,7 @@ export class RemoteSubgraphDataSource implements GraphQLDataSource<BffContext> {
   readonly #options: RemoteSubgraphDataSourceOptions;
   readonly #share = shareInFlight<SubgraphAnswer>((answer) => ({
     ...answer,
-    body: graphqlResponseOf(JSON.parse(answer.text) as GatewayGraphQLResponse),
+    body: graphqlResponseOf(JSON.parse(answer.text) as GatewayGraphQLResponse, answer.cacheControl),
   }));
 
   constructor(options: RemoteSubgraphDataSourceOptions) {
@@ -106,11 +107,8 @@ export class RemoteSubgraphDataSource implements GraphQLDataSource<BffContext> {
       if (typeof json !== 'object' || json === null || (!('data' in json) && !('errors' in json))) {
         throw new DownstreamFailure(`HTTP ${response.status} without a GraphQL response`, false);
       }
-      return {
-        body: graphqlResponseOf(json),
-        cacheControl: response.headers.get('cache-control'),
-        text: response.text,
-      };
+      const cacheControl = response.headers.get('cache-control');
+      return { body: graphqlResponseOf(json, cacheControl), cacheControl, text: response.text };
     });
   }
 }

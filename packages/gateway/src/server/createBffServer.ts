@@ -14,6 +14,8 @@ import { readRequestId, requestIdHeader } from '../core/requestId.js';
 import { replyWithHttpError, replyWithNotFound } from '../core/replyWithHttpError.js';
 import { createDownstream, type Downstream } from '../downstream/createDownstream.js';
 import type { DownstreamConfig } from '../downstream/readDownstreamConfig.js';
+import { createEntityCache } from '../entityCache/createEntityCache.js';
+import { useEntityCacheDrop } from '../entityCache/useEntityCacheDrop.js';
 import { useExplorer } from '../explorer/useExplorer.js';
 import { countQueryPlanLookups } from '../gateway/countQueryPlanLookups.js';
 import { createGateway, type LocalSubgraph } from '../gateway/createGateway.js';
@@ -159,6 +161,12 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
           : redis.connect(config.protection.rateLimit.redisUrl),
       )
     : undefined;
+  const entityCache = createEntityCache(config.entityCache, {
+    bffName: config.name,
+    connectRedis: redis.connect,
+    logger,
+    recordLookups: metrics && ((result, entities) => metrics.recordEntityCacheLookups(result, entities)),
+  });
 
   const stages = requestPath(config, {
     ...observability,
@@ -170,6 +178,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     onPlanLookup,
     logger,
     responseCache,
+    entityCache,
     rules: authorization && enforceRules(supergraph.sdl, authorization, logger),
   });
   const installed = installStages(http, stages, { defaultListSize: config.protection.limits.defaultListSize });
@@ -193,6 +202,12 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
       bffName: config.name,
       requestDeadlineMs,
     });
+  }
+  if (entityCache) {
+    useEntityCacheDrop(http, { cache: entityCache, adminRole: config.entityCache.adminRole });
+    const { redisUrl } = config.entityCache;
+    // Connected before the first request, so that its lookups are not errors for want of a connection yet.
+    if (redisUrl !== undefined) http.addHook('onReady', () => redis.connect(redisUrl).ready(1_000));
   }
   if (config.explorer.enabled)
     useExplorer(http, {

@@ -1,4 +1,5 @@
 import type { ApolloGateway } from '@apollo/gateway';
+import type { EntityCache } from '../entityCache/EntityCache.js';
 import type { ProxiedOperations } from '../gateway/proxiedOperations.js';
 import { withPlanExecution, type CallWrites } from '../fastPath/index.js';
 import type { Stage } from './Stage.js';
@@ -15,6 +16,8 @@ export interface ExecutePlanOptions {
   readonly callWrites: CallWrites;
   /** Told whether each request found its plan cached. @default nothing */
   readonly onPlanLookup?: ((hit: boolean) => void) | undefined;
+  /** Entity answers kept for their subgraphs' cache hints (`<P>ENTITY_CACHE`), by the kit's executor. @default none */
+  readonly entityCache?: EntityCache | undefined;
 }
 
 /**
@@ -25,12 +28,17 @@ export interface ExecutePlanOptions {
  * what it returns).
  */
 export function executePlan(options: ExecutePlanOptions): Stage {
-  const { gateway, proxied, callWrites, onPlanLookup } = options;
+  const { gateway, proxied, callWrites, onPlanLookup, entityCache } = options;
   return {
     name: 'executePlan',
     execute: () =>
       options.planExecutor === 'apollo'
         ? gateway
-        : withPlanExecution(gateway, { proxied, callWrites, ...(onPlanLookup && { onPlanLookup }) }),
+        : withPlanExecution(gateway, {
+            proxied,
+            callWrites,
+            ...(onPlanLookup && { onPlanLookup }),
+            ...(entityCache && { entityCache }),
+          }),
   };
 }

@@ -1,22 +1,19 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { FetchNode, PlanNode, QueryPlanSelectionNode } from '@apollo/query-planner';
-import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import type { FetchNode, QueryPlanSelectionNode } from '@apollo/query-planner';
+import type { GatewayGraphQLRequestContext, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { trace } from '@opentelemetry/api';
-import {
-  isAbstractType,
-  isInterfaceType,
-  isObjectType,
-  type GraphQLError,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-} from 'graphql';
-import { conditionValuesOf } from './conditionalSelections.js';
+import { isAbstractType, isInterfaceType, isObjectType, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { copyJson, dedupeRepresentations } from './dedupeRepresentations.js';
 import { downstreamServiceError, errorPathsOf, type SentEntities } from './downstreamServiceError.js';
 import { inActiveSpan } from '../../observability/tracing/inActiveSpan.js';
 import { startInOrder } from './startInOrder.js';
+import { mergeEntityFetches, splitMergedResponse, type MergedEntityFetches } from './mergeEntityFetches.js';
+import type { PlanPath, Schedule, ScheduledFetch, SubgraphCall } from './schedulePlan.js';
 import type { Cursor } from './Cursor.js';
 import type { CallWrites } from '../http/pendingCallWrites.js';
+import type { BffContext } from '../../core/BffContext.js';
+import type { EntityCache } from '../../entityCache/EntityCache.js';
+import { lookUpEntities, withCachedEntities, type CachedAnswers } from './cachedEntities.js';
 
 export type { Cursor };
 
@@ -29,7 +26,6 @@ const incomingOperation = 'incoming operation' as GraphQLDataSourceProcessOption
 /** Everything one execution of a query plan reads and writes. */
 export interface PlanExecution {
   readonly requestContext: GatewayGraphQLRequestContext;
-  readonly operation: OperationDefinitionNode;
   /** The data source of a subgraph, by name. */
   readonly dataSourceOf: (serviceName: string) => GraphQLDataSource | undefined;
   /** The supergraph as graphql-js types: what `requires` type conditions are checked against. */
@@ -37,77 +33,124 @@ export interface PlanExecution {
   readonly errors: GraphQLError[];
   /** The HTTP pool's calls not yet written: branches of a parallel node start after them. */
   readonly callWrites: CallWrites;
+  /** Where entity answers are kept between requests, for as long as their cache hints allow. @default none */
+  readonly entityCache?: EntityCache | undefined;
 }
 
 /**
- * Runs a query plan node the way @apollo/gateway's executeQueryPlan does (sequence, parallel,
- * flatten, fetch, condition), merging every fetch's data into the cursor's objects; the stock
- * executor's per-node trace protobufs and spans for plan nodes other than fetches are left out.
- * Callers make sure the plan holds no @defer and no data rewrites (see isPlanSupported).
+ * Runs a query plan's schedule (schedulePlan.ts): wave after wave, each wave's subgraph calls at
+ * once, merging every fetch's answer into the objects at its path, as @apollo/gateway's
+ * executeQueryPlan merges them; the stock executor's per-node trace protobufs and spans for plan
+ * nodes other than fetches are left out. Callers make sure the plan holds no @defer and no data
+ * rewrites (see isPlanSupported).
  */
-export async function executePlanNode(execution: PlanExecution, node: PlanNode, cursor: Cursor): Promise<void> {
-  switch (node.kind) {
-    case 'Sequence':
-      for (const child of node.nodes) await executePlanNode(execution, child, cursor);
-      return;
-    case 'Parallel':
-      await startInOrder(node.nodes, (child) => executePlanNode(execution, child, cursor), execution.callWrites);
-      return;
-    case 'Flatten': {
-      const data = flattenAtPath(cursor.data, node.path);
-      if (data)
-        await executePlanNode(execution, node.node, {
-          path: [...cursor.path, ...node.path],
-          data,
-          fullResult: cursor.fullResult,
-        });
-      return;
-    }
-    case 'Fetch':
-      await inActiveSpan(tracer, 'gateway.fetch', { attributes: { service: node.serviceName } }, async (span) => {
-        try {
-          await executeFetch(execution, node, cursor);
-        } catch (error) {
-          execution.errors.push(error as GraphQLError);
-        } finally {
-          span.end();
-        }
-      });
-      return;
-    case 'Condition': {
-      const value = conditionValuesOf(
-        execution.operation,
-        [node.condition],
-        execution.requestContext.request.variables ?? {},
-      )[node.condition];
-      if (typeof value !== 'boolean')
-        throw new Error(`Invalid non-boolean value ${String(value)} for Boolean! variable $${node.condition}`);
-      const branch = value ? node.ifClause : node.elseClause;
-      if (branch) await executePlanNode(execution, branch, cursor);
-      return;
-    }
-    default:
-      throw new Error(`query plan node ${node.kind} is not supported by this executor`);
-  }
+export async function executeSchedule(
+  execution: PlanExecution,
+  schedule: Schedule,
+  data: Record<string, unknown>,
+): Promise<void> {
+  for (const wave of schedule)
+    await startInOrder(wave, (call) => executeCall(execution, call, data), execution.callWrites);
 }
 
-async function executeFetch(execution: PlanExecution, fetch: FetchNode, cursor: Cursor): Promise<void> {
-  const service = execution.dataSourceOf(fetch.serviceName);
-  if (!service) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
-  const entities = Array.isArray(cursor.data)
-    ? cursor.data.filter((entity) => entity !== null && entity !== undefined)
-    : [cursor.data];
-  if (entities.length === 0) return;
+/** One subgraph call: its fetches that have entities to ask about, sent alone or merged into one request. */
+function executeCall(execution: PlanExecution, call: SubgraphCall, data: Record<string, unknown>): Promise<void> {
+  return inActiveSpan(tracer, 'gateway.fetch', { attributes: { service: call.serviceName } }, async (span) => {
+    try {
+      const service = execution.dataSourceOf(call.serviceName);
+      if (!service) throw new Error(`Couldn't find service with name "${call.serviceName}"`);
+      let prepared: PreparedFetch[] = [];
+      for (const scheduled of call.fetches) {
+        const fetch = prepareFetch(execution, scheduled, data);
+        if (fetch) prepared.push(fetch);
+      }
+      if (execution.entityCache) prepared = await answerFromCache(execution, execution.entityCache, prepared);
+      const merged = prepared.length > 1 ? mergedFetchesOf(call, prepared) : undefined;
+      if (merged) {
+        span.setAttribute('fetches', prepared.length);
+        const response = await process(execution, service, merged, [], mergedVariables(merged, prepared));
+        const responses = splitMergedResponse(merged, response);
+        prepared.forEach((fetch, index) => {
+          applyAnswer(execution, fetch, responses[index] ?? {});
+        });
+      } else {
+        await Promise.all(
+          prepared.map(async (fetch) => {
+            const response = await process(execution, service, fetch.fetch, fetch.cursor.path, fetch.variables);
+            applyAnswer(execution, fetch, response);
+          }),
+        );
+      }
+    } catch (error) {
+      execution.errors.push(error as GraphQLError);
+    } finally {
+      span.end();
+    }
+  });
+}
+
+/** A fetch about to be sent: where it works, its variables, and which entities its representations stand for. */
+interface PreparedFetch {
+  readonly fetch: FetchNode;
+  readonly cursor: Cursor;
+  readonly variables: Record<string, unknown>;
+  /** The objects at its path, into which a root fetch's answer is merged. */
+  readonly entities: readonly unknown[];
+  /** For an entity fetch: the entities each distinct representation sent stands for. */
+  readonly sent?: SentEntities & { readonly representedEntities: Record<string, unknown>[]; readonly count: number };
+  /** What the entity cache had for its representations (only the others are sent). */
+  cached?: CachedAnswers;
+}
+
+/**
+ * Looks up the entity fetches' representations in the entity cache: a fetch answered whole is
+ * merged at once, the others go on with only what the cache did not have.
+ */
+async function answerFromCache(
+  execution: PlanExecution,
+  cache: EntityCache,
+  prepared: readonly PreparedFetch[],
+): Promise<PreparedFetch[]> {
+  const viewerId = viewerIdOf(execution);
+  await Promise.all(
+    prepared.map(async (fetch) => {
+      const representations = fetch.variables['representations'];
+      if (!fetch.sent || !Array.isArray(representations)) return;
+      const cached = await lookUpEntities(cache, fetch.fetch, representations as Record<string, unknown>[], viewerId);
+      fetch.cached = cached;
+      fetch.variables['representations'] = cached.missing.map((position) => representations[position] as unknown);
+    }),
+  );
+  const toSend: PreparedFetch[] = [];
+  for (const fetch of prepared) {
+    if (fetch.cached?.missing.length === 0) applyAnswer(execution, fetch, { data: { _entities: [] } });
+    else toSend.push(fetch);
+  }
+  return toSend;
+}
+
+function viewerIdOf(execution: PlanExecution): string | undefined {
+  const { viewer } = execution.requestContext.context as Partial<BffContext>;
+  return viewer?.kind === 'user' ? viewer.id : undefined;
+}
+
+/** The fetch's cursor, variables and representations; undefined when there is nothing at its path to ask about. */
+function prepareFetch(
+  execution: PlanExecution,
+  { fetch, path }: ScheduledFetch,
+  data: Record<string, unknown>,
+): PreparedFetch | undefined {
+  const found = flattenAtPath(data, path);
+  if (found === null || found === undefined) return undefined;
+  const cursor: Cursor = { path, data: found, fullResult: data };
+  const entities = Array.isArray(found) ? found.filter((entity) => entity !== null && entity !== undefined) : [found];
+  if (entities.length === 0) return undefined;
   const provided = execution.requestContext.request.variables;
   const variables: Record<string, unknown> = {};
   for (const name of fetch.variableUsages ?? []) {
     if (provided && Object.hasOwn(provided, name) && provided[name] !== undefined) variables[name] = provided[name];
   }
-  if (!fetch.requires) {
-    const received = await send(execution, service, fetch, cursor, variables);
-    for (const entity of entities) deepMerge(entity as Record<string, unknown>, received);
-    return;
-  }
+  if (!fetch.requires) return { fetch, cursor, variables, entities };
   const representations: Record<string, unknown>[] = [];
   const representedEntities: Record<string, unknown>[] = [];
   // Where each representation's entity is among the fetch's entities (some are skipped: another type, a missing key).
@@ -121,24 +164,53 @@ async function executeFetch(execution: PlanExecution, fetch: FetchNode, cursor: 
       entityIndexes.push(index);
     }
   }
-  if (representations.length === 0) return;
+  if (representations.length === 0) return undefined;
   if ('representations' in variables) throw new Error('Variables cannot contain key "representations"');
   const { unique, slotOf } = dedupeRepresentations(representations);
   // Object.assign, not `{ ...variables, representations }`: a spread followed by a new key builds a new hidden class
   // per call (see resolveInfo).
-  const received = await send(
-    execution,
-    service,
+  return {
     fetch,
     cursor,
-    Object.assign({}, variables, { representations: unique }),
-    { slotOf, entityIndexes },
-  );
-  if (!received) return;
+    variables: Object.assign({}, variables, { representations: unique }),
+    entities,
+    sent: { slotOf, entityIndexes, representedEntities, count: unique.length },
+  };
+}
+
+/** Merges a fetch's answer into its entities, and its errors into the response's at their paths. */
+function applyAnswer(execution: PlanExecution, prepared: PreparedFetch, answer: GatewayGraphQLResponse): void {
+  const { fetch, cursor, sent, cached } = prepared;
+  const { entityCache, requestContext } = execution;
+  const response =
+    cached && entityCache
+      ? withCachedEntities(cached, answer, entityCache, viewerIdOf(execution), requestContext.overallCachePolicy)
+      : answer;
+  if (response.errors) {
+    const pathsOf = errorPathsOf(fetch, cursor, sent);
+    for (const error of response.errors)
+      for (const path of pathsOf(error.path))
+        execution.errors.push(downstreamServiceError(error, fetch.serviceName, path));
+  }
+  try {
+    const received = response.data as Record<string, unknown> | null | undefined;
+    if (!sent) {
+      for (const entity of prepared.entities) deepMerge(entity as Record<string, unknown>, received);
+      return;
+    }
+    if (!received) return;
+    mergeEntities(received, sent);
+  } catch (error) {
+    execution.errors.push(error as GraphQLError);
+  }
+}
+
+function mergeEntities(received: Record<string, unknown>, sent: NonNullable<PreparedFetch['sent']>): void {
   const receivedEntities = received['_entities'];
   if (!Array.isArray(receivedEntities)) throw new Error('Expected "data._entities" in response to be an array');
-  if (receivedEntities.length !== unique.length)
-    throw new Error(`Expected "data._entities" to contain ${unique.length} elements`);
+  if (receivedEntities.length !== sent.count)
+    throw new Error(`Expected "data._entities" to contain ${sent.count} elements`);
+  const { representedEntities, slotOf } = sent;
   // Slots are numbered in order of first appearance, so a slot below `slotsSeen` is shared.
   let slotsSeen = 0;
   for (let index = 0; index < representedEntities.length; index += 1) {
@@ -155,34 +227,50 @@ async function executeFetch(execution: PlanExecution, fetch: FetchNode, cursor: 
   }
 }
 
-async function send(
+/** The merged operation of these fetches of a call, built once per set of fetches that had entities. */
+function mergedFetchesOf(call: SubgraphCall, prepared: readonly PreparedFetch[]): MergedEntityFetches | undefined {
+  const key = prepared.map(({ fetch }) => call.fetches.findIndex((scheduled) => scheduled.fetch === fetch)).join();
+  let merged = call.merged.get(key);
+  if (merged === undefined) {
+    merged = mergeEntityFetches(prepared.map(({ fetch }) => fetch)) ?? null;
+    call.merged.set(key, merged);
+  }
+  return merged ?? undefined;
+}
+
+/** The merged operation's variables: the client's that the fetches use, and each fetch's representations. */
+function mergedVariables(merged: MergedEntityFetches, prepared: readonly PreparedFetch[]): Record<string, unknown> {
+  const variables: Record<string, unknown> = {};
+  prepared.forEach(({ variables: own }, index) => {
+    for (const name of Object.keys(own))
+      variables[name === 'representations' ? (merged.representationsVariables[index] ?? name) : name] = own[name];
+  });
+  return variables;
+}
+
+/** Sends one operation (a plan's fetch, or several merged) to a subgraph through its data source. */
+function process(
   execution: PlanExecution,
   service: GraphQLDataSource,
-  fetch: FetchNode,
-  cursor: Cursor,
+  operation: Pick<FetchNode, 'operation' | 'operationName' | 'operationDocumentNode'> | MergedEntityFetches,
+  path: PlanPath,
   variables: Record<string, unknown>,
-  sent?: SentEntities,
-): Promise<Record<string, unknown> | null | undefined> {
+): Promise<GatewayGraphQLResponse> {
   const { requestContext } = execution;
-  const response = await service.process({
+  const query = 'query' in operation ? operation.query : operation.operation;
+  const document = 'query' in operation ? operation.document : operation.operationDocumentNode;
+  return service.process({
     kind: incomingOperation,
     request: {
-      query: fetch.operation,
+      query,
       variables,
-      ...(fetch.operationName !== undefined && { operationName: fetch.operationName }),
+      ...(operation.operationName !== undefined && { operationName: operation.operationName }),
     },
     incomingRequestContext: requestContext,
     context: requestContext.context,
-    ...(fetch.operationDocumentNode && { document: fetch.operationDocumentNode }),
-    pathInIncomingRequest: cursor.path,
+    ...(document && { document }),
+    pathInIncomingRequest: path,
   } as GraphQLDataSourceProcessOptions);
-  if (response.errors) {
-    const pathsOf = errorPathsOf(fetch, cursor, sent);
-    for (const error of response.errors)
-      for (const path of pathsOf(error.path))
-        execution.errors.push(downstreamServiceError(error, fetch.serviceName, path));
-  }
-  return response.data as Record<string, unknown> | null | undefined;
 }
 
 /** The objects at `path` below `value`, lists flattened at each '@' (as @apollo/gateway's flattenResultsAtPath). */

@@ -1,14 +1,13 @@
 import type { ApolloGateway, GraphQLDataSource } from '@apollo/gateway';
 import { wrapExecutor } from '../../gateway/wrapExecutor.js';
 import { operationFromDocument, type Schema } from '@apollo/federation-internals';
-import type { QueryPlan, QueryPlanner } from '@apollo/query-planner';
+import type { PlanNode, QueryPlan, QueryPlanner } from '@apollo/query-planner';
 import type {
   GatewayExecutionResult,
   GatewayExecutor,
   GatewayGraphQLRequestContext,
   GatewayInterface,
 } from '@apollo/server-gateway-interface';
-import type { PlanNode } from '@apollo/query-planner';
 import { trace, type Span } from '@opentelemetry/api';
 import { LRUCache } from 'lru-cache';
 import {
@@ -24,8 +23,10 @@ import { fragmentsOf } from '../../operation/collectFields.js';
 import { proxiableService, proxiedOperationOf, type ProxiedOperations } from '../../gateway/proxiedOperations.js';
 import { checkVariablesOnce } from './checkVariablesOnce.js';
 import { conditionValuesOf, conditionVariablesOf } from './conditionalSelections.js';
-import { executePlanNode, type PlanExecution } from './executePlan.js';
+import { executeSchedule, type PlanExecution } from './executePlan.js';
+import { schedulePlan, type Schedule } from './schedulePlan.js';
 import type { CallWrites } from '../http/pendingCallWrites.js';
+import type { EntityCache } from '../../entityCache/EntityCache.js';
 import { isPlanSupported, selectsIntrospection } from './planSupport.js';
 import { SelectionShape, shapeResponse } from './shapeResponse.js';
 import { inActiveSpan } from '../../observability/tracing/inActiveSpan.js';
@@ -46,13 +47,20 @@ interface GatewayInternals {
   readonly nonLocalSelectionsLimitDisabled?: boolean;
 }
 
-/** One operation, planned once: its plan, and its response shapes by the values of its @skip/@include variables. */
+/** How a planned operation runs for some values of its @skip/@include variables. */
+interface PlanVariant {
+  /** The plan's fetches as waves of subgraph calls. */
+  readonly schedule: Schedule;
+  readonly shape: SelectionShape;
+}
+
+/** One operation, planned once: its plan, and how it runs by the values of its @skip/@include variables. */
 interface PlannedOperation {
   readonly plan: QueryPlan;
   readonly operation: OperationDefinitionNode;
   readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>;
   readonly conditionVariables: readonly string[];
-  readonly shapes: Map<string, SelectionShape>;
+  readonly variants: Map<string, PlanVariant>;
   /** Variable sets already found valid for this operation (checkVariablesOnce). */
   readonly validVariables: Set<string>;
   /** The subgraph that may receive the client's own text (see proxiedOperations). */
@@ -67,6 +75,8 @@ export interface PlanExecutionOptions {
   readonly onPlanLookup?: (hit: boolean) => void;
   /** The HTTP pool's calls not yet written: branches of a parallel node start after them. */
   readonly callWrites: CallWrites;
+  /** Entity answers kept between requests (the entity cache), used by entity fetches. @default none */
+  readonly entityCache?: EntityCache | undefined;
 }
 
 /**
@@ -108,7 +118,7 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
       operation,
       fragments,
       conditionVariables: conditionVariablesOf(document),
-      shapes: new Map(),
+      variants: new Map(),
       validVariables: new Set(),
       proxiedService: proxiableService(queryPlan, document, internals.schema),
     };
@@ -141,25 +151,25 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
     if (planned.proxiedService)
       options.proxied.set(requestContext.request, proxiedOperationOf(planned.proxiedService, requestContext));
     const errors: GraphQLError[] = [];
+    const variant = variantOf(planned, variables);
     const execution: PlanExecution = {
       requestContext,
-      operation,
       dataSourceOf,
       supergraphSchema: internals.supergraphSchema,
       errors,
       callWrites: options.callWrites,
+      entityCache: options.entityCache,
     };
     const data: Record<string, unknown> = {};
     return inActiveSpan(tracer, 'gateway.execute', {}, async (executeSpan) => {
       try {
-        if (planned.plan.node)
-          await executePlanNode(execution, planned.plan.node as PlanNode, { path: [], data, fullResult: data });
+        await executeSchedule(execution, variant.schedule, data);
         const { data: shaped, completionErrors } = inActiveSpan(tracer, 'gateway.postprocessing', {}, (postSpan) => {
           try {
             const rootType = internals.schema.getRootType(operation.operation);
             // The planner planned the operation over this schema, so its root type is there.
             if (!rootType) throw new Error(`The schema has no root type for ${operation.operation} operations`);
-            return shapeResponse(shapeOf(planned, variables), rootType, data);
+            return shapeResponse(variant.shape, rootType, data);
           } finally {
             postSpan.end();
           }
@@ -174,18 +184,27 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
     });
   };
 
-  const shapeOf = (planned: PlannedOperation, variables: Record<string, unknown>): SelectionShape => {
+  const variantOf = (planned: PlannedOperation, variables: Record<string, unknown>): PlanVariant => {
     const conditionValues = conditionValuesOf(planned.operation, planned.conditionVariables, variables);
     const key = planned.conditionVariables.length === 0 ? '' : JSON.stringify(conditionValues);
-    let shape = planned.shapes.get(key);
-    if (!shape) {
-      shape = new SelectionShape({ schema: internals.schema, fragments: planned.fragments, conditionValues }, [
-        planned.operation.selectionSet,
-      ]);
-      if (planned.shapes.size >= 16) planned.shapes.clear();
-      planned.shapes.set(key, shape);
+    let variant = planned.variants.get(key);
+    if (!variant) {
+      variant = {
+        // isPlanSupported let no subscription through.
+        schedule: schedulePlan(planned.plan.node as PlanNode | undefined, (name) => {
+          const value = conditionValues[name];
+          if (typeof value !== 'boolean')
+            throw new Error(`Invalid non-boolean value ${String(value)} for Boolean! variable $${name}`);
+          return value;
+        }),
+        shape: new SelectionShape({ schema: internals.schema, fragments: planned.fragments, conditionValues }, [
+          planned.operation.selectionSet,
+        ]),
+      };
+      if (planned.variants.size >= 16) planned.variants.clear();
+      planned.variants.set(key, variant);
     }
-    return shape;
+    return variant;
   };
 
   const planExecutor =

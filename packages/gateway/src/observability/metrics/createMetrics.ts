@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { priorityClasses } from '../../config/readProtectionConfig.js';
 import type { BreakerState } from '../../downstream/createDownstream.js';
+import type { EntityLookupResult } from '../../entityCache/entityLookups.js';
 import type { ProtectionStats } from '../../protection/ProtectionStats.js';
 import type { CompletedRequest } from '../useRequestObservation.js';
 import { boundSeries } from './boundSeries.js';
@@ -32,6 +33,8 @@ export interface Metrics {
   recordDownstreamCall(service: string, outcome: string, seconds: number, batchSize?: number): void;
   /** One lookup of the gateway's query plan cache. */
   recordQueryPlanLookup(hit: boolean): void;
+  /** `entities` looked up in the entity cache with `result` (0 shows the series before any lookup). */
+  recordEntityCacheLookups(result: EntityLookupResult, entities: number): void;
 }
 
 const breakerGaugeValues: Readonly<Record<BreakerState, number>> = { closed: 0, open: 1, 'half-open': 2 };
@@ -167,6 +170,13 @@ export function createMetrics(options: MetricsOptions): Metrics {
     registers: [registry],
   });
 
+  const entityLookups = new Counter({
+    name: 'bff_entity_cache_lookups_total',
+    help: 'Entities looked up in the entity cache, by result (hit, miss, or error: the cache store did not answer).',
+    labelNames: ['bff', 'result'],
+    registers: [registry],
+  });
+
   const maxOperationNames = options.maxOperationNames ?? 200;
   const operationNames = new Set<string>();
   // Operation names are the client's to choose: a bounded set keeps the series count bounded.
@@ -185,6 +195,7 @@ export function createMetrics(options: MetricsOptions): Metrics {
   const callSecondsSeries = boundSeries(['service'], (labels) => callSeconds.labels(withBff(labels)));
   const batchSizeSeries = boundSeries(['service'], (labels) => batchSizes.labels(withBff(labels)));
   const planLookupSeries = boundSeries(['result'], (labels) => planLookups.labels(withBff(labels)));
+  const entityLookupSeries = boundSeries(['result'], (labels) => entityLookups.labels(withBff(labels)));
 
   return {
     registry,
@@ -206,6 +217,9 @@ export function createMetrics(options: MetricsOptions): Metrics {
     },
     recordQueryPlanLookup(hit) {
       planLookupSeries({ result: hit ? 'hit' : 'miss' }).inc();
+    },
+    recordEntityCacheLookups(result, entities) {
+      entityLookupSeries({ result }).inc(entities);
     },
   };
 }
