@@ -1,8 +1,10 @@
 import { authorizationOverhead } from './authorizationOverhead.js';
 import { callsPerOperation, poolingAndDedupe } from './fanOut.js';
 import { responseCacheGain } from './responseCacheGain.js';
+import { entityCacheGain } from './entityCacheGain.js';
 import { compareVariants, formatResults, type ComparisonResult } from './compareVariants.js';
 import { formatOverload, overloadScenario, overloadTargetEnv } from './overload.js';
+import { peerBench } from './peerBench.js';
 import { spawnTarget, type Target } from './spawnTarget.js';
 import { stockBench } from './stockBench.js';
 import { urlNamed } from './urlNamed.js';
@@ -10,18 +12,25 @@ import { urlNamed } from './urlNamed.js';
 /**
  * `npm run bench`: every figure is a ratio to a baseline measured in the same run, in
  * alternating rounds, so a noisy machine moves both sides. Targets are reported, not asserted.
- * `npm run bench -- stock` runs only the comparison with stock @apollo/gateway; `-- features` all
- * but it; `-- overload` only the priority admission scenario.
+ * `npm run bench -- stock` runs only the comparison with stock @apollo/gateway; `-- peers` only the
+ * comparison with stock and Hive Gateway, one core each (peerBench.ts); `-- features` the feature
+ * comparisons and overload; `-- overload` only the priority admission scenario. Without a section, all of them.
  */
 const section = process.argv[2];
+const sections = ['stock', 'peers', 'features', 'overload'];
+if (section !== undefined && !sections.includes(section)) {
+  console.error(`npm run bench -- <section>: the section must be one of ${sections.join(', ')}, but got: ${section}`);
+  process.exit(2);
+}
 const targets: Target[] = [];
 // Interrupted, the bench still stops every process it started.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void Promise.all(targets.map((target) => target.stop())).then(() => process.exit(130)));
 }
 try {
-  if (section !== 'stock') await featureBench(section === 'overload');
-  if (section !== 'features' && section !== 'overload') console.log(await stockBench(targets));
+  if (section !== 'stock' && section !== 'peers') await featureBench(section === 'overload');
+  if (section === undefined || section === 'stock') console.log(await stockBench(targets));
+  if (section === undefined || section === 'peers') console.log(await peerBench(targets));
 } finally {
   await Promise.all(targets.map((target) => target.stop()));
 }
@@ -51,7 +60,7 @@ async function featureBench(overloadOnly: boolean): Promise<void> {
   );
 }
 
-/** Rules, pooling and sharing, and the response cache, each against the same BFF without it. */
+/** Rules, pooling and sharing, the response cache and the entity cache, each against the same BFF without it. */
 async function featureComparisons(serviceEnv: Record<string, string | undefined>, services: Target): Promise<void> {
   const bare = await spawnTarget('web-bff:no-rules', serviceEnv);
   targets.push(bare);
@@ -69,6 +78,9 @@ async function featureComparisons(serviceEnv: Record<string, string | undefined>
   const cached = await spawnTarget('web-bff', { ...serviceEnv, WEB_BFF_RESPONSE_CACHE: 'on' });
   targets.push(cached);
   results.push(await compareVariants(responseCacheGain({ uncached: urlOf(guarded), cached: urlOf(cached) })));
+  const entityCached = await spawnTarget('web-bff', { ...serviceEnv, WEB_BFF_ENTITY_CACHE: 'on' });
+  targets.push(entityCached);
+  results.push(await compareVariants(entityCacheGain({ uncached: urlOf(guarded), cached: urlOf(entityCached) })));
   console.log(formatResults(results));
 
   const format = (calls: Record<string, number>) =>

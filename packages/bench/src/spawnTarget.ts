@@ -12,6 +12,8 @@ export interface Target {
 }
 
 let spawned = 0;
+/** How long a target may take to stop on SIGTERM before it is killed. */
+const stopGraceMs = 15_000;
 /** Read once: it reads each BFF's configuration. */
 const production = productionEnv();
 
@@ -71,7 +73,10 @@ export async function spawnTarget(kind: string, env: NodeJS.ProcessEnv = {}): Pr
     pid,
     async stop() {
       child.kill('SIGTERM');
+      // A target whose event loop is stuck (a busy loop) never runs its SIGTERM handler: it is killed.
+      const stuck = setTimeout(() => child.kill('SIGKILL'), stopGraceMs);
       await exited;
+      clearTimeout(stuck);
     },
   };
 }

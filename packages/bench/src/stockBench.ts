@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { productPageDocument } from './authorizationOverhead.js';
 import { fanOutDocument } from './fanOut.js';
 import { signGuildToken } from './guild/guildBff.js';
+import { guildSubgraphEnv } from './guild/guildSubgraphEnv.js';
 import { productPageDownstream } from './productPageDownstream.js';
 import { bffHeapFlag, spawnTarget, type Target } from './spawnTarget.js';
 import { urlNamed } from './urlNamed.js';
@@ -26,7 +27,7 @@ const bffWorkers = String(Number(process.env['BENCH_BFF_WORKERS'] ?? cpus().leng
 const memorySeconds = Number(process.env['BENCH_MEMORY_SECONDS'] ?? 120);
 
 /** Tokens of distinct users, one per request in turn, so no two concurrent requests share an identity. */
-function distinctTokens(sign: (sub: string) => string, count = 5_000): () => Record<string, string> {
+export function distinctTokens(sign: (sub: string) => string, count = 5_000): () => Record<string, string> {
   const tokens = Array.from({ length: count }, (_, index) => `Bearer ${sign(String(100_000 + index))}`);
   let next = 0;
   return () => {
@@ -67,9 +68,7 @@ export async function stockBench(targets: Target[]): Promise<string> {
     [`${prefix}RATE_LIMIT_PER_CLIENT`]: '1000000',
     [`${prefix}WORKERS`]: bffWorkers,
   });
-  const guildEnv = Object.fromEntries(
-    Object.entries(guildSubgraphs.ready).map(([name, url]) => [`BFF_SUBGRAPH_${name.toUpperCase()}_URL`, url]),
-  );
+  const guildEnv = guildSubgraphEnv(guildSubgraphs.ready);
   const start = async (kind: string, env: Record<string, string>) => {
     const target = await spawnTarget(kind, env);
     targets.push(target);

@@ -1,6 +1,4 @@
 import { startServices } from '@bff/testing';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createWebBff, createWebSubgraph, readWebBffConfig, webBffEnvPrefix } from '@bff/web-bff';
 import { forkIfConfigured, readSupergraph, startServing, type BffServer } from '@bff/gateway';
 import cluster from 'node:cluster';
@@ -10,10 +8,15 @@ import { serveFloorGateway } from './floorGateway.js';
 import { startStockBffGateway, startStockGateway } from '@bff/conformance';
 import { createConnectorSubgraphs } from '@bff/connectors';
 import { createMobileBff, createMobileSubgraph, mobileBffEnvPrefix, readMobileBffConfig } from '@bff/mobile-bff';
+import { guildControlName } from './guild/guildSubgraphEnv.js';
+import { startHiveGuild, startHiveWeb } from './hive/startHivePeer.js';
+import { serveRequestCounts } from './serveRequestCounts.js';
 
 /**
  * A benchmark target process: `services` runs every example service; `web-bff` or
  * `web-bff:no-rules` runs the web BFF over the services named in the environment;
+ * `stock:<bff>` stock @apollo/gateway and `hive:guild` or `hive:web` Hive Gateway with its Rust
+ * planner over the same supergraph and services;
  * `floor:product-page` a gateway that only makes the product page's calls (BENCH_SERVICES). Prints one
  * JSON line of URLs when ready; stops on SIGTERM.
  */
@@ -40,17 +43,13 @@ if (kind === 'services') {
   stopOnSignal();
   const services = await startServices();
   stops.push(() => services.close());
-  // A control port for the bench: GET /calls counts the calls each service received; POST resets them.
-  const control = createServer((request, response) => {
-    if (request.method === 'POST') services.resetCalls();
-    const counts = Object.fromEntries(Object.entries(services.calls).map(([name, calls]) => [name, calls.length]));
-    response.setHeader('content-type', 'application/json').end(JSON.stringify(counts));
-  });
-  await new Promise<void>((listening) => control.listen(0, '127.0.0.1', listening));
-  stops.push(() => new Promise<void>((closed) => control.close(() => closed())));
-  console.log(
-    JSON.stringify({ ...services.urls, control: `http://127.0.0.1:${(control.address() as AddressInfo).port}` }),
+  // A control port for the bench: the calls each service received.
+  const control = await serveRequestCounts(
+    () => Object.fromEntries(Object.entries(services.calls).map(([name, calls]) => [name, calls.length])),
+    () => services.resetCalls(),
   );
+  stops.push(() => control.close());
+  console.log(JSON.stringify({ ...services.urls, control: control.url }));
 } else if (kind === 'web-bff' || kind === 'web-bff:no-rules') {
   const config = readWebBffConfig({ ...process.env, [`${webBffEnvPrefix}PORT`]: '0' });
   const bff = createWebBff(config, kind === 'web-bff' ? {} : { authorization: undefined });
@@ -61,7 +60,12 @@ if (kind === 'services') {
   stopOnSignal();
   const subgraphs = await startGuildSubgraphs();
   stops.push(() => subgraphs.close());
-  console.log(JSON.stringify(subgraphs.urls));
+  const control = await serveRequestCounts(
+    () => subgraphs.requests,
+    () => subgraphs.resetRequests(),
+  );
+  stops.push(() => control.close());
+  console.log(JSON.stringify({ ...subgraphs.urls, [guildControlName]: control.url }));
 } else if (kind === 'guild-bff') {
   await serveBff(createGuildBff(process.env));
 } else if (kind === 'stock:guild') {
@@ -71,6 +75,11 @@ if (kind === 'services') {
   });
   stops.push(() => stock.stop());
   console.log(JSON.stringify({ url: stock.url }));
+} else if (kind === 'hive:guild' || kind === 'hive:web') {
+  stopOnSignal();
+  const hive = kind === 'hive:guild' ? await startHiveGuild(process.env) : await startHiveWeb(process.env);
+  stops.push(() => hive.stop());
+  console.log(JSON.stringify({ url: hive.url }));
 } else if (kind === 'mobile-bff') {
   await serveBff(createMobileBff(readMobileBffConfig({ ...process.env, [`${mobileBffEnvPrefix}PORT`]: '0' })));
 } else if (kind === 'stock:web' || kind === 'stock:mobile') {

@@ -1,5 +1,6 @@
 export { startStockGateway, type StockGatewayOptions } from './harness/startStockGateway.js';
 export { startStockBffGateway } from './harness/startStockBffGateway.js';
+export { createStockKit, type StockKit } from './harness/createStockKit.js';
 export {
   conformanceRun,
   type Comparison,

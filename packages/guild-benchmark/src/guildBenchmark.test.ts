@@ -145,6 +145,7 @@ describe('guild benchmark query through the bff-gateway CLI', () => {
     const exited = new Promise<number | null>((done) => child.on('exit', done));
     try {
       const url = await waitForServing(() => output);
+      subgraphs.resetRequests();
       const response = await postGraphQL(url, {
         query: guildBenchmarkQuery,
         operationName: guildBenchmarkOperationName,
@@ -153,6 +154,8 @@ describe('guild benchmark query through the bff-gateway CLI', () => {
       expect(response.body).toEqual({ data: expectedData });
       expect(Buffer.byteLength(response.text)).toBe(expectedResponseBytes);
       expect(response.text).toBe(`${JSON.stringify({ data: expectedData })}\n`);
+      // The plan's 16 fetches in 6 requests (stock sends 16): entity fetches of one subgraph that can go together do.
+      expect(subgraphs.requests).toEqual({ accounts: 2, products: 2, reviews: 1, inventory: 1 });
     } finally {
       child.kill('SIGTERM');
     }

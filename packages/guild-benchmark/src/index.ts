@@ -27,4 +27,4 @@ export {
   type GuildInventoryItem,
   type GuildReview,
 } from './data.js';
-export { guildBenchmarkQuery, guildBenchmarkOperationName } from './query.js';
+export { guildBenchmarkQuery, guildBenchmarkOperationName, guildExpectedResponseFile } from './query.js';

@@ -9,3 +9,9 @@ export const guildBenchmarkQuery: string = readFileSync(new URL('../query.graphq
 
 /** The operation name in {@link guildBenchmarkQuery}. */
 export const guildBenchmarkOperationName = 'TestQuery';
+
+/**
+ * The query's expected `data` (expected-response.json, written by writeExpectedResponse.ts through
+ * stock @apollo/gateway): what every gateway must answer.
+ */
+export const guildExpectedResponseFile = new URL('./expected-response.json', import.meta.url);

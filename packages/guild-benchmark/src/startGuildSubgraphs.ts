@@ -17,6 +17,10 @@ export interface GuildSubgraphsOptions {
 export interface GuildSubgraphs {
   /** Each subgraph's GraphQL endpoint, e.g. `http://127.0.0.1:4501/graphql`. */
   readonly urls: Readonly<Record<GuildSubgraphName, string>>;
+  /** HTTP requests each subgraph has received since it started or since the last resetRequests(). */
+  readonly requests: Readonly<Record<GuildSubgraphName, number>>;
+  /** Sets every count of {@link requests} back to 0. */
+  resetRequests(): void;
   /** Stops all four, dropping open keep-alive connections; safe to call more than once. */
   close(): Promise<void>;
 }
@@ -34,6 +38,7 @@ export async function startGuildSubgraphs(options: GuildSubgraphsOptions = {}): 
   const host = options.host ?? '127.0.0.1';
   const servers: Server[] = [];
   const urls = {} as Record<GuildSubgraphName, string>;
+  const requests = Object.fromEntries(guildSubgraphNames.map((name) => [name, 0])) as Record<GuildSubgraphName, number>;
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>
     (closing ??= Promise.all(
@@ -47,6 +52,8 @@ export async function startGuildSubgraphs(options: GuildSubgraphsOptions = {}): 
   try {
     for (const name of guildSubgraphNames) {
       const server = createGuildSubgraphServer(createGuildSubgraphSchema(name));
+      // Counted where they arrive: how many calls a gateway makes per operation, whatever it says of itself.
+      server.on('request', () => (requests[name] += 1));
       server.listen(options.ports?.[name] ?? 0, host);
       await once(server, 'listening');
       servers.push(server);
@@ -56,5 +63,8 @@ export async function startGuildSubgraphs(options: GuildSubgraphsOptions = {}): 
     await close();
     throw error;
   }
-  return { urls, close };
+  const resetRequests = () => {
+    for (const name of guildSubgraphNames) requests[name] = 0;
+  };
+  return { urls, requests, resetRequests, close };
 }

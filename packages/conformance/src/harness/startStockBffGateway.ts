@@ -1,25 +1,18 @@
 import {
   anonymousViewer,
-  createDownstream,
-  type Viewer,
-  createHttpFetcher,
   readSupergraph,
   type BffConfig,
-  type BffContext,
   type BffKit,
   type LocalSubgraph,
+  type Viewer,
 } from '@bff/gateway';
-import { randomUUID } from 'node:crypto';
+import { createStockKit } from './createStockKit.js';
 import { startStockGateway } from './startStockGateway.js';
-
-const quietLogger = { debug() {}, info() {}, warn: console.warn, error: console.error };
 
 /**
  * Stock @apollo/gateway over a BFF's supergraph: the remote subgraphs over Apollo's own HTTP data
  * source, the BFF's in-process subgraphs (REST connectors, view models) on LocalGraphQLDataSource,
- * as DESIGN.md's decision 2 describes them. Their REST calls use the same client as the BFF's, so
- * both sides pay the same for the REST services; without the BFF's sharing of identical in-flight
- * calls, which is the BFF's own (every stock request would be one anonymous identity, and share all).
+ * as DESIGN.md's decision 2 describes them, built over {@link createStockKit}'s REST client.
  */
 export async function startStockBffGateway(
   config: BffConfig,
@@ -28,40 +21,13 @@ export async function startStockBffGateway(
   viewer: Viewer = anonymousViewer,
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   const supergraph = readSupergraph(config.supergraphFile, config.subgraphs.urlOverrides);
-  const pool = createHttpFetcher({
-    connectionsPerOrigin: config.subgraphs.connectionsPerOrigin,
-    timeoutMs: config.subgraphs.timeoutMs,
-  });
-  const downstream = createDownstream({
-    config: config.downstream,
-    defaultTimeoutMs: config.subgraphs.timeoutMs,
-    logger: quietLogger,
-  });
-  const { maxBatchSize, maxUrlLength, concurrencyPerRequest } = config.downstream;
-  const subgraphUrls = Object.fromEntries(supergraph.subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
-  const kit: BffKit = {
-    fetch: pool.fetch,
-    serviceUrls: config.serviceUrls,
-    subgraphUrls,
-    logger: quietLogger,
-    downstream,
-    rest: { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe: false, identity: {} },
-  };
-  const stock = await startStockGateway({
-    supergraph,
-    localSubgraphs: localSubgraphs(kit),
-    context: (): BffContext => ({
-      requestId: randomUUID(),
-      bffName: config.name,
-      viewer,
-      deadline: Date.now() + config.downstream.requestDeadlineMs,
-    }),
-  });
+  const { kit, context, close } = createStockKit(config, supergraph, viewer);
+  const stock = await startStockGateway({ supergraph, localSubgraphs: localSubgraphs(kit), context });
   return {
     url: stock.url,
     async stop() {
       await stock.stop();
-      await pool.close();
+      await close();
     },
   };
 }

@@ -10,7 +10,7 @@ type Fetcher = GraphiQLProps['fetcher'];
  * error page) becomes one error naming the HTTP status.
  */
 export function createFetcher(url: URL): Fetcher {
-  return async (params, options) => {
+  const fetcher = async (...[params, options]: Parameters<Fetcher>): Promise<FormattedExecutionResult> => {
     const response = await fetch(url, {
       method: 'POST',
       credentials: 'omit',
@@ -33,4 +33,7 @@ export function createFetcher(url: URL): Fetcher {
       };
     }
   };
+  // The response pane shows the body as JSON, formatted errors and all; graphiql's types declare graphql-ws's
+  // ExecutionResult (GraphQLError instances) once graphql-ws is installed, as Hive Gateway's packages install it.
+  return fetcher as Fetcher;
 }
