@@ -1,9 +1,9 @@
 import { createAccountsApp } from '@bff/service-accounts';
 import { createInventoryApp } from '@bff/service-inventory';
-import { createOrdersApp } from '@bff/service-orders';
+import { createOrdersApp, readAdvanceInterval } from '@bff/service-orders';
 import { createProductsApp } from '@bff/service-products';
 import { createReviewsApp } from '@bff/service-reviews';
-import { ConfigError, type BffServer } from '@bff/gateway';
+import { ConfigError, createEventBus, type BffServer } from '@bff/gateway';
 import { createMobileBff, mobileBffEnvPrefix, readMobileBffConfig } from '@bff/mobile-bff';
 import { createWebBff, readWebBffConfig, webBffEnvPrefix } from '@bff/web-bff';
 import type { FastifyInstance } from 'fastify';
@@ -13,19 +13,28 @@ import { embeddedServices, readServicePorts } from './embeddedServices.js';
  * `npm start`: every example service and both BFFs in this one process on 127.0.0.1, with
  * in-memory state and no Docker. Service ports default to the ones supergraph/*.yaml routes to
  * (`<NAME>_PORT` overrides, 0 picks a free one); each BFF is told where the services really
- * listen, and otherwise reads its own environment (WEB_BFF_*, MOBILE_BFF_*).
+ * listen, and otherwise reads its own environment (WEB_BFF_*, MOBILE_BFF_*). Order status changes travel on one
+ * event bus: in this process, or through Redis with REDIS_URL; ORDERS_ADVANCE_INTERVAL_MS moves orders by themselves.
  */
 type ServiceName = (typeof embeddedServices)[number]['name'];
+
+const running: (() => Promise<unknown>)[] = [];
+// The bus the orders service publishes on and the BFFs' subscriptions will listen to; closed last.
+const events = createEventBus({
+  redisUrl: process.env.REDIS_URL || undefined,
+  // Its own messages name it ("event bus: lost its subscriber connection …"); a listener's error is printed whole.
+  onError: (error) =>
+    console.error(error instanceof Error && error.message.startsWith('event bus') ? error.message : error),
+});
+running.push(() => events.close());
 
 const creators: Record<ServiceName, () => Promise<FastifyInstance>> = {
   products: createProductsApp,
   reviews: createReviewsApp,
   accounts: createAccountsApp,
-  orders: createOrdersApp,
+  orders: () => createOrdersApp({ events, advanceIntervalMs: readAdvanceInterval(process.env) }),
   inventory: createInventoryApp,
 };
-
-const running: (() => Promise<unknown>)[] = [];
 let stopping = false;
 
 async function stopAll(exitCode: number): Promise<never> {

@@ -93,3 +93,13 @@ export { shareInFlight } from './downstream/shareInFlight.js';
 /** Which plans the kit's executor runs itself (the conformance suite reports which executor ran). */
 export { isPlanSupported, selectsIntrospection } from './fastPath/index.js';
 export { registerTracing, type TracingOptions } from './observability/tracing/registerTracing.js';
+export {
+  createEventBus,
+  defaultEventStreamBufferSize,
+  type EventBus,
+  type EventBusOptions,
+  type EventListener,
+  type EventStream,
+  type EventStreamOptions,
+  type EventSubscription,
+} from './events/index.js';

@@ -9,13 +9,13 @@ const userOrdersQuery = /* GraphQL */ `
     user(id: $id) {
       id
       name
-      orders { id createdAt itemCount buyer { username } lines { quantity product { upc name } } }
+      orders { id createdAt status itemCount buyer { username } lines { quantity product { upc name } } }
     }
   }
 `;
 const createOrderMutation = /* GraphQL */ `
   mutation CreateOrder($input: CreateOrderInput!) {
-    createOrder(input: $input) { id itemCount buyer { id } lines { quantity product { upc name } } }
+    createOrder(input: $input) { id status itemCount buyer { id } lines { quantity product { upc name } } }
   }
 `;
 const productName = (upc: string) => seedProducts().find((product) => product.upc === upc)!.name;
@@ -41,6 +41,7 @@ describe('web BFF over the orders and accounts connectors', () => {
           orders: orders.map((order) => ({
             id: order.id,
             createdAt: order.createdAt,
+            status: 'PLACED',
             itemCount: order.lines.reduce((sum, line) => sum + line.quantity, 0),
             buyer: { username: user.username },
             lines: order.lines.map((line) => ({
@@ -79,6 +80,7 @@ describe('web BFF over the orders and accounts connectors', () => {
       data: {
         createOrder: {
           id: 'o606',
+          status: 'PLACED',
           itemCount: 3,
           buyer: { id: '2' },
           lines: [
@@ -93,6 +95,20 @@ describe('web BFF over the orders and accounts connectors', () => {
       asCustomer('2'),
     );
     expect(orders.body).toEqual({ data: { user: { orders: [{ id: 'o606', itemCount: 3 }] } } });
+  });
+
+  it('shows the status the orders service has moved an order to', async () => {
+    const order = seedOrders()[1]!;
+    for (let step = 0; step < 2; step += 1) {
+      expect((await fetch(`${stack.services.urls.orders}/orders/${order.id}/advance`, { method: 'POST' })).status).toBe(
+        200,
+      );
+    }
+    const response = await stack.bff.post(
+      { query: /* GraphQL */ `query Status($id: ID!) { order(id: $id) { id status } }`, variables: { id: order.id } },
+      asCustomer(order.buyerId),
+    );
+    expect(response.body).toEqual({ data: { order: { id: order.id, status: 'SHIPPED' } } });
   });
 
   it("rejects an order for an unknown product with BAD_USER_INPUT carrying the service's reason", async () => {

@@ -4,11 +4,15 @@ import { perRequest } from '../perRequest.js';
 import { restClientOf } from '../rest/createRestClient.js';
 import { createSingleCallLoader } from '../rest/createSingleCallLoader.js';
 
+/** An order's status as the orders REST service names it; the OrderStatus enum has the same values. */
+export type RestOrderStatus = 'PLACED' | 'PACKED' | 'SHIPPED' | 'DELIVERED';
+
 /** An order as the orders REST service returns it. */
 export interface RestOrder {
   id: string;
   buyerId: string;
   createdAt: string;
+  status: RestOrderStatus;
   lines: { upc: string; quantity: number }[];
 }
 
@@ -19,7 +23,8 @@ interface CreateOrderArgs {
 /**
  * The orders connector: Order entities and User.orders from the orders REST service, and the
  * createOrder mutation. The service has no batch endpoint, so a request's loaders deduplicate
- * ids and call once per distinct id, a capped number at a time.
+ * ids and call once per distinct id, a capped number at a time. `Order.status` needs no resolver:
+ * the service's status names are the OrderStatus enum's values.
  */
 export function createOrdersSubgraph(kit: BffKit): LocalSubgraph {
   const orders = restClientOf(kit, 'orders');

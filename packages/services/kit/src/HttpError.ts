@@ -3,6 +3,7 @@ export type ErrorCode =
   | 'BAD_REQUEST'
   | 'NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
+  | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'INTERNAL_SERVER_ERROR';
@@ -29,6 +30,8 @@ export class HttpError extends Error {
 
 /** 404 NOT_FOUND with the given message. */
 export const notFound = (message: string): HttpError => new HttpError(404, 'NOT_FOUND', message);
+/** 409 CONFLICT with the given message: the request is valid, but not in the resource's current state. */
+export const conflict = (message: string): HttpError => new HttpError(409, 'CONFLICT', message);
 /** 400 BAD_REQUEST with the given message. */
 export const badRequest = (message: string): HttpError => new HttpError(400, 'BAD_REQUEST', message);
 

@@ -21,11 +21,16 @@ describe('orders seed', () => {
     }
   });
 
+  it('seeds every order PLACED', () => {
+    expect(new Set(orders.map((order) => order.status))).toEqual(new Set(['PLACED']));
+  });
+
   it('gives user 1 exactly one order, o1', () => {
     expect(orders[0]).toEqual({
       id: 'o1',
       buyerId: '1',
       createdAt: '2026-05-20T17:26:23.000Z',
+      status: 'PLACED',
       lines: [
         { upc: '100053', quantity: 2 },
         { upc: '100046', quantity: 3 },
@@ -82,6 +87,7 @@ describe('orders service', () => {
       id: `o${orders.length + 1}`,
       buyerId: '1',
       createdAt: fixedNow.toISOString(),
+      status: 'PLACED',
       lines: [{ upc: '100001', quantity: 2 }],
     };
     expect(created).toEqual(expected);

@@ -1,4 +1,5 @@
 import { createRandom, productUpcs, userIds } from '@bff/service-kit';
+import type { OrderStatus } from './orderStatus.js';
 
 /** One line of an order. */
 export interface OrderLine {
@@ -16,6 +17,8 @@ export interface Order {
   buyerId: string;
   /** ISO 8601 instant, e.g. '2026-02-03T04:05:06.000Z'. */
   createdAt: string;
+  /** PLACED when created (seeded orders too), then moved on by `POST /orders/:id/advance`. */
+  status: OrderStatus;
   lines: OrderLine[];
 }
 
@@ -29,7 +32,7 @@ const daySeconds = 24 * 60 * 60;
 
 /**
  * 0–4 orders per user, users in id order, ids 'o1', 'o2', … in that order; each order has 1–4
- * lines over distinct upcs with quantity 1–5. A pure function of the seed.
+ * lines over distinct upcs with quantity 1–5, each PLACED. A pure function of the seed.
  */
 export function seedOrders(seed: number = defaultOrdersSeed): Order[] {
   const random = createRandom(seed);
@@ -45,7 +48,7 @@ export function seedOrders(seed: number = defaultOrdersSeed): Order[] {
         .map((upc) => ({ upc, quantity: random.int(1, 5) }));
       const second = random.int(0, seedDays * daySeconds - 1);
       const createdAt = new Date(seedEpoch + second * 1000).toISOString();
-      orders.push({ id: `o${orders.length + 1}`, buyerId, createdAt, lines });
+      orders.push({ id: `o${orders.length + 1}`, buyerId, createdAt, status: 'PLACED', lines });
     }
   }
   return orders;

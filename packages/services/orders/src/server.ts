@@ -1,5 +1,7 @@
-import { badRequest, notFound, productUpcs, useJsonErrors } from '@bff/service-kit';
+import { badRequest, conflict, notFound, productUpcs, useJsonErrors } from '@bff/service-kit';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { advanceOnInterval } from './advanceOnInterval.js';
+import { createStatusPublisher, type EventPublisher } from './orderEvents.js';
 import { defaultOrdersSeed, seedOrders, type Order } from './seed.js';
 import { createOrderStore, type NewOrder } from './store.js';
 
@@ -11,6 +13,16 @@ export interface OrdersAppOptions {
   now?: () => Date;
   /** Log requests with fastify's logger (pino). @default false */
   logger?: boolean;
+  /**
+   * Where each status change (creation included) is published, on channel `orders.status` (orderEvents.ts).
+   * @default none: changes are not published
+   */
+  events?: EventPublisher | undefined;
+  /**
+   * Every this many milliseconds, every order not yet DELIVERED moves to its next status by itself (demos;
+   * ORDERS_ADVANCE_INTERVAL_MS). @default undefined: only `POST /orders/:id/advance` moves an order
+   */
+  advanceIntervalMs?: number | undefined;
 }
 
 /** Most lines one new order may have. */
@@ -35,8 +47,8 @@ const newOrderSchema = {
 } as const;
 
 /**
- * Builds the orders REST service (a user's orders, one order, placing an order); never listens.
- * Each call has its own orders: one created in this app is invisible to every other app.
+ * Builds the orders REST service (a user's orders, one order, placing an order, moving an order to its next status);
+ * never listens. Each call has its own orders: one created in this app is invisible to every other app.
  */
 export async function createOrdersApp(options: OrdersAppOptions = {}): Promise<FastifyInstance> {
   const store = createOrderStore(seedOrders(options.seed ?? defaultOrdersSeed));
@@ -49,6 +61,18 @@ export async function createOrdersApp(options: OrdersAppOptions = {}): Promise<F
     ajv: { customOptions: { coerceTypes: false } },
   });
   useJsonErrors(app);
+  const publishStatus = createStatusPublisher(options.events, app.log);
+  const advance = async (order: Order): Promise<Order | undefined> => {
+    const advanced = store.advance(order);
+    if (advanced) await publishStatus(advanced, now());
+    return advanced;
+  };
+  if (options.advanceIntervalMs !== undefined) {
+    // All at once: with Redis down each publish may wait up to a second.
+    advanceOnInterval(app, options.advanceIntervalMs, async () => {
+      await Promise.all(store.undelivered().map(advance));
+    });
+  }
 
   app.get('/healthz', async () => ({ status: 'ok' }));
 
@@ -71,9 +95,20 @@ export async function createOrdersApp(options: OrdersAppOptions = {}): Promise<F
           throw badRequest(`Unknown upc '${upc}' in lines[${index}]; upcs run from 100001 to 100240`);
         }
       });
-      return reply.status(201).send(store.create(request.body, now()));
+      const createdAt = now();
+      const order = store.create(request.body, createdAt);
+      await publishStatus(order, createdAt);
+      return reply.status(201).send(order);
     },
   );
+
+  app.post<{ Params: { id: string } }>('/orders/:id/advance', async (request) => {
+    const order = store.get(request.params.id);
+    if (!order) throw notFound(`Order ${request.params.id} not found`);
+    const advanced = await advance(order);
+    if (!advanced) throw conflict(`Order ${order.id} is already DELIVERED; it has no next status`);
+    return advanced;
+  });
 
   return app;
 }

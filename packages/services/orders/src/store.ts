@@ -1,3 +1,4 @@
+import { nextStatus } from './orderStatus.js';
 import type { Order, OrderLine } from './seed.js';
 
 /** What `POST /orders` accepts, after schema validation. */
@@ -11,8 +12,12 @@ export interface OrderStore {
   get(id: string): Order | undefined;
   /** The buyer's orders, newest first; `[]` for a buyer with none. */
   forBuyer(buyerId: string): Order[];
-  /** Stores the order under the next id ('o' + sequence) and returns it. */
+  /** Stores the order under the next id ('o' + sequence), PLACED, and returns it. */
   create(order: NewOrder, createdAt: Date): Order;
+  /** Moves the order to its next status and returns it; undefined when it is already DELIVERED. */
+  advance(order: Order): Order | undefined;
+  /** Every order not yet DELIVERED, in id order. */
+  undelivered(): Order[];
 }
 
 /** Indexes the given orders once; later creations keep the indexes current. */
@@ -35,11 +40,20 @@ export function createOrderStore(seeded: readonly Order[]): OrderStore {
         id: `o${byId.size + 1}`,
         buyerId,
         createdAt: createdAt.toISOString(),
+        status: 'PLACED',
         lines: lines.map(({ upc, quantity }) => ({ upc, quantity })),
       };
       add(order);
       return order;
     },
+    advance: (order) => {
+      const status = nextStatus(order.status);
+      if (status === undefined) return undefined;
+      // In place: the buyer index holds the same object.
+      order.status = status;
+      return order;
+    },
+    undelivered: () => [...byId.values()].filter((order) => order.status !== 'DELIVERED'),
   };
 }
 

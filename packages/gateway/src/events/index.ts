@@ -1,0 +1,3 @@
+export type { EventBus, EventListener, EventStream, EventStreamOptions, EventSubscription } from './EventBus.js';
+export { createEventBus, type EventBusOptions } from './createEventBus.js';
+export { defaultEventStreamBufferSize } from './createEventStream.js';
