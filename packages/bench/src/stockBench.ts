@@ -9,7 +9,7 @@ import { fanOutDocument } from './fanOut.js';
 import { signGuildToken } from './guild/guildBff.js';
 import { guildSubgraphEnv } from './guild/guildSubgraphEnv.js';
 import { productPageDownstream } from './productPageDownstream.js';
-import { bffHeapFlag, spawnTarget, type Target } from './spawnTarget.js';
+import { bffHeapFlags, spawnTarget, type Target } from './spawnTarget.js';
 import { urlNamed } from './urlNamed.js';
 import {
   compareWithStock,
@@ -187,7 +187,7 @@ export async function stockBench(targets: Target[]): Promise<string> {
     ),
   );
   const report = [
-    `BFF (${bffWorkers} workers, ${bffHeapFlag} as deployed; authentication, rules, limits, metrics on) ` +
+    `BFF (${bffWorkers} workers, ${bffHeapFlags.join(' ')} as deployed; authentication, rules, limits, metrics on) ` +
       `vs stock Apollo Server 5 + @apollo/gateway 2.14.4 (one process), ` +
       `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}.`,
     `Loaded: ${loadedConnections} connections (${loadGenerator}), median of 3 alternating 5 s rounds; ` +

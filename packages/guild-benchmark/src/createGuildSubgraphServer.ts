@@ -62,7 +62,9 @@ export function createGuildSubgraphServer(schema: GraphQLSchema, options: GuildS
     return { status: 200, json: JSON.stringify(result) };
   }
 
-  return createServer((req: IncomingMessage, res: ServerResponse) => {
+  // Idle keep-alive connections stay open a minute (Node's default is 5 s): a gateway left idle between bench
+  // rounds otherwise reuses a socket the subgraph is closing and gets "socket hang up" (stock's fetcher did).
+  return createServer({ keepAliveTimeout: 60_000 }, (req: IncomingMessage, res: ServerResponse) => {
     if (req.url?.split('?')[0] !== guildSubgraphPath) {
       send(res, failure(404, `Not found: POST ${guildSubgraphPath} serves GraphQL.`));
       return;
