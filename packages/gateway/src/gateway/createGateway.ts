@@ -89,6 +89,8 @@ export function createGateway(options: GatewayOptions): ApolloGateway {
       ? watchSupergraph({ ...reload, initial: options.supergraph, check, logger })
       : options.supergraph.sdl,
     logger: options.logger,
+    // The kit's executor runs @defer plans (stock's refuses them); the stock path keeps @defer planned inline.
+    ...(options.fastPath !== false && { queryPlannerConfig: { incrementalDelivery: { enableDefer: true } } }),
     experimental_didResolveQueryPlan: recordProxiedOperations(proxied),
     buildService({ name, url }): GraphQLDataSource {
       const localSubgraph = local.get(name);

@@ -1,13 +1,19 @@
 import { Kind, valueFromASTUntyped, visit, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 
-/** The variables the document's @skip and @include directives read: the shape of a response depends on their values. */
+/** Directives whose `if` a query plan may branch on (Condition nodes). */
+const conditionalDirectives = new Set(['skip', 'include', 'defer']);
+
+/**
+ * The variables the document's @skip, @include and @defer directives read: the shape of a response depends on
+ * the first two's values, and which of its plan's branches runs on all three.
+ */
 export function conditionVariablesOf(document: DocumentNode): string[] {
   const names = new Set<string>();
   visit(document, {
     Directive(directive) {
-      if (directive.name.value !== 'skip' && directive.name.value !== 'include') return;
+      if (!conditionalDirectives.has(directive.name.value)) return;
       for (const argument of directive.arguments ?? [])
-        if (argument.value.kind === Kind.VARIABLE) names.add(argument.value.name.value);
+        if (argument.name.value === 'if' && argument.value.kind === Kind.VARIABLE) names.add(argument.value.name.value);
     },
   });
   return [...names];

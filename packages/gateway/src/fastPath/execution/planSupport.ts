@@ -3,8 +3,8 @@ import { BREAK, visit, type DocumentNode } from 'graphql';
 import { introspectionFieldNames } from '../../operation/introspectionFields.js';
 
 /**
- * Whether the BFF's executor runs this plan itself: every node but @defer and subscriptions, and
- * no fetch with data rewrites (@interfaceObject, @fromContext). The rest goes to @apollo/gateway's own.
+ * Whether the BFF's executor runs this plan itself: every node but subscriptions (@defer answered whole,
+ * for now), and no fetch with data rewrites (@interfaceObject, @fromContext). The rest goes to @apollo/gateway's own.
  */
 export function isPlanSupported(plan: QueryPlan): boolean {
   return !plan.node || (plan.node.kind !== 'Subscription' && isNodeSupported(plan.node));
@@ -24,6 +24,11 @@ function isNodeSupported(node: PlanNode): boolean {
     case 'Condition':
       return (
         (!node.ifClause || isNodeSupported(node.ifClause)) && (!node.elseClause || isNodeSupported(node.elseClause))
+      );
+    case 'Defer':
+      return (
+        (!node.primary.node || isNodeSupported(node.primary.node)) &&
+        node.deferred.every((deferred) => !deferred.node || isNodeSupported(deferred.node))
       );
     default:
       return false;

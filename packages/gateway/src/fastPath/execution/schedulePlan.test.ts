@@ -10,7 +10,8 @@ const supergraphDir = new URL('../../../../../supergraph/', import.meta.url);
 function planOf(supergraphFile: string, query: string): PlanNode | undefined {
   const supergraph = Supergraph.build(readFileSync(new URL(supergraphFile, supergraphDir), 'utf8'));
   const operation = operationFromDocument(supergraph.apiSchema(), parse(query));
-  return new QueryPlanner(supergraph).buildQueryPlan(operation).node as PlanNode | undefined;
+  const planner = new QueryPlanner(supergraph, { incrementalDelivery: { enableDefer: true } });
+  return planner.buildQueryPlan(operation).node as PlanNode | undefined;
 }
 
 /** Each wave as the services it calls, a call of several fetches as `service×n`. */
@@ -102,5 +103,14 @@ describe('schedulePlan', () => {
     const node = planOf('guild-benchmark.graphql', query);
     expect(callsOf(schedulePlan(node, () => true))).toEqual([['products'], ['reviews']]);
     expect(callsOf(schedulePlan(node, () => false))).toEqual([['products']]);
+  });
+
+  it("runs a deferred part's fetches after the primary part's, answered whole for now", () => {
+    const node = planOf(
+      'web.graphql',
+      `{ productPage(upc: "1") { product { name ... @defer { reviews(first: 3) { rating author { name } } } } } }`,
+    );
+    expect(node?.kind).toBe('Defer');
+    expect(callsOf(schedulePlan(node, always))).toEqual([['web'], ['products'], ['reviews'], ['accounts']]);
   });
 });

@@ -112,8 +112,19 @@ function place(
       const branch = conditionValue(node.condition) ? node.ifClause : node.elseClause;
       return branch ? place(branch, start, path, placed, conditionValue) : start;
     }
+    case 'Defer': {
+      // Answered whole for now: each deferred part after the primary one (whose fetches it depends on), in parallel.
+      const first = placed.length;
+      const afterPrimary = node.primary.node ? place(node.primary.node, start, path, placed, conditionValue) : start;
+      for (const fetch of placed.slice(first)) fetch.deadline = Math.min(fetch.deadline, afterPrimary);
+      let end = afterPrimary;
+      for (const deferred of node.deferred)
+        if (deferred.node) end = Math.max(end, place(deferred.node, afterPrimary, path, placed, conditionValue));
+      return end;
+    }
     default:
-      throw new Error(`query plan node ${node.kind} is not supported by this executor`);
+      // Every kind of PlanNode is handled above; a new one from a later planner must fail loudly.
+      throw new Error(`query plan node ${(node as { kind: string }).kind} is not supported by this executor`);
   }
 }
 

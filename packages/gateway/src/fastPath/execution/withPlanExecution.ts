@@ -30,6 +30,7 @@ import type { EntityCache } from '../../entityCache/EntityCache.js';
 import { isPlanSupported, selectsIntrospection } from './planSupport.js';
 import { SelectionShape, shapeResponse } from './shapeResponse.js';
 import { inActiveSpan } from '../../observability/tracing/inActiveSpan.js';
+import { withDeferDirective } from './deferDirective.js';
 
 const tracer = trace.getTracer('@bff/gateway');
 
@@ -236,5 +237,6 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
       });
     };
 
-  return wrapExecutor(gateway, planExecutor);
+  // Apollo Server validates operations against this schema: with @defer, which this executor runs.
+  return wrapExecutor(gateway, planExecutor, withDeferDirective);
 }
