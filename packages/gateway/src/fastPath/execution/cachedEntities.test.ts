@@ -7,7 +7,8 @@ const fetch = {
   kind: 'Fetch',
   serviceName: 'reviews',
   operation:
-    'query Page__reviews__1($representations:[_Any!]!){_entities(representations:$representations){...on Product{rating}}}',
+    'query Page__reviews__1($representations:[_Any!]!)' +
+    '{_entities(representations:$representations){...on Product{rating}}}',
 } as unknown as FetchNode;
 const products = [1, 2, 3].map((upc) => ({ __typename: 'Product', upc: String(upc) }));
 
