@@ -2,7 +2,7 @@ import type { FetchNode } from '@apollo/query-planner';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { CachedEntity, EntityCache, EntityCacheKey } from '../../entityCache/EntityCache.js';
 import { parseCachePolicy } from '../../entityCache/parseCachePolicy.js';
-import { cacheControlOf } from '../../gateway/SubgraphResponse.js';
+import { cacheControlOf, type SubgraphResponse } from '../../gateway/SubgraphResponse.js';
 import { restrictCachePolicyTo } from '../../gateway/restrictCachePolicy.js';
 
 /** What the entity cache had for an entity fetch's distinct representations. */
@@ -45,7 +45,7 @@ export async function lookUpEntities(
  */
 export function withCachedEntities(
   cached: CachedAnswers,
-  response: GatewayGraphQLResponse,
+  response: SubgraphResponse,
   cache: EntityCache,
   viewerId: string | undefined,
   overallCachePolicy: unknown,
