@@ -3,6 +3,7 @@ import { callsPerOperation, poolingAndDedupe } from './fanOut.js';
 import { responseCacheGain } from './responseCacheGain.js';
 import { entityCacheGain } from './entityCacheGain.js';
 import { compareVariants, formatResults, type ComparisonResult } from './compareVariants.js';
+import { deferFirstPart, formatDeferFirstPart } from './deferFirstPart.js';
 import { formatOverload, overloadScenario, overloadTargetEnv } from './overload.js';
 import { peerBench } from './peerBench.js';
 import { spawnTarget, type Target } from './spawnTarget.js';
@@ -14,7 +15,8 @@ import { urlNamed } from './urlNamed.js';
  * alternating rounds, so a noisy machine moves both sides. Targets are reported, not asserted.
  * `npm run bench -- stock` runs only the comparison with stock @apollo/gateway; `-- peers` only the
  * comparison with stock and Hive Gateway, one core each (peerBench.ts); `-- features` the feature
- * comparisons and overload; `-- overload` only the priority admission scenario. Without a section, all of them.
+ * comparisons, @defer's first part and overload; `-- overload` only the priority admission scenario.
+ * Without a section, all of them.
  */
 const section = process.argv[2];
 const sections = ['stock', 'peers', 'features', 'overload'];
@@ -48,7 +50,10 @@ async function featureBench(overloadOnly: boolean): Promise<void> {
     // Every comparison measures the work of answering; the response cache is measured on its own below.
     WEB_BFF_RESPONSE_CACHE: 'off',
   };
-  if (!overloadOnly) await featureComparisons(serviceEnv, services);
+  if (!overloadOnly) {
+    await featureComparisons(serviceEnv, services);
+    await deferBench();
+  }
   // Last, and against BFFs of its own: it leaves orders behind and queues behind it.
   const admitted = await spawnTarget('web-bff', { ...serviceEnv, ...overloadTargetEnv(true) });
   targets.push(admitted);
@@ -91,6 +96,19 @@ async function featureComparisons(serviceEnv: Record<string, string | undefined>
   console.log('downstream calls per operation, 20-review fan-out at 20 connections');
   console.log(`  no keep-alive, no sharing: ${format(await callsPerOperation(urlOf(plain), control))}`);
   console.log(`  keep-alive, sharing: ${format(await callsPerOperation(urlOf(guarded), control))}`);
+}
+
+/**
+ * How much sooner @defer paints the mobile product screen. A failure (the BFF not answering multipart) is
+ * printed and fails the run's exit code, but the sections after it still run.
+ */
+async function deferBench(): Promise<void> {
+  try {
+    console.log(formatDeferFirstPart(await deferFirstPart(targets)));
+  } catch (error) {
+    console.log(`@defer, mobile product screen: FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
 }
 
 /** The URL a gateway target listens on. */

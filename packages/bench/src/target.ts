@@ -1,4 +1,5 @@
-import { startServices } from '@bff/testing';
+import { readResponseDelay } from '@bff/service-kit';
+import { serviceNames, startServices } from '@bff/testing';
 import { createWebBff, createWebSubgraph, readWebBffConfig, webBffEnvPrefix } from '@bff/web-bff';
 import { forkIfConfigured, readSupergraph, startServing, type BffServer } from '@bff/gateway';
 import cluster from 'node:cluster';
@@ -13,7 +14,8 @@ import { startHiveGuild, startHiveWeb } from './hive/startHivePeer.js';
 import { serveRequestCounts } from './serveRequestCounts.js';
 
 /**
- * A benchmark target process: `services` runs every example service; `web-bff` or
+ * A benchmark target process: `services` runs every example service (each slowed by its
+ * `<NAME>_RESPONSE_DELAY_MS`, the key runService reads); `web-bff` or
  * `web-bff:no-rules` runs the web BFF over the services named in the environment;
  * `stock:<bff>` stock @apollo/gateway and `hive:guild` or `hive:web` Hive Gateway with its Rust
  * planner over the same supergraph and services;
@@ -41,8 +43,10 @@ async function serveBff(bff: BffServer): Promise<void> {
 
 if (kind === 'services') {
   stopOnSignal();
+  const delays = serviceNames.map((name) => [name, readResponseDelay(name, process.env)] as const);
   const services = await startServices();
   stops.push(() => services.close());
+  for (const [name, delayMs] of delays) if (delayMs > 0) services.behave(name, { delayMs });
   // A control port for the bench: the calls each service received.
   const control = await serveRequestCounts(
     () => Object.fromEntries(Object.entries(services.calls).map(([name, calls]) => [name, calls.length])),

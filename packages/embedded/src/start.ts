@@ -19,7 +19,7 @@ import { embeddedServices, readServicePorts } from './embeddedServices.js';
 type ServiceName = (typeof embeddedServices)[number]['name'];
 
 const running: (() => Promise<unknown>)[] = [];
-// The bus the orders service publishes on and the BFFs' subscriptions will listen to; closed last.
+// The bus the orders service publishes on and the BFFs' subscriptions listen to; closed last.
 const events = createEventBus({
   redisUrl: process.env.REDIS_URL || undefined,
   // Its own messages name it ("event bus: lost its subscriber connection …"); a listener's error is printed whole.
@@ -70,8 +70,8 @@ try {
     [`${prefix}SERVICE_INVENTORY_URL`]: urlOf('inventory'),
   });
   const bffs: [string, BffServer][] = [
-    ['web', createWebBff(readWebBffConfig(routedTo(webBffEnvPrefix)))],
-    ['mobile', createMobileBff(readMobileBffConfig(routedTo(mobileBffEnvPrefix)))],
+    ['web', createWebBff(readWebBffConfig(routedTo(webBffEnvPrefix)), { events })],
+    ['mobile', createMobileBff(readMobileBffConfig(routedTo(mobileBffEnvPrefix)), { events })],
   ];
   const bffLines: string[] = [];
   for (const [name, bff] of bffs) {

@@ -34,7 +34,11 @@ export const mobileAuthorization: AuthorizationOptions = {
     // Internal product fields are not even in the mobile API: supergraph/mobile.yaml excludes them.
     Product: allow,
     User: { '*': allow, email: deny, orders: or(isThatUser, isStaff) },
+    // Signed in here; whether the viewer is the order's buyer (or staff) the orders connector decides at subscribe
+    // time, as it needs the order, which no rule can fetch (connectors/src/orders/subscribeToOrderStatus.ts).
+    Subscription: { orderStatusChanged: isAuthenticated },
     Order: or(isTheBuyer, isStaff),
+    OrderStatusChange: allow,
     OrderLine: allow,
     Review: allow,
     Feed: allow,

@@ -22,3 +22,16 @@ export { viewerHeaders, type ViewerName } from './viewers.js';
 export { childProcessesOf } from './childProcessesOf.js';
 export { postToApolloServer } from './postToApolloServer.js';
 export { forbiddenError } from './forbiddenError.js';
+export {
+  createApolloTestClient,
+  observeQuery,
+  type ApolloTestClientOptions,
+  type ObservedQuery,
+} from './apolloClient.js';
+export {
+  postIncremental,
+  mergeParts,
+  incrementalAccept,
+  type IncrementalResponse,
+  type ReceivedPart,
+} from './postIncremental.js';

@@ -1,5 +1,6 @@
 import {
   anonymousViewer,
+  createEventBus,
   createDownstream,
   createHttpFetcher,
   type BffConfig,
@@ -40,6 +41,7 @@ export function createStockKit(config: BffConfig, supergraph: Supergraph, viewer
   });
   const { maxBatchSize, maxUrlLength, concurrencyPerRequest } = config.downstream;
   const subgraphUrls = Object.fromEntries(supergraph.subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
+  const events = createEventBus();
   return {
     kit: {
       fetch: pool.fetch,
@@ -48,6 +50,7 @@ export function createStockKit(config: BffConfig, supergraph: Supergraph, viewer
       logger: quietLogger,
       downstream,
       rest: { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe: false, identity: {} },
+      events,
     },
     context: () => ({
       requestId: randomUUID(),
@@ -55,6 +58,9 @@ export function createStockKit(config: BffConfig, supergraph: Supergraph, viewer
       viewer,
       deadline: Date.now() + config.downstream.requestDeadlineMs,
     }),
-    close: () => pool.close(),
+    close: async () => {
+      await events.close();
+      await pool.close();
+    },
   };
 }

@@ -1,28 +1,27 @@
 import type { BffContext, BffKit, LocalSubgraph } from '@bff/gateway';
+import type { GraphQLResolveInfo } from 'graphql';
 import { loadSubgraphSchema } from '../loadSchema.js';
 import { perRequest } from '../perRequest.js';
 import { restClientOf } from '../rest/createRestClient.js';
 import { createSingleCallLoader } from '../rest/createSingleCallLoader.js';
+import { selectsOnly } from '../selectsOnly.js';
+import type { OrderStatusChange } from './orderStatusChanges.js';
+import type { RestOrder } from './RestOrder.js';
+import { subscribeToOrderStatus } from './subscribeToOrderStatus.js';
 
-/** An order's status as the orders REST service names it; the OrderStatus enum has the same values. */
-export type RestOrderStatus = 'PLACED' | 'PACKED' | 'SHIPPED' | 'DELIVERED';
-
-/** An order as the orders REST service returns it. */
-export interface RestOrder {
-  id: string;
-  buyerId: string;
-  createdAt: string;
-  status: RestOrderStatus;
-  lines: { upc: string; quantity: number }[];
-}
+export type { RestOrder, RestOrderStatus } from './RestOrder.js';
 
 interface CreateOrderArgs {
   input: { buyerId: string; lines: { upc: string; quantity: number }[] };
 }
 
+/** The Order fields an order status event answers by itself (Order.buyer reads buyerId). */
+const orderFieldsInEvent: ReadonlySet<string> = new Set(['id', 'buyer', 'status']);
+
 /**
- * The orders connector: Order entities and User.orders from the orders REST service, and the
- * createOrder mutation. The service has no batch endpoint, so a request's loaders deduplicate
+ * The orders connector: Order entities and User.orders from the orders REST service, the
+ * createOrder mutation, and orderStatusChanged from the status changes the service publishes on
+ * the kit's event bus. The service has no batch endpoint, so a request's loaders deduplicate
  * ids and call once per distinct id, a capped number at a time. `Order.status` needs no resolver:
  * the service's status names are the OrderStatus enum's values.
  */
@@ -38,6 +37,10 @@ export function createOrdersSubgraph(kit: BffKit): LocalSubgraph {
       return body?.orders ?? [];
     }),
   }));
+  // Not the request's loader: a subscription's context lives as long as it does, and a loader's cache would serve
+  // every later event the order as it was at the first.
+  const freshOrder = (id: string, context: BffContext) =>
+    orders.get<RestOrder>(`/orders/${encodeURIComponent(id)}`, context);
   const schema = loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), {
     Query: {
       order: (_source, { id }: { id: string }, context: BffContext) => loaders(context).order.load(id),
@@ -45,6 +48,25 @@ export function createOrdersSubgraph(kit: BffKit): LocalSubgraph {
     Mutation: {
       createOrder: (_source, { input }: CreateOrderArgs, context: BffContext) =>
         orders.post<RestOrder>('/orders', input, context),
+    },
+    Subscription: {
+      orderStatusChanged: {
+        subscribe: (_source, { orderId }: { orderId: string }, context: BffContext, info: GraphQLResolveInfo) =>
+          subscribeToOrderStatus(orderId, context, info, {
+            events: kit.events,
+            buyerOf: async (id, requestContext) => (await freshOrder(id, requestContext))?.buyerId ?? null,
+          }),
+        // Each value the stream yields is the field's value.
+        resolve: (change: OrderStatusChange) => change,
+      },
+    },
+    OrderStatusChange: {
+      // The order as of the change (its status the one changed to), fetched only for fields the event lacks.
+      order: async ({ order }: OrderStatusChange, _args, context: BffContext, info: GraphQLResolveInfo) => {
+        if (selectsOnly(info, orderFieldsInEvent)) return order;
+        const fetched = await freshOrder(order.id, context);
+        return fetched && { ...fetched, status: order.status };
+      },
     },
     User: {
       orders: ({ id }: { id: string }, _args, context: BffContext) => loaders(context).ordersOfUser.load(id),

@@ -40,7 +40,14 @@ export interface ResultWalk extends CollectContext {
  * Where a value is in the response, as a chain from the value to the root: built as the walk
  * descends without copying, and spelt out as an array only for an error or a rule's info.
  */
-type Path = { readonly parent: Path; readonly key: string | number } | undefined;
+export type Path = { readonly parent: Path; readonly key: string | number } | undefined;
+
+/** The walk's chain for a path spelt out as an array (a deferred part's). */
+export function pathFromArray(keys: readonly (string | number)[]): Path {
+  let path: Path;
+  for (const key of keys) path = { parent: path, key };
+  return path;
+}
 type ResponseObject = Record<string, unknown>;
 
 /** A decision that is ready now or later: most fields are allowed outright, and need no promise. */

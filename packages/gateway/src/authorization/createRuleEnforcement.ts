@@ -1,10 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type {
-  GatewayExecutionResult,
-  GatewayExecutor,
-  GatewayGraphQLRequestContext,
-  GatewayInterface,
-} from '@apollo/server-gateway-interface';
+import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import { wrapExecutor } from '../gateway/wrapExecutor.js';
 import type { Logger } from '@apollo/utils.logger';
 import { createHash } from 'node:crypto';
@@ -24,7 +19,9 @@ import {
 } from 'graphql';
 import { allow } from 'graphql-shield';
 import { ForbiddenError } from '../errors/ForbiddenError.js';
-import { authorizeObject, type ResultWalk } from './authorizeResult.js';
+import { authorizeObject, pathFromArray, type ResultWalk } from './authorizeResult.js';
+import { mapLaterParts, type DeferredPart, type KitExecutionResult } from '../core/IncrementalResult.js';
+import { deferredFragmentsOf, labelDeferredFragments, type DeferredFragment } from '../operation/deferredFragments.js';
 import { collectFields, fragmentsOf } from '../operation/collectFields.js';
 import { createRuleBook, type RuleBook } from './createRuleBook.js';
 import {
@@ -62,6 +59,8 @@ interface PreparedDocument {
    * those rules. Decided once up front; when all allow, the response needs no walk.
    */
   readonly contextualRules: readonly ShieldRule[] | undefined;
+  /** The client's @defer fragments by label (labelled before the rewrite, so the executor's parts name them). */
+  readonly deferredFragments: ReadonlyMap<string, DeferredFragment>;
 }
 
 /** What authorizeRoot learnt of a request, for authorizeFields. */
@@ -115,7 +114,8 @@ export function createRuleEnforcement(
     const cached = prepared.get(key);
     if (cached) return cached;
     const apiSchema = schema ?? context.schema;
-    let document = context.document;
+    const labelled = labelDeferredFragments(context.document);
+    let document = labelled;
     if (deniedKeys.size > 0)
       document = withoutRootFields(document, operationOf(document, context.operationName), rootTypeName, deniedKeys);
     const needed = rulesNeeded(document, apiSchema, book);
@@ -128,7 +128,8 @@ export function createRuleEnforcement(
     // Hidden fields (for abstract types or rule fragments) are only removed by the walk, so they rule the shortcut out.
     const contextualRules =
       walkNeeded && allContextual(needed) && !source.includes(hiddenKeyPrefix) ? [...needed] : undefined;
-    const entry = { document, source, queryHash, walkNeeded, contextualRules };
+    const deferredFragments = deferredFragmentsOf(labelled);
+    const entry = { document, source, queryHash, walkNeeded, contextualRules, deferredFragments };
     prepared.set(key, entry);
     return entry;
   };
@@ -228,7 +229,7 @@ export function createRuleEnforcement(
       const { operation, rootType, rootFields, denied, judge, ruleContextOf, contextualDecisions } = decision;
       const prepared = prepare(context, denied, rootType.name);
       const { document, source, queryHash } = prepared;
-      const result = await executor(
+      const result: KitExecutionResult = await executor(
         document === context.document
           ? context
           : { ...context, document, source, queryHash, operation: operationOf(document, context.operationName) },
@@ -243,6 +244,8 @@ export function createRuleEnforcement(
         schema: context.schema,
         fragments: decision.fragments,
         variables: decision.variables,
+        // The initial part of an incremental answer holds none of the deferred fragments: they come in later parts.
+        withoutDeferred: result.later !== undefined,
         book,
         judge,
         ruleContext: ruleContextOf(),
@@ -258,9 +261,41 @@ export function createRuleEnforcement(
       const data = kept
         ? Object.fromEntries(rootFields.flatMap(([key]) => (denied.has(key) ? [] : [[key, fetched[key]]])))
         : null;
-      const answer: GatewayExecutionResult = { ...result, data };
+      const answer: KitExecutionResult = {
+        ...result,
+        data,
+        ...(result.later && { later: mapLaterParts(result.later, (part) => authorizePart(walk, part, prepared)) }),
+      };
       return { ...answer, ...(allErrors.length > 0 && { errors: allErrors }) };
     };
+
+  // A deferred part is judged as its fragment's fields of its object, with the walk's own error list.
+  const authorizePart = async (
+    walk: ResultWalk,
+    part: DeferredPart,
+    prepared: PreparedDocument,
+  ): Promise<DeferredPart> => {
+    const fragment = prepared.deferredFragments.get(part.label);
+    if (!part.data || !fragment) return part;
+    const errors: ForbiddenError[] = [];
+    // Its own collections too: the initial walk's left the deferred fragments out.
+    const partWalk: ResultWalk = {
+      ...walk,
+      errors,
+      withoutDeferred: false,
+      collected: new Map(),
+      subSelections: new Map(),
+    };
+    const kept = await authorizeObject(
+      partWalk,
+      part.data,
+      part.type,
+      [fragment.selectionSet],
+      pathFromArray(part.path),
+      false,
+    );
+    return { ...part, data: kept ? part.data : null, errors: [...part.errors, ...errors] };
+  };
 
   // Rules that answer for the whole request, decided once: when all allow, no object needs a look.
   const allAllow = async (decision: RootDecision, rules: readonly ShieldRule[]): Promise<boolean> => {

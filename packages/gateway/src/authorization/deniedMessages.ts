@@ -3,4 +3,8 @@ export const deniedFieldMessage = (typeName: string, fieldName: string) =>
   `Not allowed to read ${typeName}.${fieldName}.`;
 export const deniedObjectMessage = (typeName: string) => `Not allowed to read this ${typeName}.`;
 export const deniedRootMessage = (operation: string, fieldName: string) =>
-  operation === 'mutation' ? `Not allowed to run mutation ${fieldName}.` : `Not allowed to ${operation} ${fieldName}.`;
+  operation === 'mutation'
+    ? `Not allowed to run mutation ${fieldName}.`
+    : operation === 'subscription'
+      ? `Not allowed to subscribe to ${fieldName}.`
+      : `Not allowed to ${operation} ${fieldName}.`;

@@ -14,6 +14,8 @@ export interface BffContext {
   readonly clientIp?: string;
   /** Epoch ms by which every downstream call of this request must be done. */
   readonly deadline: number;
+  /** The client takes an @defer answer in parts (http/acceptsIncrementalDelivery.ts). @default false */
+  readonly incremental?: boolean;
   /** The admission slot the request got before GraphQL ran, if it did (released when the response is sent). */
   readonly admissionTicket?: AdmissionTicket;
   /**

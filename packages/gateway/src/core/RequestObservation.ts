@@ -6,4 +6,8 @@ export interface RequestObservation {
   operationName?: string;
   /** `ok`, or the code of the response's first error. */
   outcome?: string;
+  /** When the request arrived (performance.now()), for the time to an incremental answer's first part. */
+  startedAt?: number;
+  /** An incremental (@defer) answer: the parts sent, and ms from arrival to the first. @default none: one answer */
+  incremental?: { parts: number; firstPartMs: number };
 }

@@ -22,6 +22,8 @@ export interface CompletedRequest {
    */
   readonly outcome: string;
   readonly durationMs: number;
+  /** An incremental (@defer) answer's parts and the time to its first: the log line says them. @default none */
+  readonly incremental?: { readonly parts: number; readonly firstPartMs: number };
   /** Probes and scrapes (/healthz, /readyz, /metrics): logged at debug, not counted. */
   readonly operational: boolean;
 }
@@ -52,7 +54,7 @@ export function useRequestObservation(http: FastifyInstance, options: RequestObs
   // Callback-style hooks, as every synchronous hook of the BFF: an async one costs a promise and a
   // microtask turn per request, for nothing.
   http.addHook('onRequest', (request, _reply, done) => {
-    request.observation = {};
+    request.observation = { startedAt: performance.now() };
     done();
   });
   http.addHook('onSend', (request, reply, payload, done) => {
@@ -75,6 +77,7 @@ export function useRequestObservation(http: FastifyInstance, options: RequestObs
         operation: request.observation.operationName ?? '',
         outcome: request.observation.outcome ?? (reply.statusCode < 400 ? 'ok' : `HTTP_${reply.statusCode}`),
         durationMs: reply.elapsedTime,
+        ...(request.observation.incremental && { incremental: request.observation.incremental }),
         operational: options.operationalPaths.has(path),
       },
       request,
@@ -92,10 +95,17 @@ export function recordOperationOutcome(): ApolloServerPlugin<BffContext> {
       if (!observation) return;
       const name = operationName ?? request.operationName;
       if (name) observation.operationName = name;
-      const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+      const { body } = response;
+      const errors = body.kind === 'single' ? body.singleResult.errors : body.initialResult.errors;
+      if (body.kind === 'incremental')
+        observation.incremental = { parts: 1, firstPartMs: performance.now() - (observation.startedAt ?? 0) };
       const code = errors?.[0]?.extensions?.['code'];
       observation.outcome =
         errors && errors.length > 0 ? (typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR') : 'ok';
+    },
+    async willSendSubsequentPayload({ contextValue }) {
+      const incremental = contextValue.observation?.incremental;
+      if (incremental) incremental.parts += 1;
     },
   };
   return { requestDidStart: () => listener };

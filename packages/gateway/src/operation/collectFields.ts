@@ -13,6 +13,7 @@ import {
   type InlineFragmentNode,
   type SelectionSetNode,
 } from 'graphql';
+import { isDeferred } from './deferredFragments.js';
 
 /** What field collection needs besides the selections: as graphql-js's own collectFields. */
 export interface CollectContext {
@@ -23,6 +24,11 @@ export interface CollectContext {
    * variables).
    */
   readonly variables: Readonly<Record<string, unknown>> | undefined;
+  /**
+   * Leave out the fragments an active @defer marks: the first part of an incremental response holds none of them.
+   * @default false
+   */
+  readonly withoutDeferred?: boolean;
 }
 
 /** The document's fragment definitions by name. */
@@ -52,6 +58,8 @@ export function collectFields(
       if (selection.kind === Kind.FIELD) {
         const key = selection.alias?.value ?? selection.name.value;
         fields.set(key, [...(fields.get(key) ?? []), selection]);
+      } else if (context.withoutDeferred && isDeferred(selection, context.variables ?? {})) {
+        continue;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         if (appliesTo(context, selection.typeCondition?.name.value, runtimeType)) visit(selection.selectionSet);
       } else {

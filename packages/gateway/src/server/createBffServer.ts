@@ -16,11 +16,14 @@ import { createDownstream, type Downstream } from '../downstream/createDownstrea
 import type { DownstreamConfig } from '../downstream/readDownstreamConfig.js';
 import { createEntityCache } from '../entityCache/createEntityCache.js';
 import { useEntityCacheDrop } from '../entityCache/useEntityCacheDrop.js';
+import type { EventBus } from '../events/EventBus.js';
+import { createEventBus } from '../events/createEventBus.js';
 import { useExplorer } from '../explorer/useExplorer.js';
 import { countQueryPlanLookups } from '../gateway/countQueryPlanLookups.js';
 import { createGateway, type LocalSubgraph } from '../gateway/createGateway.js';
 import type { ProxiedOperations } from '../gateway/proxiedOperations.js';
 import { createHttpFetcher } from '../http/createHttpFetcher.js';
+import { acceptsIncrementalDelivery } from '../http/acceptsIncrementalDelivery.js';
 import { createObservability } from '../observability/createObservability.js';
 import { drainWithin } from '../observability/health/drainWithin.js';
 import type { PassthroughRoute } from '../passthrough/PassthroughRoute.js';
@@ -49,6 +52,8 @@ export interface BffKit {
     DownstreamConfig,
     'maxBatchSize' | 'maxUrlLength' | 'concurrencyPerRequest' | 'dedupe' | 'identity'
   >;
+  /** The events services publish (e.g. order status changes), which subscription resolvers stream. */
+  readonly events: EventBus;
 }
 
 /** The code-level parts of a BFF, beside its configuration. */
@@ -61,6 +66,11 @@ export interface BffServerParts {
   readonly passthrough?: readonly PassthroughRoute[];
   /** Where log lines (JSON, one per line) go. @default standard output */
   readonly logStream?: { write(line: string): void };
+  /**
+   * The event bus subscriptions listen to, shared with whoever publishes in this process; the caller closes it.
+   * @default one of the BFF's own, through Redis when REDIS_URL is set (else in process), closed by stop()
+   */
+  readonly events?: EventBus;
 }
 
 /** A BFF gateway: built, then started on its configured port, then stopped. */
@@ -122,6 +132,13 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
   const { downstream, metrics, health } = observability;
   const { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe, identity } = config.downstream;
   const rest = { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe, identity };
+  // protection.rateLimit.redisUrl is REDIS_URL, read once; the bus's own errors name host:port, never the URL.
+  const events =
+    parts.events ??
+    createEventBus({
+      redisUrl: config.protection.rateLimit.redisUrl,
+      onError: (error) => logger.warn(error instanceof Error ? error.message : String(error)),
+    });
   const localSubgraphs =
     parts.localSubgraphs?.({
       fetch: pool.fetch,
@@ -130,6 +147,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
       logger,
       downstream,
       rest,
+      events,
     }) ?? [];
   const { authorization } = parts;
   const reload = {
@@ -229,6 +247,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
           clientIp: request.ip,
           deadline: Date.now() + config.downstream.requestDeadlineMs,
           observation: request.observation,
+          incremental: acceptsIncrementalDelivery(request.headers.accept, request.body),
           ...(request.admissionTicket && { admissionTicket: request.admissionTicket }),
         }),
       });
@@ -273,6 +292,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
       responseCache?.close();
       protection.close();
       redis.close();
+      if (!parts.events) await events.close();
       await observability.close();
     })());
   return { config, http, start, stop, protectionStats: () => protection.stats(), [Symbol.asyncDispose]: stop };

@@ -3,6 +3,7 @@ import type { EntityCache } from '../entityCache/EntityCache.js';
 import type { ProxiedOperations } from '../gateway/proxiedOperations.js';
 import { withPlanExecution, type CallWrites } from '../fastPath/index.js';
 import type { Stage } from './Stage.js';
+import { deferLabelsRule } from '../operation/deferredFragments.js';
 
 /** Options of the executePlan stage. */
 export interface ExecutePlanOptions {
@@ -31,6 +32,8 @@ export function executePlan(options: ExecutePlanOptions): Stage {
   const { gateway, proxied, callWrites, onPlanLookup, entityCache } = options;
   return {
     name: 'executePlan',
+    // The kit's executor serves @defer; its labels are checked as graphql-js 17 does (static, unique).
+    ...(options.planExecutor !== 'apollo' && { apollo: { validationRules: [deferLabelsRule] } }),
     execute: () =>
       options.planExecutor === 'apollo'
         ? gateway

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ValidationRule } from 'graphql';
 import type { BffContext } from '../core/BffContext.js';
 import { runOperationStages } from './operationStages.js';
+import { withIncrementalResults } from './incrementalResults.js';
 import type { Stage, StageApolloOptions } from './Stage.js';
 
 /** What a list of stages adds to Apollo Server. */
@@ -12,7 +13,10 @@ export interface InstalledStages {
   readonly apolloOptions: Omit<StageApolloOptions, 'validationRules'> & { readonly validationRules: ValidationRule[] };
   /** The stages' plugins, in path order (the operation stages as one plugin, where the first of them stands). */
   readonly plugins: readonly ApolloServerPlugin<BffContext>[];
-  /** The gateway Apollo Server runs: the executing stage's, wrapped by every other gateway stage. */
+  /**
+   * The gateway Apollo Server runs: the executing stage's, wrapped by every other gateway stage, its later parts
+   * (@defer) handed over as Apollo Server's incremental results.
+   */
   readonly gateway: GatewayInterface;
 }
 
@@ -50,9 +54,11 @@ export function installStages(
 
   const executing = stages.find((stage) => stage.execute);
   if (!executing?.execute) throw new Error('No stage of the request path executes the plan.');
-  const gateway = stages.reduceRight<GatewayInterface>(
-    (inner, stage) => (stage.gateway ? stage.gateway(inner) : inner),
-    executing.execute(),
+  const gateway = withIncrementalResults(
+    stages.reduceRight<GatewayInterface>(
+      (inner, stage) => (stage.gateway ? stage.gateway(inner) : inner),
+      executing.execute(),
+    ),
   );
   return { apolloOptions: apolloOptions as unknown as InstalledStages['apolloOptions'], plugins, gateway };
 }

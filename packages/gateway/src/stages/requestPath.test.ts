@@ -71,7 +71,7 @@ describe('requestPath', () => {
       'limitCost: operation',
       'admit: http operation',
       'authorizeRoot: gateway',
-      'executePlan: execute',
+      'executePlan: apollo execute',
       'authorizeFields: gateway',
       'maskErrors: apollo plugins',
       'respond: plugins',
@@ -92,7 +92,7 @@ describe('requestPath', () => {
       'resolveDocument: http apollo gateway',
       'guardOperation: apollo operation',
       'admit: operation',
-      'executePlan: execute',
+      'executePlan: apollo execute',
       'maskErrors: apollo plugins',
       'respond: plugins',
     ]);

@@ -1,7 +1,9 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from './random.js';
+import { readResponseDelay } from './readResponseDelay.js';
 import { runService } from './runService.js';
+import { useResponseDelay } from './useResponseDelay.js';
 
 describe('createRandom misuse', () => {
   it('rejects misuse with messages naming the bad value', () => {
@@ -30,5 +32,32 @@ describe('runService misuse', () => {
       new RangeError(`runService: defaultPort must be an integer from 0 to 65535, but got: ${defaultPort}`),
     );
     expect(created).toEqual([]);
+  });
+
+  it('rejects a bad <NAME>_RESPONSE_DELAY_MS before building the app', async () => {
+    await expect(
+      runService({ name: 'reviews', defaultPort: 0, create, env: { REVIEWS_RESPONSE_DELAY_MS: 'slow' } }),
+    ).rejects.toThrow(
+      new RangeError(
+        `REVIEWS_RESPONSE_DELAY_MS must be an integer of milliseconds from 0 to 999999999, but got: 'slow'`,
+      ),
+    );
+    expect(created).toEqual([]);
+  });
+});
+
+describe('response delay misuse', () => {
+  it.each(['-1', '1.5', '1e3', ' 200', '0x10', '1000000000'])('rejects REVIEWS_RESPONSE_DELAY_MS=%j', (raw) => {
+    expect(() => readResponseDelay('reviews', { REVIEWS_RESPONSE_DELAY_MS: raw })).toThrow(
+      new RangeError(
+        `REVIEWS_RESPONSE_DELAY_MS must be an integer of milliseconds from 0 to 999999999, but got: '${raw}'`,
+      ),
+    );
+  });
+
+  it.each([-1, 1.5, Number.NaN])('rejects useResponseDelay(app, %s)', (delayMs) => {
+    expect(() => useResponseDelay(Fastify(), delayMs)).toThrow(
+      new RangeError(`useResponseDelay: delayMs must be an integer of 0 or more, but got: ${delayMs}`),
+    );
   });
 });

@@ -6,3 +6,5 @@ export { PRODUCT_COUNT, REVIEW_COUNT, USER_COUNT, productUpcs, userIds } from '.
 export { HttpError, badRequest, conflict, errorBody, notFound, type ErrorBody, type ErrorCode } from './HttpError.js';
 export { useJsonErrors } from './useJsonErrors.js';
 export { defaultServiceHost, runService, type RunServiceOptions, type ServiceAppFactory } from './runService.js';
+export { readResponseDelay, responseDelayKey } from './readResponseDelay.js';
+export { useResponseDelay } from './useResponseDelay.js';

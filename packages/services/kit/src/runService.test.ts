@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -55,5 +56,19 @@ describe('runService', () => {
     expect(service.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     service.child.kill('SIGINT');
     expect(await service.exited).toEqual([0, null]);
+  });
+
+  it('waits <NAME>_RESPONSE_DELAY_MS before answering, and says so when it starts', async () => {
+    const service = await startFixture({ PORT: '0', FIXTURE_RESPONSE_DELAY_MS: '300' });
+    try {
+      const started = performance.now();
+      expect(await (await fetch(`${service.url}/ping`)).json()).toEqual({ pong: true });
+      // A lower bound only: a busy machine may take any time longer.
+      expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+      expect(service.messages).toContain('fixture responses delayed by 300 ms (FIXTURE_RESPONSE_DELAY_MS)');
+    } finally {
+      service.child.kill('SIGTERM');
+      await service.exited;
+    }
   });
 });

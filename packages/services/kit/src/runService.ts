@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { readResponseDelay, responseDelayKey } from './readResponseDelay.js';
+import { useResponseDelay } from './useResponseDelay.js';
 
 /** How {@link runService} builds the app: every service's `create<Name>App` fits. */
 export type ServiceAppFactory = (options: { logger: boolean }) => Promise<FastifyInstance>;
@@ -11,7 +13,7 @@ export interface RunServiceOptions {
   defaultPort: number;
   /** Builds the app, with logging on; called once PORT has been checked. */
   create: ServiceAppFactory;
-  /** Where PORT and HOST are read. @default process.env */
+  /** Where PORT, HOST and `<NAME>_RESPONSE_DELAY_MS` are read. @default process.env */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -21,15 +23,21 @@ export const defaultServiceHost = '127.0.0.1';
 /**
  * The main of every example service: builds the app, listens on PORT (default `defaultPort`)
  * and HOST (default {@link defaultServiceHost}), logs the URL, and closes the app on the first
- * SIGINT or SIGTERM. Resolves with the app once it listens; rejects before building anything when
- * PORT is not a port.
+ * SIGINT or SIGTERM. With `<NAME>_RESPONSE_DELAY_MS` (e.g. REVIEWS_RESPONSE_DELAY_MS=200), every
+ * request but /healthz waits that long first, for benchmarks. Resolves with the app once it listens;
+ * rejects before building anything when PORT is not a port or the delay not a delay.
  */
 export async function runService(options: RunServiceOptions): Promise<FastifyInstance> {
   const env = options.env ?? process.env;
   checkPort('runService: defaultPort', options.defaultPort);
   const port = env.PORT === undefined || env.PORT === '' ? options.defaultPort : readPort(env.PORT);
+  const responseDelayMs = readResponseDelay(options.name, env);
 
   const app = await options.create({ logger: true });
+  useResponseDelay(app, responseDelayMs);
+  if (responseDelayMs > 0) {
+    app.log.info(`${options.name} responses delayed by ${responseDelayMs} ms (${responseDelayKey(options.name)})`);
+  }
   const url = await app.listen({ port, host: env.HOST || defaultServiceHost });
   app.log.info(`${options.name} service ready at ${url}`);
 

@@ -63,6 +63,8 @@ export interface ShapeSource {
   readonly schema: GraphQLSchema;
   readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>;
   readonly conditionValues: Readonly<Record<string, unknown>>;
+  /** Leave out fragments an active @defer marks (the initial part of an incremental response). @default false */
+  readonly withoutDeferred?: boolean;
 }
 
 /**
@@ -82,9 +84,9 @@ export class SelectionShape {
     let fields = this.#byRuntimeType.get(runtimeType.name);
     if (!fields) {
       fields = [];
-      const { schema, fragments, conditionValues } = this.source;
+      const { schema, fragments, conditionValues, withoutDeferred } = this.source;
       for (const [responseName, nodes] of collectFields(
-        { schema, fragments, variables: conditionValues },
+        { schema, fragments, variables: conditionValues, withoutDeferred },
         runtimeType,
         this.selectionSets,
       )) {
@@ -124,14 +126,15 @@ export interface ShapedResponse {
  * Writes the response the client asked for from the data merged from every fetch: response keys
  * in the operation's order, fragments applied by runtime type, fields the plan added for its own
  * use left out, and GraphQL's null propagation; the same rules as @apollo/gateway's
- * computeResponse, over compiled shapes.
+ * computeResponse, over compiled shapes. `path` is where `input` is in the response (a deferred part's).
  */
 export function shapeResponse(
   shape: SelectionShape,
   rootType: GraphQLCompositeType,
   input: Record<string, unknown>,
+  path: readonly (string | number)[] = [],
 ): ShapedResponse {
-  const state: ShapeState = { schema: shape.source.schema, errors: [], path: [] };
+  const state: ShapeState = { schema: shape.source.schema, errors: [], path: [...path] };
   const data = shapeObject(state, shape, rootType, input);
   return { data: data === bubble ? null : data, completionErrors: state.errors };
 }

@@ -2,13 +2,9 @@ import type { ApolloGateway, GraphQLDataSource } from '@apollo/gateway';
 import { wrapExecutor } from '../../gateway/wrapExecutor.js';
 import { operationFromDocument, type Schema } from '@apollo/federation-internals';
 import type { PlanNode, QueryPlan, QueryPlanner } from '@apollo/query-planner';
-import type {
-  GatewayExecutionResult,
-  GatewayExecutor,
-  GatewayGraphQLRequestContext,
-  GatewayInterface,
-} from '@apollo/server-gateway-interface';
+import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import { trace, type Span } from '@opentelemetry/api';
+import type { KitExecutionResult } from '../../core/IncrementalResult.js';
 import { LRUCache } from 'lru-cache';
 import {
   getOperationAST,
@@ -31,6 +27,13 @@ import { isPlanSupported, selectsIntrospection } from './planSupport.js';
 import { SelectionShape, shapeResponse } from './shapeResponse.js';
 import { inActiveSpan } from '../../observability/tracing/inActiveSpan.js';
 import { withDeferDirective } from './deferDirective.js';
+import { deferredDeliveryOf, executeDeferred, type DeferredDelivery } from './deferredDelivery.js';
+import type { BffContext } from '../../core/BffContext.js';
+import {
+  deferredFragmentsOf,
+  labelDeferredFragments,
+  type DeferredFragment,
+} from '../../operation/deferredFragments.js';
 
 const tracer = trace.getTracer('@bff/gateway');
 
@@ -53,6 +56,8 @@ interface PlanVariant {
   /** The plan's fetches as waves of subgraph calls. */
   readonly schedule: Schedule;
   readonly shape: SelectionShape;
+  /** For a plan with deferred fragments: how it runs for a client that takes its answer in parts. */
+  readonly deferred: DeferredDelivery | undefined;
 }
 
 /** One operation, planned once: its plan, and how it runs by the values of its @skip/@include variables. */
@@ -60,6 +65,8 @@ interface PlannedOperation {
   readonly plan: QueryPlan;
   readonly operation: OperationDefinitionNode;
   readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>;
+  /** The operation's @defer fragments by label (every one labelled before planning). */
+  readonly deferredFragments: ReadonlyMap<string, DeferredFragment>;
   readonly conditionVariables: readonly string[];
   readonly variants: Map<string, PlanVariant>;
   /** Variable sets already found valid for this operation (checkVariablesOnce). */
@@ -97,8 +104,14 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
     requestContext: GatewayGraphQLRequestContext,
     operation: OperationDefinitionNode,
   ): PlannedOperation | 'stock' => {
-    const { document, request } = requestContext;
-    if (operation.operation === OperationTypeNode.SUBSCRIPTION || selectsIntrospection(document)) return 'stock';
+    const { request } = requestContext;
+    if (operation.operation === OperationTypeNode.SUBSCRIPTION || selectsIntrospection(requestContext.document))
+      return 'stock';
+    // The planner names deferred parts by their labels: each @defer gets one, so that each part finds its fragment.
+    const document = labelDeferredFragments(requestContext.document);
+    const labelledOperation =
+      document === requestContext.document ? operation : getOperationAST(document, request.operationName);
+    if (!labelledOperation) return 'stock';
     const queryPlan = inActiveSpan(tracer, 'gateway.plan', {}, (span) => {
       try {
         const parsed = operationFromDocument(internals.apiSchema, document, {
@@ -116,8 +129,9 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
     const fragments = fragmentsOf(document);
     return {
       plan: queryPlan,
-      operation,
+      operation: labelledOperation,
       fragments,
+      deferredFragments: deferredFragmentsOf(document),
       conditionVariables: conditionVariablesOf(document),
       variants: new Map(),
       validVariables: new Set(),
@@ -133,7 +147,7 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
     requestContext: GatewayGraphQLRequestContext,
     planned: PlannedOperation,
     span: Span,
-  ): Promise<GatewayExecutionResult> => {
+  ): Promise<KitExecutionResult> => {
     const { operation } = planned;
     const variables = requestContext.request.variables ?? {};
     const definitions = operation.variableDefinitions;
@@ -161,15 +175,27 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
       callWrites: options.callWrites,
       entityCache: options.entityCache,
     };
+    const rootType = internals.schema.getRootType(operation.operation);
+    // The planner planned the operation over this schema, so its root type is there.
+    if (!rootType) throw new Error(`The schema has no root type for ${operation.operation} operations`);
+    if (variant.deferred && (requestContext.context as Partial<BffContext>).incremental) {
+      // The initial part's cache policy cannot speak for the parts after it.
+      (requestContext.overallCachePolicy as { restrict(hint: { maxAge: number }): void }).restrict({ maxAge: 0 });
+      const { deferred } = variant;
+      return inActiveSpan(tracer, 'gateway.execute', {}, async (executeSpan) => {
+        try {
+          return await executeDeferred(execution, deferred, rootType);
+        } finally {
+          executeSpan.end();
+        }
+      });
+    }
     const data: Record<string, unknown> = {};
     return inActiveSpan(tracer, 'gateway.execute', {}, async (executeSpan) => {
       try {
         await executeSchedule(execution, variant.schedule, data);
         const { data: shaped, completionErrors } = inActiveSpan(tracer, 'gateway.postprocessing', {}, (postSpan) => {
           try {
-            const rootType = internals.schema.getRootType(operation.operation);
-            // The planner planned the operation over this schema, so its root type is there.
-            if (!rootType) throw new Error(`The schema has no root type for ${operation.operation} operations`);
             return shapeResponse(variant.shape, rootType, data);
           } finally {
             postSpan.end();
@@ -190,17 +216,20 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
     const key = planned.conditionVariables.length === 0 ? '' : JSON.stringify(conditionValues);
     let variant = planned.variants.get(key);
     if (!variant) {
+      const conditionValue = (name: string) => {
+        const value = conditionValues[name];
+        if (typeof value !== 'boolean')
+          throw new Error(`Invalid non-boolean value ${String(value)} for Boolean! variable $${name}`);
+        return value;
+      };
+      // isPlanSupported let no subscription through.
+      const root = planned.plan.node as PlanNode | undefined;
+      const source = { schema: internals.schema, fragments: planned.fragments, conditionValues };
+      const { selectionSet } = planned.operation;
       variant = {
-        // isPlanSupported let no subscription through.
-        schedule: schedulePlan(planned.plan.node as PlanNode | undefined, (name) => {
-          const value = conditionValues[name];
-          if (typeof value !== 'boolean')
-            throw new Error(`Invalid non-boolean value ${String(value)} for Boolean! variable $${name}`);
-          return value;
-        }),
-        shape: new SelectionShape({ schema: internals.schema, fragments: planned.fragments, conditionValues }, [
-          planned.operation.selectionSet,
-        ]),
+        schedule: schedulePlan(root, conditionValue),
+        shape: new SelectionShape(source, [selectionSet]),
+        deferred: deferredDeliveryOf(root, conditionValue, source, selectionSet, planned.deferredFragments),
       };
       if (planned.variants.size >= 16) planned.variants.clear();
       planned.variants.set(key, variant);
