@@ -35,3 +35,10 @@ export {
   type IncrementalResponse,
   type ReceivedPart,
 } from './postIncremental.js';
+export {
+  startSubscriptionSubgraph,
+  ticksForbiddenMessage,
+  type SubscriptionSubgraph,
+  type SubscriptionSubgraphState,
+} from './startSubscriptionSubgraph.js';
+export { subscribeMultipart, multipartSubscriptionAccept, type MultipartSubscription } from './subscribeMultipart.js';

@@ -74,8 +74,9 @@ export function mergeParts(parts: readonly ReceivedPart[]): { data: unknown; err
       errors.push(...(item.errors ?? []));
       let target: unknown = data;
       for (const key of item.path) target = (target as Record<string | number, unknown> | null)?.[key];
+      // A copy: a later item merges into what this one adds, which must not change the part as received.
       if (target !== null && typeof target === 'object' && item.data !== null)
-        deepMergeInto(target as Record<string, unknown>, item.data as Record<string, unknown>);
+        deepMergeInto(target as Record<string, unknown>, structuredClone(item.data) as Record<string, unknown>);
     }
   }
   return { data, errors };

@@ -1,6 +1,7 @@
 import { createAccountsApp } from '@bff/service-accounts';
 import { createInventoryApp } from '@bff/service-inventory';
 import { createOrdersApp } from '@bff/service-orders';
+import { createEventBus, type EventBus } from '@bff/gateway';
 import { createProductsApp } from '@bff/service-products';
 import { createReviewsApp } from '@bff/service-reviews';
 import type { FastifyInstance } from 'fastify';
@@ -12,11 +13,11 @@ import { listenOnFreePort, type RunningServer } from './listen.js';
 export const serviceNames = ['products', 'reviews', 'accounts', 'orders', 'inventory'] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
-const createApp: Record<ServiceName, () => Promise<FastifyInstance>> = {
+const createApp: Record<ServiceName, (events: EventBus) => Promise<FastifyInstance>> = {
   products: () => createProductsApp(),
   reviews: () => createReviewsApp(),
   accounts: () => createAccountsApp(),
-  orders: () => createOrdersApp(),
+  orders: (events) => createOrdersApp({ events }),
   inventory: () => createInventoryApp(),
 };
 
@@ -35,6 +36,8 @@ export interface ServiceBehaviour {
 export interface RunningServices extends AsyncDisposable {
   /** Base URL of each service (GraphQL subgraphs serve at `${url}/graphql`). */
   readonly urls: Readonly<Record<ServiceName, string>>;
+  /** The bus the orders service publishes its status changes on (in process); test BFFs listen to it. */
+  readonly events: EventBus;
   /** `METHOD /path?query` of each request each service received, in order. */
   readonly calls: Readonly<Record<ServiceName, string[]>>;
   /** The headers of each of those requests: `headers.accounts[i]` came with `calls.accounts[i]`. */
@@ -69,9 +72,10 @@ export async function startServices(): Promise<RunningServices> {
   const inFlight = Object.fromEntries(serviceNames.map((name) => [name, 0])) as Record<ServiceName, number>;
   const maxInFlight = { ...inFlight };
   const behaviours = new Map<ServiceName, ServiceBehaviour>();
+  const events = createEventBus();
   const entries = await Promise.all(
     serviceNames.map(async (name) => {
-      const app = await createApp[name]();
+      const app = await createApp[name](events);
       app.addHook('onRequest', async (request, reply) => {
         calls[name].push(`${request.method} ${request.url}`);
         headers[name].push({ ...request.headers });
@@ -106,6 +110,7 @@ export async function startServices(): Promise<RunningServices> {
   };
   const close = async () => {
     await Promise.all([...servers.keys()].map(stop));
+    await events.close();
   };
   const resetCalls = () => {
     for (const name of serviceNames) {
@@ -116,5 +121,6 @@ export async function startServices(): Promise<RunningServices> {
     }
   };
   const behave = (name: ServiceName, behaviour: ServiceBehaviour) => void behaviours.set(name, behaviour);
-  return { urls, calls, headers, bodies, maxInFlight, resetCalls, behave, stop, close, [Symbol.asyncDispose]: close };
+  const running = { urls, events, calls, headers, bodies, maxInFlight, resetCalls, behave, stop, close };
+  return { ...running, [Symbol.asyncDispose]: close };
 }

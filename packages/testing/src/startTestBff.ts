@@ -26,7 +26,7 @@ export interface TestBff extends AsyncDisposable {
 }
 
 /** Code-level parts a test may give the BFF beside its own. */
-export type TestBffParts = Pick<BffServerParts, 'logStream' | 'authorization'>;
+export type TestBffParts = Pick<BffServerParts, 'logStream' | 'authorization' | 'events'>;
 
 const clients = {
   web: { prefix: webBffEnvPrefix, read: readWebBffConfig, create: createWebBff },
@@ -55,7 +55,8 @@ export async function startTestBff(
     NODE_ENV: 'test',
     ...env,
   });
-  const server = create(config, parts);
+  // The services' bus, as `npm start` shares one: the orders service's status changes reach the BFF's subscriptions.
+  const server = create(config, { events: services.events, ...parts });
   const url = await server.start();
   const stop = () => server.stop();
   return {

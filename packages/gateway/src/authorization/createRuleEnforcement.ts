@@ -8,6 +8,7 @@ import {
   getOperationAST,
   getVariableValues,
   isNonNullType,
+  OperationTypeNode,
   print,
   TypeNameMetaFieldDef,
   type DocumentNode,
@@ -21,6 +22,7 @@ import { allow } from 'graphql-shield';
 import { ForbiddenError } from '../errors/ForbiddenError.js';
 import { authorizeObject, pathFromArray, type ResultWalk } from './authorizeResult.js';
 import { mapLaterParts, type DeferredPart, type KitExecutionResult } from '../core/IncrementalResult.js';
+import { mapAsyncIterator } from '../core/mapAsyncIterator.js';
 import { deferredFragmentsOf, labelDeferredFragments, type DeferredFragment } from '../operation/deferredFragments.js';
 import { collectFields, fragmentsOf } from '../operation/collectFields.js';
 import { createRuleBook, type RuleBook } from './createRuleBook.js';
@@ -192,6 +194,8 @@ export function createRuleEnforcement(
         );
         dataIsNull = nullsData.includes(true);
       }
+      // A subscription refused at subscribe time answers with its errors alone, as graphql-js's subscribe does.
+      if (operation.operation === OperationTypeNode.SUBSCRIPTION && errors.length > 0) return { errors };
       if (rootFields.every(([key]) => denied.has(key)) || dataIsNull) {
         // No root field left: every one denied, or every one skipped by @skip/@include (then no error).
         return {
@@ -226,7 +230,7 @@ export function createRuleEnforcement(
       const decision = decisions.get(context.request);
       if (!decision) return executor(context);
       decisions.delete(context.request);
-      const { operation, rootType, rootFields, denied, judge, ruleContextOf, contextualDecisions } = decision;
+      const { rootType, denied } = decision;
       const prepared = prepare(context, denied, rootType.name);
       const { document, source, queryHash } = prepared;
       const result: KitExecutionResult = await executor(
@@ -234,40 +238,57 @@ export function createRuleEnforcement(
           ? context
           : { ...context, document, source, queryHash, operation: operationOf(document, context.operationName) },
       );
-      const fetched = result.data;
-      if (!fetched || !prepared.walkNeeded) return result;
-      if (prepared.contextualRules && denied.size === 0 && (await allAllow(decision, prepared.contextualRules)))
-        return result;
-
-      const errors: ForbiddenError[] = [];
-      const walk: ResultWalk = {
-        schema: context.schema,
-        fragments: decision.fragments,
-        variables: decision.variables,
-        // The initial part of an incremental answer holds none of the deferred fragments: they come in later parts.
-        withoutDeferred: result.later !== undefined,
-        book,
-        judge,
-        ruleContext: ruleContextOf(),
-        info: decision.info,
-        errors,
-        collected: new Map(),
-        subSelections: new Map(),
-        contextualDecisions,
-      };
-      const kept = await authorizeObject(walk, fetched, rootType, [operation.selectionSet], undefined, true);
-      const allErrors: GraphQLError[] = [...((result.errors ?? []) as GraphQLError[]), ...errors];
-      // The answer holds the operation's root fields, in its order, and none of the hidden ones.
-      const data = kept
-        ? Object.fromEntries(rootFields.flatMap(([key]) => (denied.has(key) ? [] : [[key, fetched[key]]])))
-        : null;
-      const answer: KitExecutionResult = {
-        ...result,
-        data,
-        ...(result.later && { later: mapLaterParts(result.later, (part) => authorizePart(walk, part, prepared)) }),
-      };
-      return { ...answer, ...(allErrors.length > 0 && { errors: allErrors }) };
+      // A subscription's events are judged one by one, as they come, each as a whole answer.
+      if (result.events)
+        return {
+          ...result,
+          events: mapAsyncIterator(result.events, (event) => judgeResult(context, decision, prepared, event)),
+        };
+      return judgeResult(context, decision, prepared, result);
     };
+
+  // The nested fields of one answer (a query's, or one event of a subscription): denied ones null with FORBIDDEN.
+  const judgeResult = async (
+    context: GatewayGraphQLRequestContext,
+    decision: RootDecision,
+    prepared: PreparedDocument,
+    result: KitExecutionResult,
+  ): Promise<KitExecutionResult> => {
+    const { operation, rootType, rootFields, denied, judge, ruleContextOf, contextualDecisions } = decision;
+    const fetched = result.data;
+    if (!fetched || !prepared.walkNeeded) return result;
+    if (prepared.contextualRules && denied.size === 0 && (await allAllow(decision, prepared.contextualRules)))
+      return result;
+
+    const errors: ForbiddenError[] = [];
+    const walk: ResultWalk = {
+      schema: context.schema,
+      fragments: decision.fragments,
+      variables: decision.variables,
+      // The initial part of an incremental answer holds none of the deferred fragments: they come in later parts.
+      withoutDeferred: result.later !== undefined,
+      book,
+      judge,
+      ruleContext: ruleContextOf(),
+      info: decision.info,
+      errors,
+      collected: new Map(),
+      subSelections: new Map(),
+      contextualDecisions,
+    };
+    const kept = await authorizeObject(walk, fetched, rootType, [operation.selectionSet], undefined, true);
+    const allErrors: GraphQLError[] = [...((result.errors ?? []) as GraphQLError[]), ...errors];
+    // The answer holds the operation's root fields, in its order, and none of the hidden ones.
+    const data = kept
+      ? Object.fromEntries(rootFields.flatMap(([key]) => (denied.has(key) ? [] : [[key, fetched[key]]])))
+      : null;
+    const answer: KitExecutionResult = {
+      ...result,
+      data,
+      ...(result.later && { later: mapLaterParts(result.later, (part) => authorizePart(walk, part, prepared)) }),
+    };
+    return { ...answer, ...(allErrors.length > 0 && { errors: allErrors }) };
+  };
 
   // A deferred part is judged as its fragment's fields of its object, with the walk's own error list.
   const authorizePart = async (

@@ -63,6 +63,7 @@ describe('readConfig', () => {
         apq: { enabled: true, ttlSeconds: 86_400, redisUrl: undefined },
         trustedDocuments: { mode: 'off', manifestFile: undefined },
       },
+      subscriptions: { maxPerViewer: 50, heartbeatMs: 5_000, maxPerConnection: 20, keepAliveMs: 12_000 },
     });
     expect(Object.isFrozen(config.server)).toBe(true);
   });
@@ -126,6 +127,39 @@ describe('readConfig', () => {
           `CIDR ranges or loopback, linklocal, uniquelocal, but got: '${bad}'`,
       );
     }
+  });
+
+  it('reads the subscription limits and refuses values out of range', () => {
+    const config = readConfig(
+      {
+        WEB_BFF_SUBSCRIPTIONS_MAX_PER_VIEWER: '3',
+        WEB_BFF_SUBSCRIPTIONS_HEARTBEAT_MS: '1000',
+        WEB_BFF_SUBSCRIPTIONS_MAX_PER_CONNECTION: '5',
+        WEB_BFF_SUBSCRIPTIONS_KEEPALIVE_MS: '30000',
+      },
+      'WEB_BFF_',
+      defaults,
+    );
+    expect(config.subscriptions).toEqual({
+      maxPerViewer: 3,
+      heartbeatMs: 1_000,
+      maxPerConnection: 5,
+      keepAliveMs: 30_000,
+    });
+    expect(Object.isFrozen(config.subscriptions)).toBe(true);
+    expect(() =>
+      readConfig(
+        { WEB_BFF_SUBSCRIPTIONS_MAX_PER_CONNECTION: '0', WEB_BFF_SUBSCRIPTIONS_KEEPALIVE_MS: 'often' },
+        'WEB_BFF_',
+        defaults,
+      ),
+    ).toThrow(
+      [
+        'Invalid configuration:',
+        "  - WEB_BFF_SUBSCRIPTIONS_MAX_PER_CONNECTION must be an integer from 1 to 10000, but got: '0'",
+        "  - WEB_BFF_SUBSCRIPTIONS_KEEPALIVE_MS must be an integer from 1 to 600000, but got: 'often'",
+      ].join('\n'),
+    );
   });
 
   it('names every bad key in one ConfigError', () => {

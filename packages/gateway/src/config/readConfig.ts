@@ -10,6 +10,7 @@ import { trustedProxiesKey } from './trustedProxiesKey.js';
 import { readProtectionConfig, type ProtectionConfig, type ProtectionConfigDefaults } from './readProtectionConfig.js';
 import { readPerNameKeys } from './readPerNameKeys.js';
 import { readPersistedConfig, type PersistedConfig } from '../persisted/readPersistedConfig.js';
+import { readSubscriptionsConfig, type SubscriptionsConfig } from '../subscriptions/readSubscriptionsConfig.js';
 
 /** The validated, read-only configuration of one BFF gateway. */
 export interface BffConfig {
@@ -67,6 +68,8 @@ export interface BffConfig {
    * `<prefix>SHUTDOWN_GRACE_MS`, `<prefix>SUPERGRAPH_RELOAD`).
    */
   readonly observability: ObservabilityConfig;
+  /** Subscriptions over GraphQL over WebSocket (`<prefix>SUBSCRIPTIONS_*`). */
+  readonly subscriptions: SubscriptionsConfig;
 }
 
 /** What differs between BFFs before the environment has its say. */
@@ -145,6 +148,7 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
     problems,
   );
   const entityCache = readEntityCacheConfig(env, prefix, protection.rateLimit.redisUrl, problems);
+  const subscriptions = readSubscriptionsConfig(env, prefix, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     name: defaults.name,
@@ -173,5 +177,6 @@ export function readConfig(env: NodeJS.ProcessEnv, prefix: string, defaults: Bff
     explorer,
     persisted,
     observability,
+    subscriptions,
   });
 }

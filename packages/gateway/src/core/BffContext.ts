@@ -1,3 +1,4 @@
+import type { SubscriptionSink } from './SubscriptionSink.js';
 import type { Viewer } from './Viewer.js';
 import type { RequestObservation } from './RequestObservation.js';
 import type { AdmissionTicket } from './AdmissionTicket.js';
@@ -16,6 +17,8 @@ export interface BffContext {
   readonly deadline: number;
   /** The client takes an @defer answer in parts (http/acceptsIncrementalDelivery.ts). @default false */
   readonly incremental?: boolean;
+  /** Where a subscription's events go, when the request's transport can carry them. @default none */
+  readonly subscription?: SubscriptionSink;
   /** The admission slot the request got before GraphQL ran, if it did (released when the response is sent). */
   readonly admissionTicket?: AdmissionTicket;
   /**

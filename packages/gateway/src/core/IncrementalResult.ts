@@ -25,12 +25,17 @@ export interface DeferredPayload {
 
 /**
  * What the gateway executors of the request path return: one result, or with `@defer` for a client that accepts
- * incremental delivery, the initial one and its later parts, as they are ready. Every stage that judges or
- * masks a result does the same to every later part; the request path hands both to Apollo Server in its incremental
- * shape (stages/incrementalResults.ts).
+ * incremental delivery, the initial one and its later parts, as they are ready; or for a subscription, its events.
+ * Every stage that judges or masks a result does the same to every later part and event; the request path hands
+ * parts to Apollo Server in its incremental shape, and events to the respond stage (stages/laterResults.ts).
  */
 export interface KitExecutionResult extends GatewayExecutionResult {
   readonly later?: AsyncIterable<DeferredPayload>;
+  /**
+   * A subscription's results, one per event, until the subscriber leaves (return(), which ends the subgraph's
+   * subscription) or the source ends. The result beside it holds no data.
+   */
+  readonly events?: AsyncIterableIterator<GatewayExecutionResult, undefined>;
 }
 
 /** `later` with `transform` applied to every part, in order; stopping early stops the source too. */

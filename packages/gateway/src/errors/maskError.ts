@@ -11,6 +11,8 @@ const clientSafeCodes: ReadonlySet<unknown> = new Set([
   BffErrorCode.OPERATION_TOO_COMPLEX,
   BffErrorCode.RATE_LIMITED,
   BffErrorCode.OVERLOADED,
+  BffErrorCode.NOT_ACCEPTABLE,
+  BffErrorCode.TOO_MANY_SUBSCRIPTIONS,
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',

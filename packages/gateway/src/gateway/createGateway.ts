@@ -8,6 +8,9 @@ import type { Supergraph, SupergraphSubgraph } from '../supergraph/readSupergrap
 import { watchSupergraph } from '../supergraph/watchSupergraph.js';
 import { InProcessSubgraphDataSource } from '../fastPath/index.js';
 import { LocalSubgraphDataSource } from './LocalSubgraphDataSource.js';
+import type { SubgraphSubscriber } from './SubgraphSubscriber.js';
+import { inProcessSubscriber } from './subscribeInProcess.js';
+import { remoteSubscriber } from './subscribeRemote.js';
 import { identityScopeOf, type IdentityScope } from '../downstream/identityScope.js';
 import { recordProxiedOperations, type ProxiedOperations } from './proxiedOperations.js';
 import { RemoteSubgraphDataSource } from './RemoteSubgraphDataSource.js';
@@ -34,6 +37,8 @@ export interface GatewayOptions {
   readonly dedupe: boolean;
   /** The identity headers each remote subgraph receives, by lowercased name. @default all, for every subgraph */
   readonly identity?: Readonly<Record<string, IdentityScope>>;
+  /** Filled with how to subscribe to each subgraph, by name, as the gateway builds its data sources. @default none */
+  readonly subscribers?: Map<string, SubgraphSubscriber>;
   /** In-process subgraphs compiled by graphql-jit (the fast path), else executed by graphql-js. @default true */
   readonly fastPath?: boolean;
   /** Where single-fetch operations are noted, for the remote data source to send the client's own text. */
@@ -95,18 +100,24 @@ export function createGateway(options: GatewayOptions): ApolloGateway {
     buildService({ name, url }): GraphQLDataSource {
       const localSubgraph = local.get(name);
       const routed = routing.get(name);
-      if (localSubgraph && routed?.inProcess)
+      if (localSubgraph && routed?.inProcess) {
+        options.subscribers?.set(name, inProcessSubscriber({ name, schema: localSubgraph.schema }));
         return options.fastPath === false
           ? new LocalSubgraphDataSource(localSubgraph.schema, localSubgraph.cacheControl)
           : new InProcessSubgraphDataSource(localSubgraph.schema, localSubgraph.cacheControl);
+      }
+      const routingUrl = routed?.url ?? url ?? '';
+      const identity = identityScopeOf(options.identity ?? {}, name);
+      // Subscriptions go over GraphQL over WebSocket to the same URL (ws://); queries and mutations over HTTP.
+      options.subscribers?.set(name, remoteSubscriber({ name, url: routingUrl, identity }));
       return new RemoteSubgraphDataSource({
         name,
-        url: routed?.url ?? url ?? '',
+        url: routingUrl,
         fetcher: options.fetcher,
         downstream: options.downstream,
         dedupe: options.dedupe,
         proxied,
-        identity: identityScopeOf(options.identity ?? {}, name),
+        identity,
       });
     },
   });

@@ -72,8 +72,8 @@ export function proxiedOperationOf(
 /**
  * Whether the client's text may hold what the planner's fetch would not: selections under
  * interfaces or unions (their shaping needs the planner's __typename), type conditions on an
- * abstract type the subgraph may not have, and @skip/@include (a field the planner drops for a
- * literal `false` may belong to another subgraph, which would then refuse the whole text).
+ * abstract type the subgraph may not have, @skip/@include (a field the planner drops for a
+ * literal `false` may belong to another subgraph, which would then refuse the whole text), and @defer.
  */
 function differsFromPlannedFetch(document: DocumentNode, schema: GraphQLSchema): boolean {
   const typeInfo = new TypeInfo(schema);
@@ -97,7 +97,8 @@ function differsFromPlannedFetch(document: DocumentNode, schema: GraphQLSchema):
         return differs ? BREAK : undefined;
       },
       Directive(node) {
-        if (node.name.value === 'skip' || node.name.value === 'include') differs = true;
+        // @defer too: the kit serves it, a subgraph need not know it.
+        if (node.name.value === 'skip' || node.name.value === 'include' || node.name.value === 'defer') differs = true;
         return differs ? BREAK : undefined;
       },
     }),

@@ -1,3 +1,4 @@
+import type { SubscriptionStats } from './metrics/createMetrics.js';
 import type { FastifyRequest } from 'fastify';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import type { Downstream } from '../downstream/createDownstream.js';
@@ -22,6 +23,8 @@ export interface ObservabilityOptions {
   readonly services: readonly string[];
   /** Read at each scrape. */
   readonly protectionStats: () => ProtectionStats;
+  /** Subscriptions open and events delivered, read at each scrape. */
+  readonly subscriptionStats: () => SubscriptionStats;
 }
 
 /** The parts of a BFF that observability adds. */
@@ -49,6 +52,7 @@ export function createObservability(options: ObservabilityOptions): Observabilit
         services: options.services,
         breakerState: (service) => options.downstream.breakerState(service),
         protectionStats: options.protectionStats,
+        subscriptionStats: options.subscriptionStats,
       })
     : undefined;
   const { otlpTracesUrl } = options;

@@ -27,25 +27,98 @@ export interface DeferredFragment {
 }
 
 /**
- * The document with a label on every @defer (the planner names deferred parts by label, and the
- * kit maps them back to their fragments by it): the client's where given, `__defer_<n>` otherwise.
- * The same document when there is nothing to label. Run after deferLabelsRule: client labels are
- * static and unique.
+ * The document as the kit plans it when it has @defer: every @defer labelled `__defer_<n>` (the planner names
+ * deferred parts by label, and the kit maps them back to their fragments by it), with the client's own label after a
+ * colon (`__defer_0:reviews`) for the parts to carry; and every fragment spread whose fragment holds an @defer
+ * replaced by an inline fragment, so that each place the fragment is used defers on its own (the planner gives one
+ * deferred part per label). The same document when it has no @defer, or was labelled already.
  */
 export function labelDeferredFragments(document: DocumentNode): DocumentNode {
+  const defers: DirectiveNode[] = [];
+  visit(document, {
+    Directive(node) {
+      if (node.name.value === 'defer') defers.push(node);
+    },
+  });
+  if (defers.length === 0 || defers.every((node) => labelOf(node)?.startsWith(generatedLabelPrefix))) return document;
   let next = 0;
   const label = (node: DirectiveNode): DirectiveNode | undefined => {
-    if (node.name.value !== 'defer' || node.arguments?.some((argument) => argument.name.value === 'label'))
-      return undefined;
+    if (node.name.value !== 'defer') return undefined;
+    const clientLabel = labelOf(node);
+    const value = `${generatedLabelPrefix}${next++}${clientLabel === undefined ? '' : `:${clientLabel}`}`;
     const argument: ArgumentNode = {
       kind: Kind.ARGUMENT,
       name: { kind: Kind.NAME, value: 'label' },
-      value: { kind: Kind.STRING, value: `${generatedLabelPrefix}${next++}` },
+      value: { kind: Kind.STRING, value },
     };
-    return { ...node, arguments: [...(node.arguments ?? []), argument] };
+    return {
+      ...node,
+      arguments: [...(node.arguments ?? []).filter((existing) => existing.name.value !== 'label'), argument],
+    };
   };
-  // visit returns the document itself when no directive was replaced.
-  return visit(document, { Directive: label });
+  return visit(withDeferringFragmentsInlined(document), { Directive: label });
+}
+
+/** The document with every spread of a fragment that holds an @defer (itself or through its spreads) inlined. */
+function withDeferringFragmentsInlined(document: DocumentNode): DocumentNode {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  const defers = new Map<string, boolean>();
+  const holdsDefer = (name: string, seen: Set<string> = new Set()): boolean => {
+    const known = defers.get(name);
+    if (known !== undefined) return known;
+    const fragment = fragments.get(name);
+    if (!fragment || seen.has(name)) return false;
+    seen.add(name);
+    let found = false;
+    visit(fragment.selectionSet, {
+      Directive(node) {
+        if (node.name.value === 'defer') found = true;
+      },
+      FragmentSpread(node) {
+        if (holdsDefer(node.name.value, seen)) found = true;
+      },
+    });
+    defers.set(name, found);
+    return found;
+  };
+  if (![...fragments.keys()].some((name) => holdsDefer(name))) return document;
+  const inline = (selectionSet: SelectionSetNode): SelectionSetNode =>
+    visit(selectionSet, {
+      FragmentSpread(node) {
+        const fragment = fragments.get(node.name.value);
+        if (!fragment || !holdsDefer(node.name.value)) return undefined;
+        const inlined: InlineFragmentNode = {
+          kind: Kind.INLINE_FRAGMENT,
+          typeCondition: fragment.typeCondition,
+          ...(node.directives && { directives: node.directives }),
+          selectionSet: inline(fragment.selectionSet),
+        };
+        return inlined;
+      },
+    });
+  const definitions = document.definitions.map((definition) =>
+    definition.kind === Kind.OPERATION_DEFINITION
+      ? { ...definition, selectionSet: inline(definition.selectionSet) }
+      : definition,
+  );
+  // Fragments no longer spread anywhere go: a document with an unused fragment is not valid.
+  const used = new Set<string>();
+  visit(
+    { ...document, definitions },
+    {
+      FragmentSpread(node) {
+        used.add(node.name.value);
+      },
+    },
+  );
+  return {
+    ...document,
+    definitions: definitions.filter(
+      (definition) => definition.kind !== Kind.FRAGMENT_DEFINITION || used.has(definition.name.value),
+    ),
+  };
 }
 
 /** Every @defer fragment of a labelled document, by label. */
@@ -55,9 +128,11 @@ export function deferredFragmentsOf(document: DocumentNode): Map<string, Deferre
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   const deferred = new Map<string, DeferredFragment>();
   const add = (node: InlineFragmentNode | FragmentSpreadNode) => {
-    const label = labelOf(node);
+    const defer = node.directives?.find((directive) => directive.name.value === 'defer');
+    const label = defer && labelOf(defer);
     if (label === undefined) return;
-    const clientLabel = label.startsWith(generatedLabelPrefix) ? undefined : label;
+    const colon = label.indexOf(':');
+    const clientLabel = colon === -1 ? undefined : label.slice(colon + 1);
     if (node.kind === Kind.INLINE_FRAGMENT) {
       deferred.set(label, {
         clientLabel,
@@ -92,11 +167,9 @@ export function isDeferred(
   return true;
 }
 
-/** The static label of a fragment's @defer, if it has one. */
-function labelOf(node: InlineFragmentNode | FragmentSpreadNode): string | undefined {
-  const value = node.directives
-    ?.find((directive) => directive.name.value === 'defer')
-    ?.arguments?.find((argument) => argument.name.value === 'label')?.value;
+/** The static label of an @defer, if it has one. */
+function labelOf(defer: DirectiveNode): string | undefined {
+  const value = defer.arguments?.find((argument) => argument.name.value === 'label')?.value;
   return value?.kind === Kind.STRING ? value.value : undefined;
 }
 
@@ -128,4 +201,50 @@ export function deferLabelsRule(context: ValidationContext): ASTVisitor {
       seen.add(value.value);
     },
   };
+}
+
+/**
+ * The labels of the @defer fragments a request actually defers: those its @skip/@include values leave in the
+ * operation, whose own `if` is not false (the planner plans every labelled fragment, whatever the variables).
+ */
+export function activeDeferLabels(
+  selectionSet: SelectionSetNode,
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>,
+  variables: Readonly<Record<string, unknown>>,
+): Set<string> {
+  const labels = new Set<string>();
+  const walk = (selections: SelectionSetNode) => {
+    for (const selection of selections.selections) {
+      if (!isIncluded(selection, variables)) continue;
+      if (selection.kind === Kind.FIELD) {
+        if (selection.selectionSet) walk(selection.selectionSet);
+        continue;
+      }
+      const defer = selection.directives?.find((directive) => directive.name.value === 'defer');
+      const label = defer && labelOf(defer);
+      if (label !== undefined && isDeferred(selection, variables)) labels.add(label);
+      if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
+      else {
+        const fragment = fragments[selection.name.value];
+        if (fragment) walk(fragment.selectionSet);
+      }
+    }
+  };
+  walk(selectionSet);
+  return labels;
+}
+
+function isIncluded(
+  node: { readonly directives?: readonly DirectiveNode[] | undefined },
+  variables: Readonly<Record<string, unknown>>,
+): boolean {
+  const valueOf = (name: string) => {
+    const condition = node.directives
+      ?.find((directive) => directive.name.value === name)
+      ?.arguments?.find((argument) => argument.name.value === 'if')?.value;
+    if (!condition) return undefined;
+    if (condition.kind === Kind.BOOLEAN) return condition.value;
+    return condition.kind === Kind.VARIABLE ? variables[condition.name.value] : undefined;
+  };
+  return valueOf('skip') !== true && valueOf('include') !== false;
 }

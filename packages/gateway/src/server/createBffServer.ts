@@ -22,8 +22,10 @@ import { useExplorer } from '../explorer/useExplorer.js';
 import { countQueryPlanLookups } from '../gateway/countQueryPlanLookups.js';
 import { createGateway, type LocalSubgraph } from '../gateway/createGateway.js';
 import type { ProxiedOperations } from '../gateway/proxiedOperations.js';
+import type { SubgraphSubscriber } from '../gateway/SubgraphSubscriber.js';
 import { createHttpFetcher } from '../http/createHttpFetcher.js';
 import { acceptsIncrementalDelivery } from '../http/acceptsIncrementalDelivery.js';
+import { useGraphqlWs } from '../http/useGraphqlWs.js';
 import { createObservability } from '../observability/createObservability.js';
 import { drainWithin } from '../observability/health/drainWithin.js';
 import type { PassthroughRoute } from '../passthrough/PassthroughRoute.js';
@@ -31,6 +33,8 @@ import { usePassthroughRoutes } from '../passthrough/usePassthroughRoutes.js';
 import { createProtection } from '../protection/createProtection.js';
 import type { ProtectionStats } from '../protection/ProtectionStats.js';
 import { installStages } from '../stages/installStages.js';
+import { shuttingDownError } from '../errors/subscriptionErrors.js';
+import { createSubscriptionRegistry } from '../subscriptions/createSubscriptionRegistry.js';
 import { requestPath } from '../stages/requestPath.js';
 import { readSupergraph, type Supergraph } from '../supergraph/readSupergraph.js';
 
@@ -121,6 +125,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
   const supergraph = readSupergraph(config.supergraphFile, config.subgraphs.urlOverrides);
   const subgraphUrls = Object.fromEntries(supergraph.subgraphs.map((subgraph) => [subgraph.name, subgraph.url]));
   const protection = createProtection(config.protection, config.name, logger, redis.connect);
+  const subscriptionRegistry = createSubscriptionRegistry();
   const observability = createObservability({
     bffName: config.name,
     metrics: config.observability.metrics,
@@ -128,6 +133,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     downstream: createDownstream({ config: config.downstream, defaultTimeoutMs: config.subgraphs.timeoutMs, logger }),
     services: remoteServicesOf(supergraph, config),
     protectionStats: () => protection.stats(),
+    subscriptionStats: () => ({ active: subscriptionRegistry.active(), delivered: subscriptionRegistry.delivered() }),
   });
   const { downstream, metrics, health } = observability;
   const { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe, identity } = config.downstream;
@@ -156,6 +162,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     ...(authorization && { check: (next: Supergraph) => void ruleBookOf(next.sdl, authorization) }),
   };
   const proxied: ProxiedOperations = new WeakMap();
+  const subscribers = new Map<string, SubgraphSubscriber>();
   const gateway = createGateway({
     supergraph,
     localSubgraphs,
@@ -164,6 +171,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     downstream,
     dedupe,
     proxied,
+    subscribers,
     fastPath,
     identity: config.downstream.identity,
     ...(config.observability.reloadSupergraph && { reload }),
@@ -192,14 +200,28 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     connectRedis: redis.connect,
     gateway,
     proxied,
+    subscriberOf: (serviceName: string) => subscribers.get(serviceName),
     callWrites: pool.callWrites,
     onPlanLookup,
     logger,
     responseCache,
     entityCache,
+    subscriptions: {
+      registry: subscriptionRegistry,
+      maxPerViewer: config.subscriptions.maxPerViewer,
+      heartbeatMs: config.subscriptions.heartbeatMs,
+    },
     rules: authorization && enforceRules(supergraph.sdl, authorization, logger),
   });
   const installed = installStages(http, stages, { defaultListSize: config.protection.limits.defaultListSize });
+  // GraphQL over WebSocket: each operation a POST through the same stages, relayed (http/useGraphqlWs.ts).
+  const graphqlWs = useGraphqlWs(http, {
+    path: '/graphql',
+    auth: config.auth,
+    subscriptions: config.subscriptions,
+    maxMessageBytes: config.server.bodyLimitBytes,
+    logger,
+  });
   const apollo = new ApolloServer<BffContext>({
     ...installed.apolloOptions,
     gateway: installed.gateway,
@@ -248,6 +270,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
           deadline: Date.now() + config.downstream.requestDeadlineMs,
           observation: request.observation,
           incremental: acceptsIncrementalDelivery(request.headers.accept, request.body),
+          ...(request.subscriptionSink && { subscription: request.subscriptionSink }),
           ...(request.admissionTicket && { admissionTicket: request.admissionTicket }),
         }),
       });
@@ -271,6 +294,10 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
       // now closed, in-flight requests finished; past <P>SHUTDOWN_GRACE_MS the rest are cut off.
       // Only then does Apollo stop the gateway (its drain plugin finds fastify closed).
       health.markDraining();
+      // Subscriptions cannot be drained: every subscriber is told at once to subscribe again (to another replica).
+      // WebSocket clients get close code 1012 (Service Restart), on which graphql-ws clients reconnect.
+      await graphqlWs.close();
+      subscriptionRegistry.endAll(shuttingDownError);
       const listening =
         started !== undefined &&
         (await started.then(

@@ -1,8 +1,14 @@
+import { operationTypeOf } from '../gateway/operationTypeOf.js';
 import type { ApolloGateway } from '@apollo/gateway';
 import type { EntityCache } from '../entityCache/EntityCache.js';
 import type { ProxiedOperations } from '../gateway/proxiedOperations.js';
 import { withPlanExecution, type CallWrites } from '../fastPath/index.js';
 import type { Stage } from './Stage.js';
+import type { SubgraphSubscriber } from '../gateway/SubgraphSubscriber.js';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import { OperationTypeNode } from 'graphql';
+import { BadRequestError } from '../errors/BffError.js';
+import { wrapExecutor } from '../gateway/wrapExecutor.js';
 import { deferLabelsRule } from '../operation/deferredFragments.js';
 
 /** Options of the executePlan stage. */
@@ -19,6 +25,8 @@ export interface ExecutePlanOptions {
   readonly onPlanLookup?: ((hit: boolean) => void) | undefined;
   /** Entity answers kept for their subgraphs' cache hints (`<P>ENTITY_CACHE`), by the kit's executor. @default none */
   readonly entityCache?: EntityCache | undefined;
+  /** How to subscribe to a subgraph, by name (createGateway fills it). @default none: subscriptions fail */
+  readonly subscriberOf?: ((serviceName: string) => SubgraphSubscriber | undefined) | undefined;
 }
 
 /**
@@ -29,19 +37,35 @@ export interface ExecutePlanOptions {
  * what it returns).
  */
 export function executePlan(options: ExecutePlanOptions): Stage {
-  const { gateway, proxied, callWrites, onPlanLookup, entityCache } = options;
+  const { gateway, proxied, callWrites, onPlanLookup, entityCache, subscriberOf } = options;
   return {
     name: 'executePlan',
     // The kit's executor serves @defer; its labels are checked as graphql-js 17 does (static, unique).
     ...(options.planExecutor !== 'apollo' && { apollo: { validationRules: [deferLabelsRule] } }),
     execute: () =>
       options.planExecutor === 'apollo'
-        ? gateway
+        ? withoutSubscriptions(gateway)
         : withPlanExecution(gateway, {
             proxied,
             callWrites,
             ...(onPlanLookup && { onPlanLookup }),
             ...(entityCache && { entityCache }),
+            ...(subscriberOf && { subscriberOf }),
           }),
   };
+}
+
+/** @apollo/gateway's executor cannot run a subscription's plan: such a request is refused, not failed. */
+function withoutSubscriptions(gateway: ApolloGateway): GatewayInterface {
+  return wrapExecutor(
+    gateway,
+    (executor) => async (context) =>
+      operationTypeOf(context) === OperationTypeNode.SUBSCRIPTION
+        ? {
+            errors: [
+              new BadRequestError("Subscriptions are served by the kit's plan executor only (PLAN_EXECUTOR=bff)."),
+            ],
+          }
+        : executor(context),
+  );
 }

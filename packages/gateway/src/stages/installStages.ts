@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ValidationRule } from 'graphql';
 import type { BffContext } from '../core/BffContext.js';
 import { runOperationStages } from './operationStages.js';
-import { withIncrementalResults } from './incrementalResults.js';
+import { withLaterResults } from './laterResults.js';
 import type { Stage, StageApolloOptions } from './Stage.js';
 
 /** What a list of stages adds to Apollo Server. */
@@ -54,7 +54,7 @@ export function installStages(
 
   const executing = stages.find((stage) => stage.execute);
   if (!executing?.execute) throw new Error('No stage of the request path executes the plan.');
-  const gateway = withIncrementalResults(
+  const gateway = withLaterResults(
     stages.reduceRight<GatewayInterface>(
       (inner, stage) => (stage.gateway ? stage.gateway(inner) : inner),
       executing.execute(),

@@ -11,6 +11,7 @@ import { createObservability } from '../observability/createObservability.js';
 import { createProtection } from '../protection/createProtection.js';
 import { createSharedRedis } from '../core/createRedisConnection.js';
 import { createCallWrites } from '../fastPath/index.js';
+import { createSubscriptionRegistry } from '../subscriptions/createSubscriptionRegistry.js';
 import { installStages } from './installStages.js';
 import { requestPath } from './requestPath.js';
 import { mechanismsOf, type Stage } from './Stage.js';
@@ -40,6 +41,7 @@ function stagesOf(env: Record<string, string>, withRules: boolean): readonly Sta
     downstream: createDownstream({ config: config.downstream, defaultTimeoutMs: 1000, logger }),
     services: [],
     protectionStats: () => protection.stats(),
+    subscriptionStats: () => ({ active: 0, delivered: 0 }),
   });
   const sdl = readFileSync(supergraphFile, 'utf8');
   return requestPath(config, {
@@ -52,6 +54,7 @@ function stagesOf(env: Record<string, string>, withRules: boolean): readonly Sta
     onPlanLookup: undefined,
     logger,
     responseCache: undefined,
+    subscriptions: { registry: createSubscriptionRegistry(), maxPerViewer: 50, heartbeatMs: 5_000 },
     rules: withRules ? enforceRules(sdl, { rules: {}, fallbackRule: allow }, logger) : undefined,
   });
 }
@@ -73,8 +76,8 @@ describe('requestPath', () => {
       'authorizeRoot: gateway',
       'executePlan: apollo execute',
       'authorizeFields: gateway',
-      'maskErrors: apollo plugins',
-      'respond: plugins',
+      'maskErrors: apollo plugins gateway',
+      'respond: http plugins',
     ]);
   });
 
@@ -93,8 +96,8 @@ describe('requestPath', () => {
       'guardOperation: apollo operation',
       'admit: operation',
       'executePlan: apollo execute',
-      'maskErrors: apollo plugins',
-      'respond: plugins',
+      'maskErrors: apollo plugins gateway',
+      'respond: http plugins',
     ]);
   });
 

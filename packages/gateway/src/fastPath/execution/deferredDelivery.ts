@@ -11,7 +11,7 @@ import {
 } from 'graphql';
 import type { DeferredPart, DeferredPayload, KitExecutionResult } from '../../core/IncrementalResult.js';
 import { collectFields, subSelections } from '../../operation/collectFields.js';
-import type { DeferredFragment } from '../../operation/deferredFragments.js';
+import { activeDeferLabels, type DeferredFragment } from '../../operation/deferredFragments.js';
 import { executeSchedule, type PlanExecution } from './executePlan.js';
 import { schedulePlan, type Schedule } from './schedulePlan.js';
 import { SelectionShape, shapeResponse, type ShapeSource } from './shapeResponse.js';
@@ -53,10 +53,14 @@ export function deferredDeliveryOf(
   if (root?.kind !== 'Defer') return undefined;
   const blocks = blocksOf(root, conditionValue, { ...source, withoutDeferred: false }, fragments);
   if (!blocks) return undefined;
+  // A fragment that @skip/@include leave out is planned all the same: it has no part, its fetches need not run.
+  const active = activeDeferLabels(rootSelectionSet, source.fragments, source.conditionValues);
+  const activeBlocks = blocks.filter((block) => active.has(block.label));
+  if (activeBlocks.length === 0) return undefined;
   return {
     primary: schedulePlan(root.primary.node, conditionValue),
     initialShape: new SelectionShape({ ...source, withoutDeferred: true }, [rootSelectionSet]),
-    blocks,
+    blocks: activeBlocks,
     source,
     rootSelectionSet,
   };
@@ -97,8 +101,14 @@ export async function executeDeferred(
   const data: Record<string, unknown> = {};
   await executeSchedule(execution, delivery.primary, data);
   const { data: shaped, completionErrors } = shapeResponse(delivery.initialShape, rootType, data);
-  const errors = [...execution.errors, ...completionErrors];
-  const initial = errors.length === 0 ? { data: shaped } : { errors, data: shaped };
+  const { errors } = execution;
+  // As an answer given whole: nulls the gateway had to repair are noted (valueCompletion), unless errors say more.
+  const initial: KitExecutionResult =
+    errors.length > 0
+      ? { errors, data: shaped }
+      : completionErrors.length > 0
+        ? { data: shaped, extensions: { valueCompletion: completionErrors } }
+        : { data: shaped };
   if (!shaped) return initial;
   return { ...initial, later: deliverParts(execution, delivery, rootType, data) };
 }
@@ -136,6 +146,7 @@ async function runBlock(
   for (const found of objectsAtPath(delivery, rootType, data, block.queryPath)) {
     const condition = block.fragment.typeCondition;
     if (condition !== undefined && !appliesTo(schema, condition, found.type)) continue;
+    // Repaired nulls are not errors of the part, as they are not of a whole answer (valueCompletion, logged).
     const shaped = shapeResponse(block.shape, found.type, found.object, found.path);
     parts.push({
       path: found.path,
@@ -143,7 +154,7 @@ async function runBlock(
       clientLabel: block.fragment.clientLabel,
       type: found.type,
       data: shaped.data,
-      errors: shaped.completionErrors,
+      errors: [],
     });
   }
   // A fetch's error belongs to the part whose object it is under; one without such a path, to the first part.
@@ -153,6 +164,9 @@ async function runBlock(
   }
   return parts;
 }
+
+/** How the planner writes a type condition in a deferred fragment's path. */
+const typeConditionPrefix = '... on ';
 
 /** An object of the merged data at a deferred fragment's path, with its concrete path and runtime type. */
 interface FoundObject {
@@ -173,6 +187,12 @@ function objectsAtPath(
     { found: { path: [], object: data, type: rootType }, selectionSets: [delivery.rootSelectionSet] },
   ];
   for (const key of queryPath) {
+    // `... on Book`: the objects of this level that the type condition applies to.
+    if (key.startsWith(typeConditionPrefix)) {
+      const condition = key.slice(typeConditionPrefix.length);
+      level = level.filter(({ found }) => appliesTo(schema, condition, found.type));
+      continue;
+    }
     const next: typeof level = [];
     for (const { found, selectionSets } of level) {
       const nodes = collectFields({ schema, fragments, variables: conditionValues }, found.type, selectionSets).get(

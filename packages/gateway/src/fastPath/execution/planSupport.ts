@@ -3,11 +3,15 @@ import { BREAK, visit, type DocumentNode } from 'graphql';
 import { introspectionFieldNames } from '../../operation/introspectionFields.js';
 
 /**
- * Whether the BFF's executor runs this plan itself: every node but subscriptions (@defer answered whole,
- * for now), and no fetch with data rewrites (@interfaceObject, @fromContext). The rest goes to @apollo/gateway's own.
+ * Whether the BFF's executor runs this plan itself: every kind of node, and no fetch with data rewrites
+ * (@interfaceObject, @fromContext). The rest goes to @apollo/gateway's own (which runs neither @defer nor
+ * subscriptions).
  */
 export function isPlanSupported(plan: QueryPlan): boolean {
-  return !plan.node || (plan.node.kind !== 'Subscription' && isNodeSupported(plan.node));
+  const { node } = plan;
+  if (!node) return true;
+  if (node.kind === 'Subscription') return isNodeSupported(node.primary) && (!node.rest || isNodeSupported(node.rest));
+  return isNodeSupported(node);
 }
 
 function isNodeSupported(node: PlanNode): boolean {

@@ -1,7 +1,7 @@
 import type { ApolloGateway, GraphQLDataSource } from '@apollo/gateway';
 import { wrapExecutor } from '../../gateway/wrapExecutor.js';
 import { operationFromDocument, type Schema } from '@apollo/federation-internals';
-import type { PlanNode, QueryPlan, QueryPlanner } from '@apollo/query-planner';
+import type { QueryPlan, QueryPlanner } from '@apollo/query-planner';
 import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import { trace, type Span } from '@opentelemetry/api';
 import type { KitExecutionResult } from '../../core/IncrementalResult.js';
@@ -9,7 +9,6 @@ import { LRUCache } from 'lru-cache';
 import {
   getOperationAST,
   getVariableValues,
-  OperationTypeNode,
   type FragmentDefinitionNode,
   type GraphQLError,
   type GraphQLSchema,
@@ -27,6 +26,8 @@ import { isPlanSupported, selectsIntrospection } from './planSupport.js';
 import { SelectionShape, shapeResponse } from './shapeResponse.js';
 import { inActiveSpan } from '../../observability/tracing/inActiveSpan.js';
 import { withDeferDirective } from './deferDirective.js';
+import { executeSubscription } from './executeSubscription.js';
+import type { SubgraphSubscriber } from '../../gateway/SubgraphSubscriber.js';
 import { deferredDeliveryOf, executeDeferred, type DeferredDelivery } from './deferredDelivery.js';
 import type { BffContext } from '../../core/BffContext.js';
 import {
@@ -85,6 +86,8 @@ export interface PlanExecutionOptions {
   readonly callWrites: CallWrites;
   /** Entity answers kept between requests (the entity cache), used by entity fetches. @default none */
   readonly entityCache?: EntityCache | undefined;
+  /** How to subscribe to a subgraph, by name: what a subscription's root fetch does. @default none: no subscriptions */
+  readonly subscriberOf?: (serviceName: string) => SubgraphSubscriber | undefined;
 }
 
 /**
@@ -105,8 +108,7 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
     operation: OperationDefinitionNode,
   ): PlannedOperation | 'stock' => {
     const { request } = requestContext;
-    if (operation.operation === OperationTypeNode.SUBSCRIPTION || selectsIntrospection(requestContext.document))
-      return 'stock';
+    if (selectsIntrospection(requestContext.document)) return 'stock';
     // The planner names deferred parts by their labels: each @defer gets one, so that each part finds its fragment.
     const document = labelDeferredFragments(requestContext.document);
     const labelledOperation =
@@ -178,6 +180,13 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
     const rootType = internals.schema.getRootType(operation.operation);
     // The planner planned the operation over this schema, so its root type is there.
     if (!rootType) throw new Error(`The schema has no root type for ${operation.operation} operations`);
+    const root = planned.plan.node;
+    if (root?.kind === 'Subscription') {
+      const subscriber = options.subscriberOf?.(root.primary.serviceName);
+      if (!subscriber) throw new Error(`The ${root.primary.serviceName} subgraph cannot be subscribed to`);
+      const subscription = { primary: root.primary, rest: variant.schedule, shape: variant.shape, rootType };
+      return executeSubscription(execution, subscription, subscriber);
+    }
     if (variant.deferred && (requestContext.context as Partial<BffContext>).incremental) {
       // The initial part's cache policy cannot speak for the parts after it.
       (requestContext.overallCachePolicy as { restrict(hint: { maxAge: number }): void }).restrict({ maxAge: 0 });
@@ -222,8 +231,9 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
           throw new Error(`Invalid non-boolean value ${String(value)} for Boolean! variable $${name}`);
         return value;
       };
-      // isPlanSupported let no subscription through.
-      const root = planned.plan.node as PlanNode | undefined;
+      // A subscription's schedule is the rest of its plan, run for each event (executeSubscription.ts).
+      const planRoot = planned.plan.node;
+      const root = planRoot?.kind === 'Subscription' ? planRoot.rest : planRoot;
       const source = { schema: internals.schema, fragments: planned.fragments, conditionValues };
       const { selectionSet } = planned.operation;
       variant = {

@@ -14,6 +14,8 @@ export interface MetricsOptions {
   readonly services: readonly string[];
   readonly breakerState: (service: string) => BreakerState;
   readonly protectionStats: () => ProtectionStats;
+  /** Subscriptions open now and events delivered since start. */
+  readonly subscriptionStats: () => SubscriptionStats;
   /** Distinct operation names kept as label values; later ones are counted as `other`. @default 200 */
   readonly maxOperationNames?: number;
 }
@@ -35,6 +37,12 @@ export interface Metrics {
   recordQueryPlanLookup(hit: boolean): void;
   /** `entities` looked up in the entity cache with `result` (0 shows the series before any lookup). */
   recordEntityCacheLookups(result: EntityLookupResult, entities: number): void;
+}
+
+/** What the subscriptions of a BFF process report to /metrics. */
+export interface SubscriptionStats {
+  readonly active: number;
+  readonly delivered: number;
 }
 
 const breakerGaugeValues: Readonly<Record<BreakerState, number>> = { closed: 0, open: 1, 'half-open': 2 };
@@ -89,6 +97,25 @@ export function createMetrics(options: MetricsOptions): Metrics {
     collect() {
       for (const service of options.services)
         this.set(withBff({ service }), breakerGaugeValues[options.breakerState(service)]);
+    },
+  });
+  new Gauge({
+    name: 'bff_subscriptions_active',
+    help: 'Subscriptions open now, over every transport (multipart HTTP, GraphQL over WebSocket).',
+    labelNames: ['bff'],
+    registers: [registry],
+    collect() {
+      this.set(withBff({}), options.subscriptionStats().active);
+    },
+  });
+  new Counter({
+    name: 'bff_subscription_events_total',
+    help: 'Subscription events delivered to subscribers.',
+    labelNames: ['bff'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(withBff({}), options.subscriptionStats().delivered);
     },
   });
   // Figures the protection stages keep themselves, read at each scrape; counters are cumulative there, so set as they

@@ -1,5 +1,9 @@
+import { operationTypeOf } from '../gateway/operationTypeOf.js';
 import type { GatewayExecutionResult, GatewayInterface } from '@apollo/server-gateway-interface';
-import type { GraphQLError } from 'graphql';
+import { OperationTypeNode, type FormattedExecutionResult, type GraphQLError } from 'graphql';
+import type { BffContext } from '../core/BffContext.js';
+import { mapAsyncIterator } from '../core/mapAsyncIterator.js';
+import { SubscriptionNotAcceptableError } from '../errors/subscriptionErrors.js';
 import type { DeferredPayload, KitExecutionResult } from '../core/IncrementalResult.js';
 import { wrapExecutor } from '../gateway/wrapExecutor.js';
 
@@ -18,11 +22,27 @@ export interface SubsequentResult {
  * The request path's gateway as Apollo Server takes it: a result with later parts becomes the initial result with
  * `subsequentResults` (the kit's patch to Apollo Server makes that an incremental response, whose parts get
  * formatError). A part is sent only where its object is in the initial answer as the stages left it: under a field a
- * rule denied, or a null that propagated, there is nothing to add to.
+ * rule denied, or a null that propagated, there is nothing to add to. A subscription's events go to the request's
+ * subscription sink, which the respond stage writes (Apollo Server answers the subscribe step, with no data).
  */
-export function withIncrementalResults(gateway: GatewayInterface): GatewayInterface {
+export function withLaterResults(gateway: GatewayInterface): GatewayInterface {
   return wrapExecutor(gateway, (executor) => async (context) => {
+    const sink = (context.context as Partial<BffContext>).subscription;
+    if (operationTypeOf(context) === OperationTypeNode.SUBSCRIPTION) {
+      // Refused before anything subscribes: a transport that cannot carry events, or a viewer at its limit.
+      const refusal = sink ? sink.refusal() : new SubscriptionNotAcceptableError();
+      if (refusal) return { errors: [refusal] };
+    }
     const result: KitExecutionResult = await executor(context);
+    if (result.events) {
+      const { events, ...initial } = result;
+      if (!sink) {
+        await events.return?.();
+        return { errors: [new SubscriptionNotAcceptableError()] };
+      }
+      sink.events = mapAsyncIterator(events, formattedResult);
+      return initial;
+    }
     if (!result.later) return result;
     const { later, ...initial } = result;
     const subsequentResults = subsequentResultsOf(later, initial.data);
@@ -46,6 +66,16 @@ async function* subsequentResultsOf(
     if (incremental.length > 0) yield { incremental, hasNext };
     else if (!hasNext) yield { hasNext };
   }
+}
+
+/** An event as it is written: errors as JSON (judged and masked by the stages already). */
+function formattedResult(result: GatewayExecutionResult): FormattedExecutionResult {
+  const { data, errors, extensions } = result;
+  return {
+    ...(errors && errors.length > 0 && { errors: errors.map((error) => ('toJSON' in error ? error.toJSON() : error)) }),
+    data: data ?? null,
+    ...(extensions && { extensions }),
+  };
 }
 
 /** The object at `path` in `data`, if there is one there. */
