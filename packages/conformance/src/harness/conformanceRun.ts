@@ -40,6 +40,8 @@ export interface ConformanceRun extends AsyncDisposable {
   readonly apiSchema: GraphQLSchema;
   /** The composed supergraph both gateways serve. */
   readonly supergraphSdl: string;
+  /** Every endpoint the comparisons name, oracles first (for checks that send requests of their own, e.g. @defer's). */
+  readonly endpoints: readonly Endpoint[];
   /** Sends `request` to every endpoint, one after another; the comparisons that disagree. */
   compare(request: ConformanceRequest): Promise<Difference[]>;
   close(): Promise<void>;
@@ -98,5 +100,5 @@ export function conformanceRun(
       ];
     });
   };
-  return { apiSchema, supergraphSdl, compare, close, [Symbol.asyncDispose]: close };
+  return { apiSchema, supergraphSdl, endpoints, compare, close, [Symbol.asyncDispose]: close };
 }

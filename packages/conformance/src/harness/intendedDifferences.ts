@@ -158,3 +158,20 @@ export const uncomparedParts = [
  * sends each alone, would see each of its requests fail or succeed on its own. Errors with a path
  * go to the fetch they are about, with the path its own request would have had.
  */
+
+/*
+ * @defer (deferred.test.ts). Stock refuses @defer ("Unknown directive"), so the kit's incremental answers are checked
+ * against the kit's own answer to the same document answered whole (no multipart Accept, same plan): the parts,
+ * merged, must equal it. Accepted there:
+ * - a whole answer to a client that takes parts, where the kit's executor cannot defer (plans with data rewrites,
+ *   which @apollo/gateway's executor runs; selections the planner cannot defer, e.g. under @requires): the incremental
+ *   delivery RFC lets a server ignore @defer;
+ * - a part whose data is null while its parent object is not: the deferred format nulls a fragment's data at the part;
+ * - nested @defer answered inside the enclosing part (also allowed by the RFC);
+ * - an initial part whose data is null ends the answer: the deferred fragments' errors, which a whole answer lists
+ *   (it runs their fetches anyway), are not sent.
+ * Not compared: a deferred document against the plain one. The planner may plan a deferred fragment otherwise (a
+ * @shareable or @provides field fetched from another subgraph, e.g. storefront's provided author name of a deleted
+ * user, shipping's weight in another unit), which is the query planner's choice; the product page's @defer is
+ * checked against the plain document in packages/gateway/test/defer.test.ts.
+ */

@@ -168,7 +168,7 @@ export function isDeferred(
 }
 
 /** The static label of an @defer, if it has one. */
-function labelOf(defer: DirectiveNode): string | undefined {
+export function labelOf(defer: DirectiveNode): string | undefined {
   const value = defer.arguments?.find((argument) => argument.name.value === 'label')?.value;
   return value?.kind === Kind.STRING ? value.value : undefined;
 }
@@ -234,7 +234,7 @@ export function activeDeferLabels(
   return labels;
 }
 
-function isIncluded(
+export function isIncluded(
   node: { readonly directives?: readonly DirectiveNode[] | undefined },
   variables: Readonly<Record<string, unknown>>,
 ): boolean {
@@ -247,4 +247,13 @@ function isIncluded(
     return condition.kind === Kind.VARIABLE ? variables[condition.name.value] : undefined;
   };
   return valueOf('skip') !== true && valueOf('include') !== false;
+}
+
+/** The document without its @defer directives (their fragments kept inline): what is answered whole. */
+export function withoutDeferDirectives(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    Directive(node) {
+      return node.name.value === 'defer' ? null : undefined;
+    },
+  });
 }

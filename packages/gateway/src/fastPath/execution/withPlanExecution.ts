@@ -9,6 +9,7 @@ import { LRUCache } from 'lru-cache';
 import {
   getOperationAST,
   getVariableValues,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLError,
   type GraphQLSchema,
@@ -33,8 +34,10 @@ import type { BffContext } from '../../core/BffContext.js';
 import {
   deferredFragmentsOf,
   labelDeferredFragments,
+  withoutDeferDirectives,
   type DeferredFragment,
 } from '../../operation/deferredFragments.js';
+import { withoutDefer } from './withoutDefer.js';
 
 const tracer = trace.getTracer('@bff/gateway');
 
@@ -114,15 +117,22 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
     const labelledOperation =
       document === requestContext.document ? operation : getOperationAST(document, request.operationName);
     if (!labelledOperation) return 'stock';
+    const buildPlan = (planned: DocumentNode) => {
+      const parsed = operationFromDocument(internals.apiSchema, planned, {
+        operationName: request.operationName ?? undefined,
+      });
+      return internals.queryPlanner.buildQueryPlan(parsed, {
+        recursiveSelectionsLimitDisabled: internals.recursiveSelectionsLimitDisabled ?? false,
+        nonLocalSelectionsLimitDisabled: internals.nonLocalSelectionsLimitDisabled ?? false,
+      });
+    };
     const queryPlan = inActiveSpan(tracer, 'gateway.plan', {}, (span) => {
       try {
-        const parsed = operationFromDocument(internals.apiSchema, document, {
-          operationName: request.operationName ?? undefined,
-        });
-        return internals.queryPlanner.buildQueryPlan(parsed, {
-          recursiveSelectionsLimitDisabled: internals.recursiveSelectionsLimitDisabled ?? false,
-          nonLocalSelectionsLimitDisabled: internals.nonLocalSelectionsLimitDisabled ?? false,
-        });
+        return buildPlan(document);
+      } catch (error) {
+        // The planner cannot defer every selection (e.g. under @requires): such an operation is answered whole.
+        if (!requestContext.source.includes('@defer')) throw error;
+        return buildPlan(withoutDeferDirectives(document));
       } finally {
         span.end();
       }
@@ -253,11 +263,11 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
       const key = `${requestContext.queryHash}\u0000${requestContext.request.operationName ?? ''}`;
       const cached = planned.get(key);
       // An operation left to Apollo's executor is counted by its own plan cache's lookup, not here too.
-      if (cached === 'stock') return stock(requestContext);
+      if (cached === 'stock') return stock(withoutDefer(requestContext));
       // A planned operation keeps its definition: only a new one is looked up in the document.
       const operation =
         cached?.operation ?? getOperationAST(requestContext.document, requestContext.request.operationName);
-      if (!operation) return stock(requestContext);
+      if (!operation) return stock(withoutDefer(requestContext));
       return inActiveSpan(tracer, 'gateway.request', {}, async (span) => {
         try {
           let entry: PlannedOperation | 'stock' | undefined = cached;
@@ -267,7 +277,7 @@ export function withPlanExecution(gateway: ApolloGateway, options: PlanExecution
           }
           // The span times this executor's planning only: Apollo's executor traces its own run.
           // eslint-disable-next-line @typescript-eslint/return-await -- the span must not wait for the stock run
-          if (entry === 'stock') return stock(requestContext);
+          if (entry === 'stock') return stock(withoutDefer(requestContext));
           options.onPlanLookup?.(cached !== undefined);
           return await execute(requestContext, entry, span);
         } finally {
