@@ -1,7 +1,10 @@
 import { seedOrders } from '@bff/service-orders';
 import { seedProducts } from '@bff/service-products';
+import { parse } from 'graphql';
 import {
+  createApolloTestClient,
   forbiddenError,
+  signTestToken,
   startServices,
   startTestStack,
   startTestBff,
@@ -79,6 +82,43 @@ describe('subscriptions over multipart HTTP', () => {
         payload: { data: { orderStatusChanged: { status, order: { id: order.id, status, lines } } } },
       });
     }
+  });
+
+  it("reaches the real Apollo Client 4's multipart subscriptions", async () => {
+    const client = createApolloTestClient({
+      url: `${bff.url}/graphql`,
+      token: signTestToken('mobile', { sub: '250', roles: ['staff'] }),
+    });
+    const received = new Promise<unknown>((resolve, reject) => {
+      const subscription = client
+        .subscribe({ query: parse(watch), variables: { id: secondOrder.id }, fetchPolicy: 'no-cache' })
+        .subscribe({
+          next: (result) => {
+            subscription.unsubscribe();
+            resolve(result.data);
+          },
+          error: reject,
+        });
+    });
+    await expect.poll(() => activeSubscriptions(bff.url)).toBe(1);
+    expect((await advance(secondOrder.id)).status).toBe(200);
+    expect(await received).toEqual({
+      orderStatusChanged: {
+        __typename: 'OrderStatusChange',
+        status: 'PACKED',
+        order: {
+          __typename: 'Order',
+          id: secondOrder.id,
+          status: 'PACKED',
+          lines: secondOrder.lines.map(({ upc, quantity }) => ({
+            __typename: 'OrderLine',
+            quantity,
+            product: { __typename: 'Product', upc, name: productNames.get(upc) },
+          })),
+        },
+      },
+    });
+    await expect.poll(() => activeSubscriptions(bff.url)).toBe(0);
   });
 
   it("refuses another customer's order at subscribe time: FORBIDDEN, no stream", async () => {

@@ -8,6 +8,8 @@ import {
   type TypedDocumentNode,
 } from '@apollo/client';
 import { Defer20220824Handler } from '@apollo/client/incremental';
+import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
+import { getOperationAST } from 'graphql';
 import type { DeepPartial } from '@apollo/client/utilities';
 
 /** Options of {@link createApolloTestClient}. */
@@ -16,6 +18,12 @@ export interface ApolloTestClientOptions {
   url: string;
   /** A bearer token sent on every request (signTestToken). @default none: anonymous */
   token?: string;
+  /**
+   * The persisted (trusted) document id of each operation the client sends, by operation name: the client then sends
+   * ids only, as a mobile app whose BFF enforces trusted documents does (Apollo Client's PersistedQueryLink).
+   * @default none: the documents' text is sent
+   */
+  persistedIds?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -27,11 +35,22 @@ export interface ApolloTestClientOptions {
  * `__typename` to each selection of what it sends, so the data it gets back has them too.
  */
 export function createApolloTestClient(options: ApolloTestClientOptions): ApolloClient {
+  const http = new HttpLink({
+    uri: options.url,
+    headers: options.token === undefined ? {} : { authorization: `Bearer ${options.token}` },
+  });
+  const { persistedIds } = options;
   return new ApolloClient({
-    link: new HttpLink({
-      uri: options.url,
-      headers: options.token === undefined ? {} : { authorization: `Bearer ${options.token}` },
-    }),
+    link: persistedIds
+      ? new PersistedQueryLink({
+          generateHash: (document) => {
+            const name = getOperationAST(document)?.name?.value ?? '';
+            const id = persistedIds[name];
+            if (id === undefined) throw new Error(`No persisted id for operation ${name || '(anonymous)'}`);
+            return id;
+          },
+        }).concat(http)
+      : http,
     cache: new InMemoryCache(),
     incrementalHandler: new Defer20220824Handler(),
   });

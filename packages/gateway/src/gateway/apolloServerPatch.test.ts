@@ -142,3 +142,56 @@ describe('@apollo/server patched plugin hooks', () => {
     expect(steps).toEqual(['sync willSendResponse', 'async willSendResponse']);
   });
 });
+
+// Change 9: a gateway result with `subsequentResults` is an incremental response, its later parts formatted by
+// formatError as a schema server's are.
+describe('@apollo/server patched for a gateway result with later parts', () => {
+  const gateway: GatewayInterface = {
+    onSchemaLoadOrUpdate: (callback) => {
+      callback({ apiSchema: buildSchema('type Query { hello: String later: String }'), coreSupergraphSdl: '' });
+      return () => undefined;
+    },
+    load: async () => ({
+      executor: async () => {
+        async function* later() {
+          yield {
+            incremental: [{ data: { later: null }, path: [], errors: [new GraphQLError('secret internals')] }],
+            hasNext: false,
+          };
+        }
+        return { data: { hello: 'first' }, subsequentResults: later() } as never;
+      },
+    }),
+    stop: async () => undefined,
+  };
+  const server = new ApolloServer({
+    gateway,
+    formatError: (formatted) => ({ message: `masked: ${formatted.message}` }),
+  });
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
+
+  it('answers in parts to a client that accepts them, the later errors through formatError', async () => {
+    const response = await server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: 'POST',
+        headers: new HeaderMap([
+          ['content-type', 'application/json'],
+          ['accept', 'multipart/mixed; deferSpec=20220824'],
+        ]),
+        search: '',
+        body: { query: '{ hello later }' },
+      },
+      context: async () => ({}),
+    });
+    expect(response.headers.get('content-type')).toBe('multipart/mixed; boundary="-"; deferSpec=20220824');
+    let body = '';
+    if (response.body.kind === 'chunked') for await (const chunk of response.body.asyncIterator) body += chunk;
+    expect(body).toBe(
+      '\r\n---\r\ncontent-type: application/json; charset=utf-8\r\n\r\n{"data":{"hello":"first"},"hasNext":true}\r\n---' +
+        '\r\ncontent-type: application/json; charset=utf-8\r\n\r\n' +
+        '{"incremental":[{"data":{"later":null},"path":[],"errors":[{"message":"masked: secret internals"}]}],' +
+        '"hasNext":false}\r\n-----\r\n',
+    );
+  });
+});
