@@ -188,7 +188,8 @@ describe('@apollo/server patched for a gateway result with later parts', () => {
     let body = '';
     if (response.body.kind === 'chunked') for await (const chunk of response.body.asyncIterator) body += chunk;
     expect(body).toBe(
-      '\r\n---\r\ncontent-type: application/json; charset=utf-8\r\n\r\n{"data":{"hello":"first"},"hasNext":true}\r\n---' +
+      '\r\n---\r\ncontent-type: application/json; charset=utf-8\r\n\r\n' +
+        '{"data":{"hello":"first"},"hasNext":true}\r\n---' +
         '\r\ncontent-type: application/json; charset=utf-8\r\n\r\n' +
         '{"incremental":[{"data":{"later":null},"path":[],"errors":[{"message":"masked: secret internals"}]}],' +
         '"hasNext":false}\r\n-----\r\n',
