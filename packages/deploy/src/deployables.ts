@@ -1,3 +1,4 @@
+import { advanceIntervalKey, ordersRedisUrlKey } from '@bff/service-orders';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,7 +107,9 @@ export interface EnvironmentCheck {
  * reading, or one misspelt in a manifest, shows up as unread.
  */
 export async function checkEnvironment(deployable: Deployable, env: Record<string, string>): Promise<EnvironmentCheck> {
-  return deployable.kind === 'bff' ? checkBffEnvironment(deployable, env) : checkServiceEnvironment(env);
+  return deployable.kind === 'bff'
+    ? checkBffEnvironment(deployable, env)
+    : checkServiceEnvironment(env, serviceOwnKeys[deployable.name] ?? []);
 }
 
 function checkBffEnvironment(bff: BffDeployable, env: Record<string, string>): EnvironmentCheck {
@@ -156,7 +159,15 @@ function checkBffEnvironment(bff: BffDeployable, env: Record<string, string>): E
   return { problems, port: config.server.port };
 }
 
-async function checkServiceEnvironment(env: Record<string, string>): Promise<EnvironmentCheck> {
+/** Keys a service's main.ts reads itself, beside runService's. */
+const serviceOwnKeys: Readonly<Record<string, readonly string[]>> = {
+  orders: [advanceIntervalKey, ordersRedisUrlKey],
+};
+
+async function checkServiceEnvironment(
+  env: Record<string, string>,
+  ownKeys: readonly string[],
+): Promise<EnvironmentCheck> {
   // runService itself reads the keys; on port 0 and loopback so the probe never collides.
   const probe = recording({ ...env, PORT: '0', HOST: '127.0.0.1' });
   const signals = ['SIGINT', 'SIGTERM'] as const;
@@ -167,7 +178,7 @@ async function checkServiceEnvironment(env: Record<string, string>): Promise<Env
   for (const { signal, listeners } of before)
     for (const listener of process.listeners(signal)) if (!listeners.has(listener)) process.off(signal, listener);
   const problems = Object.keys(env)
-    .filter((key) => !probe.read.has(key) && !processWideKeys.has(key))
+    .filter((key) => !probe.read.has(key) && !processWideKeys.has(key) && !ownKeys.includes(key))
     .map((key) => `${key} is not read by runService`);
   const raw = env['PORT'];
   if (raw === undefined) problems.push('PORT must be set: the default ports are for one machine');

@@ -3,5 +3,5 @@ export { defaultOrdersSeed, seedOrders, type Order, type OrderLine } from './see
 export type { NewOrder } from './store.js';
 export { nextStatus, orderStatuses, type OrderStatus } from './orderStatus.js';
 export { orderStatusChannel, type EventPublisher, type OrderStatusEvent } from './orderEvents.js';
-export { advanceIntervalKey, readAdvanceInterval } from './readAdvanceInterval.js';
+export { advanceIntervalKey, ordersRedisUrlKey, readAdvanceInterval } from './readAdvanceInterval.js';
 export type { ErrorBody, ErrorCode } from '@bff/service-kit';
