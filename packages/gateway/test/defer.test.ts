@@ -1,6 +1,7 @@
 import { seedProducts } from '@bff/service-products';
 import {
   forbiddenError,
+  incrementalAccept,
   mergeParts,
   postIncremental,
   startServices,
@@ -176,6 +177,21 @@ describe('@defer', () => {
           parts: 2,
           firstPartMs: expect.any(Number),
         });
+    });
+
+    it('holds its admission slot until its last part: the deferred fetches are its work too', async () => {
+      services.behave('reviews', { delayMs: 400 });
+      const inFlight = () => kit.server.protectionStats().admission.inFlight;
+      const response = await fetch(graphqlUrl(), {
+        method: 'POST',
+        headers: { ...as.customer, 'content-type': 'application/json', accept: incrementalAccept },
+        body: JSON.stringify({ query: productPage('@defer'), variables }),
+      });
+      // The first part is on its way (the headers came with it); the reviews part waits for the slow service.
+      expect(response.headers.get('content-type')).toMatch(/^multipart\/mixed/);
+      expect(inFlight()).toBe(1);
+      await response.text();
+      await expect.poll(inFlight).toBe(0);
     });
 
     it('answers at once when @defer(if: false) leaves nothing to defer', async () => {

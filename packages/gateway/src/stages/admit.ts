@@ -48,13 +48,28 @@ export function admit(options: AdmitOptions): Stage {
             ticket = controller.admit(priority);
             return ticket.admittedAtOnce ? undefined : ticket.admitted;
           },
-          willSendResponse(contextValue) {
-            ticket?.release();
-            // The early slot too, before the response is written (onResponse only catches what never got here).
-            contextValue.admissionTicket?.release();
+          willSendResponse(contextValue, response) {
+            const release = () => {
+              ticket?.release();
+              // The early slot too, before the response is written (onResponse only catches what never got here).
+              contextValue.admissionTicket?.release();
+            };
+            // An answer in parts (@defer) holds its slot until its last part: its later fetches are its work too.
+            if (response.body.kind === 'incremental')
+              response.body.subsequentResults = releasedAfter(response.body.subsequentResults, release);
+            else release();
           },
         };
       },
     },
   };
+}
+
+/** `parts`, then `release` once they end (the last sent, the client gone, or a failure). */
+async function* releasedAfter<T>(parts: AsyncIterable<T>, release: () => void): AsyncGenerator<T> {
+  try {
+    yield* parts;
+  } finally {
+    release();
+  }
 }

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation, GraphQLResponse } from '@apollo/server';
 import type { BffContext } from '../core/BffContext.js';
 import type { OperationMeasures } from '../protection/limits/measureOperation.js';
 import { measureOperationOnce } from '../protection/limits/measureOperationOnce.js';
@@ -19,8 +19,11 @@ export interface OperationListener {
    * something to wait for (a rate-limit store, an admission queue): without one the next stage runs in this turn.
    */
   didResolveOperation?(operation: ResolvedOperation): void | Promise<void>;
-  /** Once for every request whose operation was resolved or refused, before the response is written. */
-  willSendResponse?(contextValue: BffContext): void;
+  /**
+   * Once for every request whose operation was resolved or refused, before the response is written (an incremental
+   * one's later parts may still be coming: `response.body.subsequentResults`).
+   */
+  willSendResponse?(contextValue: BffContext, response: GraphQLResponse): void;
 }
 
 /** A stage that decides on the resolved operation. */
@@ -77,8 +80,8 @@ export function runOperationStages(
           };
           return runFrom(0);
         },
-        willSendResponse({ contextValue: context }) {
-          for (const listener of listeners) listener.willSendResponse?.(context);
+        willSendResponse({ contextValue: context, response }) {
+          for (const listener of listeners) listener.willSendResponse?.(context, response);
         },
       };
     },
