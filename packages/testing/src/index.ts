@@ -38,6 +38,7 @@ export {
 export {
   startSubscriptionSubgraph,
   ticksForbiddenMessage,
+  ticksTypeDefs,
   type SubscriptionSubgraph,
   type SubscriptionSubgraphState,
 } from './startSubscriptionSubgraph.js';

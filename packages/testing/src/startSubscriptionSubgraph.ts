@@ -38,7 +38,7 @@ export interface SubscriptionSubgraph {
 }
 
 /** The fixture's schema: the subscribing viewer is who connectionParams' `x-user-id` says. */
-const typeDefs = parse(/* GraphQL */ `
+export const ticksTypeDefs = parse(/* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
   type Query {
     ticker: String!
@@ -93,7 +93,7 @@ export async function startSubscriptionSubgraph(): Promise<SubscriptionSubgraph>
   };
   const schema = buildSubgraphSchema([
     {
-      typeDefs,
+      typeDefs: ticksTypeDefs,
       resolvers: {
         Query: { ticker: () => 'ticks' },
         Subscription: {
