@@ -18,8 +18,6 @@ export const watchOrderStatusDocument = /* GraphQL */ `subscription WatchOrderSt
 export interface SubscriberLayout {
   /** `ws://…/graphql` of the BFF. */
   readonly url: string;
-  /** One `Bearer …` per connection, each a different viewer: the per-viewer limit counts each on its own. */
-  readonly authorizations: readonly string[];
   readonly subscriptionsPerConnection: number;
   /** Subscription n of the whole run watches orderIds[n % orderIds.length]. */
   readonly orderIds: readonly string[];
@@ -35,6 +33,11 @@ export interface Subscribers {
   readonly unexpected: number;
   /** Errors of subscriptions (an error result, a refusal, a closed connection), the first few kept. */
   readonly errors: readonly string[];
+  /**
+   * Opens one more connection with its subscriptions, authenticated by `authorization` (`Bearer …`) in
+   * connection_init. Returns at once; the subscriptions are active once the BFF counts them.
+   */
+  connect(authorization: string): void;
   /** Closes every connection and waits until it is closed. */
   dispose(): Promise<void>;
 }
@@ -42,11 +45,11 @@ export interface Subscribers {
 const keptErrors = 10;
 
 /**
- * Opens one graphql-ws client per authorization (the token in connection_init), each with
- * `subscriptionsPerConnection` subscriptions, and times every delivery against `publishedAt` (by order id and
- * changedAt). Returns at once; the subscriptions are active once the BFF counts them.
+ * Subscribers over GraphQL over WebSocket, a graphql-ws client per connection with `subscriptionsPerConnection`
+ * subscriptions, each delivery timed against `publishedAt` (by order id and changedAt). No connection until
+ * {@link Subscribers.connect}.
  */
-export function openSubscribers(layout: SubscriberLayout, publishedAt: ReadonlyMap<string, number>): Subscribers {
+export function createSubscribers(layout: SubscriberLayout, publishedAt: ReadonlyMap<string, number>): Subscribers {
   const perOrder = new Map<string, number>();
   const latenciesMs: number[] = [];
   const errors: string[] = [];
@@ -56,13 +59,17 @@ export function openSubscribers(layout: SubscriberLayout, publishedAt: ReadonlyM
     errorCount += 1;
     if (errors.length < keptErrors) errors.push(what);
   };
-  const clients: Client[] = layout.authorizations.map((authorization, connection) => {
+  const clients: { client: Client; closed: Promise<void> }[] = [];
+  const connect = (authorization: string) => {
+    const connection = clients.length;
     const client = createClient({
       url: layout.url,
       webSocketImpl: WebSocket,
       retryAttempts: 0,
       connectionParams: { authorization },
     });
+    // dispose() resolves once the close is sent; this, once the socket is closed (or was, by the BFF).
+    const closed = new Promise<void>((resolve) => client.on('closed', () => resolve()));
     for (let index = 0; index < layout.subscriptionsPerConnection; index += 1) {
       const subscription = connection * layout.subscriptionsPerConnection + index;
       const orderId = layout.orderIds[subscription % layout.orderIds.length] ?? '';
@@ -73,7 +80,10 @@ export function openSubscribers(layout: SubscriberLayout, publishedAt: ReadonlyM
           next(result) {
             const received = performance.now();
             const change = result.data?.orderStatusChanged;
-            if (result.errors || !change) return noteError(`order ${orderId}: ${JSON.stringify(result)}`);
+            if (result.errors || !change) {
+              noteError(`order ${orderId}: ${JSON.stringify(result)}`);
+              return;
+            }
             const published = publishedAt.get(eventKey(change.order.id, change.changedAt));
             if (published === undefined || change.order.id !== orderId) unexpected += 1;
             else latenciesMs.push(received - published);
@@ -83,8 +93,8 @@ export function openSubscribers(layout: SubscriberLayout, publishedAt: ReadonlyM
         },
       );
     }
-    return client;
-  });
+    clients.push({ client, closed });
+  };
   return {
     perOrder,
     latenciesMs,
@@ -94,8 +104,14 @@ export function openSubscribers(layout: SubscriberLayout, publishedAt: ReadonlyM
     get errors() {
       return errorCount > errors.length ? [...errors, `… ${errorCount - errors.length} more`] : errors;
     },
+    connect,
     async dispose() {
-      await Promise.all(clients.map((client) => client.dispose()));
+      await Promise.all(
+        clients.map(async ({ client, closed }) => {
+          await client.dispose();
+          await closed;
+        }),
+      );
     },
   };
 }
@@ -105,7 +121,7 @@ function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (typeof error === 'object' && error !== null && 'code' in error) {
     const { code, reason } = error as { code: unknown; reason?: unknown };
-    return `connection closed with ${String(code)} ${String(reason ?? '')}`.trim();
+    return `connection closed with ${String(code)} ${typeof reason === 'string' ? reason : ''}`.trim();
   }
   return JSON.stringify(error);
 }

@@ -8,6 +8,7 @@ import { formatOverload, overloadScenario, overloadTargetEnv } from './overload.
 import { peerBench } from './peerBench.js';
 import { spawnTarget, type Target } from './spawnTarget.js';
 import { stockBench } from './stockBench.js';
+import { formatSubscriptionFanOut, subscriptionFanOut } from './subscriptionFanOut.js';
 import { urlNamed } from './urlNamed.js';
 
 /**
@@ -15,8 +16,8 @@ import { urlNamed } from './urlNamed.js';
  * alternating rounds, so a noisy machine moves both sides. Targets are reported, not asserted.
  * `npm run bench -- stock` runs only the comparison with stock @apollo/gateway; `-- peers` only the
  * comparison with stock and Hive Gateway, one core each (peerBench.ts); `-- features` the feature
- * comparisons, @defer's first part and overload; `-- overload` only the priority admission scenario.
- * Without a section, all of them.
+ * comparisons, @defer's first part, the subscriptions' fan-out and overload; `-- overload` only the priority
+ * admission scenario. Without a section, all of them.
  */
 const section = process.argv[2];
 const sections = ['stock', 'peers', 'features', 'overload'];
@@ -53,6 +54,7 @@ async function featureBench(overloadOnly: boolean): Promise<void> {
   if (!overloadOnly) {
     await featureComparisons(serviceEnv, services);
     await deferBench();
+    await subscriptionBench();
   }
   // Last, and against BFFs of its own: it leaves orders behind and queues behind it.
   const admitted = await spawnTarget('web-bff', { ...serviceEnv, ...overloadTargetEnv(true) });
@@ -107,6 +109,19 @@ async function deferBench(): Promise<void> {
     console.log(formatDeferFirstPart(await deferFirstPart(targets)));
   } catch (error) {
     console.log(`@defer, mobile product screen: FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}
+
+/**
+ * 1,000 subscriptions on one mobile BFF at 100 events/s: every event delivered, its latency, the BFF's memory. A
+ * failure is printed and fails the run's exit code, as @defer's.
+ */
+async function subscriptionBench(): Promise<void> {
+  try {
+    console.log(formatSubscriptionFanOut(await subscriptionFanOut(targets)));
+  } catch (error) {
+    console.log(`subscriptions, mobile BFF: FAILED: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   }
 }

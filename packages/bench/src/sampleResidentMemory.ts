@@ -6,9 +6,14 @@ export interface ResidentMemorySampler {
   stop(): { readonly sampledMaxMb: number; readonly peakMb: number };
 }
 
-/** A field of /proc/<pid>/status in MB (Linux writes them in kB). */
+/** A field of /proc/<pid>/status in MB (Linux writes them in kB); NaN once the process has exited. */
 function statusMegabytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return Number.NaN;
+  }
   const kilobytes = Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
   return kilobytes / 1024;
 }
@@ -18,14 +23,18 @@ function statusMegabytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
  * the stop too: it also catches a spike between two samples.
  */
 export function sampleResidentMemory(pid: number, everyMs = 200): ResidentMemorySampler {
-  let sampledMaxMb = statusMegabytes(pid, 'VmRSS');
-  const timer = setInterval(() => {
-    sampledMaxMb = Math.max(sampledMaxMb, statusMegabytes(pid, 'VmRSS'));
-  }, everyMs);
+  let sampledMaxMb = 0;
+  // NaN (an exited process) is skipped: Math.max would make it the maximum.
+  const sample = () => {
+    const rss = statusMegabytes(pid, 'VmRSS');
+    if (!Number.isNaN(rss)) sampledMaxMb = Math.max(sampledMaxMb, rss);
+  };
+  sample();
+  const timer = setInterval(sample, everyMs);
   return {
     stop() {
       clearInterval(timer);
-      sampledMaxMb = Math.max(sampledMaxMb, statusMegabytes(pid, 'VmRSS'));
+      sample();
       return { sampledMaxMb, peakMb: statusMegabytes(pid, 'VmHWM') };
     },
   };

@@ -1,7 +1,7 @@
 import { sha256Hex, type PersistedQueryManifest } from '@bff/gateway';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { watchOrderStatusDocument } from './openSubscribers.js';
+import { watchOrderStatusDocument } from './createSubscribers.js';
 
 /**
  * Writes a trusted-documents manifest holding the bench's subscription into `directory` and returns its path. The

@@ -8,6 +8,7 @@ import { selectsOnly } from '../selectsOnly.js';
 import type { OrderStatusChange } from './orderStatusChanges.js';
 import type { RestOrder } from './RestOrder.js';
 import { subscribeToOrderStatus } from './subscribeToOrderStatus.js';
+import { createOrderStatusHub } from './createOrderStatusHub.js';
 
 export type { RestOrder, RestOrderStatus } from './RestOrder.js';
 
@@ -41,6 +42,7 @@ export function createOrdersSubgraph(kit: BffKit): LocalSubgraph {
   // every later event the order as it was at the first.
   const freshOrder = (id: string, context: BffContext) =>
     orders.get<RestOrder>(`/orders/${encodeURIComponent(id)}`, context);
+  const hub = createOrderStatusHub(kit.events);
   const schema = loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), {
     Query: {
       order: (_source, { id }: { id: string }, context: BffContext) => loaders(context).order.load(id),
@@ -53,7 +55,7 @@ export function createOrdersSubgraph(kit: BffKit): LocalSubgraph {
       orderStatusChanged: {
         subscribe: (_source, { orderId }: { orderId: string }, context: BffContext, info: GraphQLResolveInfo) =>
           subscribeToOrderStatus(orderId, context, info, {
-            events: kit.events,
+            hub,
             buyerOf: async (id, requestContext) => (await freshOrder(id, requestContext))?.buyerId ?? null,
           }),
         // Each value the stream yields is the field's value.

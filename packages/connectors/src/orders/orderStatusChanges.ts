@@ -1,4 +1,3 @@
-import type { EventStream } from '@bff/gateway';
 import type { RestOrder, RestOrderStatus } from './RestOrder.js';
 
 /** The channel the orders service publishes every status change of every order on (its orderEvents.ts). */
@@ -24,39 +23,8 @@ export interface OrderStatusChange {
   readonly changedAt: string;
 }
 
-const done: IteratorReturnResult<undefined> = { value: undefined, done: true };
-
-/**
- * The changes of order `orderId` among the messages of `stream`. Not an async generator: a generator's return()
- * waits for the next() it is suspended in, i.e. for the next message of the channel, so an unsubscribing client
- * would keep its listener until then; this return() ends the stream at once, and a pending next() with it.
- */
-export function orderStatusChangesOf(
-  stream: EventStream,
-  orderId: string,
-): AsyncIterableIterator<OrderStatusChange, undefined> {
-  const changes: AsyncIterableIterator<OrderStatusChange, undefined> = {
-    async next() {
-      for (let message = await stream.next(); !message.done; message = await stream.next()) {
-        const event = parseEvent(message.value);
-        if (event?.orderId === orderId) {
-          const { buyerId, status, changedAt } = event;
-          return { value: { order: { id: orderId, buyerId, status }, status, changedAt }, done: false };
-        }
-      }
-      return done;
-    },
-    async return() {
-      await stream.return();
-      return done;
-    },
-    [Symbol.asyncIterator]: () => changes,
-  };
-  return changes;
-}
-
 /** A message that is not an order status event (another publisher's mistake) is skipped, not the subscriber's error. */
-function parseEvent(message: string): OrderStatusEvent | undefined {
+export function parseOrderStatusEvent(message: string): OrderStatusEvent | undefined {
   try {
     const event = JSON.parse(message) as Partial<OrderStatusEvent> | null;
     return typeof event?.orderId === 'string' ? (event as OrderStatusEvent) : undefined;

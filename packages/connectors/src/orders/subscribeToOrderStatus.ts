@@ -1,6 +1,7 @@
-import { ForbiddenError, type BffContext, type EventBus } from '@bff/gateway';
+import { ForbiddenError, type BffContext } from '@bff/gateway';
 import { responsePathAsArray, type GraphQLResolveInfo } from 'graphql';
-import { orderStatusChangesOf, orderStatusChannel, type OrderStatusChange } from './orderStatusChanges.js';
+import type { OrderStatusHub } from './createOrderStatusHub.js';
+import type { OrderStatusChange } from './orderStatusChanges.js';
 
 /** The role that may watch any order: the one the BFFs' rules call staff (`hasRole('staff')`). */
 export const orderWatcherStaffRole = 'staff';
@@ -10,7 +11,8 @@ export const deniedOrderWatchMessage = 'Not allowed to subscribe to orderStatusC
 
 /** What {@link subscribeToOrderStatus} needs besides the request. */
 export interface OrderStatusSubscriptionOptions {
-  readonly events: EventBus;
+  /** The BFF's one reader of order status changes, by order. */
+  readonly hub: OrderStatusHub;
   /** The buyer of the order, or null when there is no such order. Asked for customers only. */
   readonly buyerOf: (orderId: string, context: BffContext) => Promise<string | null>;
 }
@@ -35,12 +37,12 @@ export async function subscribeToOrderStatus(
     if (viewer.kind !== 'user' || buyerId !== viewer.id)
       throw new ForbiddenError(deniedOrderWatchMessage, responsePathAsArray(info.path));
   }
-  const stream = options.events.stream(orderStatusChannel);
+  const { ready, changes } = options.hub.watch(orderId);
   try {
-    await stream.ready;
+    await ready;
   } catch (error) {
-    await stream.return();
+    await changes.return?.();
     throw error;
   }
-  return orderStatusChangesOf(stream, orderId);
+  return changes;
 }
