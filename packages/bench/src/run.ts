@@ -17,10 +17,11 @@ import { urlNamed } from './urlNamed.js';
  * `npm run bench -- stock` runs only the comparison with stock @apollo/gateway; `-- peers` only the
  * comparison with stock and Hive Gateway, one core each (peerBench.ts); `-- features` the feature
  * comparisons, @defer's first part, the subscriptions' fan-out and overload; `-- overload` only the priority
- * admission scenario. Without a section, all of them.
+ * admission scenario; `-- live` only @defer's first part and the subscriptions' fan-out. Without a section, all of
+ * them.
  */
 const section = process.argv[2];
-const sections = ['stock', 'peers', 'features', 'overload'];
+const sections = ['stock', 'peers', 'features', 'overload', 'live'];
 if (section !== undefined && !sections.includes(section)) {
   console.error(`npm run bench -- <section>: the section must be one of ${sections.join(', ')}, but got: ${section}`);
   process.exit(2);
@@ -31,7 +32,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void Promise.all(targets.map((target) => target.stop())).then(() => process.exit(130)));
 }
 try {
-  if (section !== 'stock' && section !== 'peers') await featureBench(section === 'overload');
+  if (section === 'live') {
+    await deferBench();
+    await subscriptionBench();
+  } else if (section !== 'stock' && section !== 'peers') await featureBench(section === 'overload');
   if (section === undefined || section === 'stock') console.log(await stockBench(targets));
   if (section === undefined || section === 'peers') console.log(await peerBench(targets));
 } finally {

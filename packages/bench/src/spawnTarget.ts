@@ -25,6 +25,12 @@ const production = productionEnv();
  */
 export const bffHeapFlags: readonly string[] = ['--max-old-space-size=192', '--max-semi-space-size=32'];
 /**
+ * The mobile BFF's, as its compose service and Kubernetes Deployment run it: it holds the subscriptions, whose
+ * long-lived state a 192 MB old space left too little room for (full collections most of the time with 1,000 open),
+ * and a young generation that big made each scavenge of their promotions a tail pause (docs/benchmarks.md).
+ */
+export const mobileBffHeapFlags: readonly string[] = ['--max-old-space-size=256', '--max-semi-space-size=16'];
+/**
  * How node runs a script of the bench: compiled (`npm run bench` runs dist/), the targets run
  * compiled too, as `npm start` and the containers do; from the TypeScript sources, through tsx.
  */
@@ -43,8 +49,12 @@ export async function spawnTarget(kind: string, env: NodeJS.ProcessEnv = {}): Pr
         `--cpu-prof-name=${kind.replace(/\W/g, '-')}-${(spawned += 1)}.cpuprofile`,
       ]
     : [];
-  // BFFs run with the heap limit the compose file and Kubernetes manifests give them.
-  const heap = kind.includes('bff') ? bffHeapFlags : [];
+  // BFFs run with the heap limit the compose file and Kubernetes manifests give them; BENCH_BFF_HEAP_FLAGS (node
+  // flags, space-separated) replaces it for an investigation.
+  const heapFlags =
+    process.env['BENCH_BFF_HEAP_FLAGS']?.split(' ').filter(Boolean) ??
+    (kind.startsWith('mobile-bff') ? mobileBffHeapFlags : bffHeapFlags);
+  const heap = kind.includes('bff') ? heapFlags : [];
   const child = spawn(process.execPath, [...profile, ...heap, ...nodeFlagsToRun, targetScript, kind], {
     // One load generator sends everything from one address: rate limits would measure themselves, not the BFF.
     env: {

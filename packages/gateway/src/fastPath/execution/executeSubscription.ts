@@ -1,6 +1,6 @@
 import type { FetchNode } from '@apollo/query-planner';
 import type { GatewayExecutionResult } from '@apollo/server-gateway-interface';
-import { parse, type GraphQLError, type GraphQLObjectType } from 'graphql';
+import { parse, type DocumentNode, type GraphQLError, type GraphQLObjectType } from 'graphql';
 import type { BffContext } from '../../core/BffContext.js';
 import type { KitExecutionResult } from '../../core/IncrementalResult.js';
 import { mapAsyncIterator } from '../../core/mapAsyncIterator.js';
@@ -42,7 +42,7 @@ export async function executeSubscription(
   const subscribed = await subscriber.subscribe(
     {
       query: primary.operation,
-      document: primary.operationDocumentNode ?? parse(primary.operation),
+      document: documentOf(primary),
       variables,
       ...(primary.operationName !== undefined && { operationName: primary.operationName }),
     },
@@ -72,4 +72,17 @@ export async function executeSubscription(
     return all.length === 0 ? { data: shaped } : { errors: all, data: shaped };
   });
   return { events };
+}
+
+/** The planner leaves a fetch's parsed operation out: parsed once per plan, without locations, not per subscription. */
+const parsedFetches = new WeakMap<FetchNode, DocumentNode>();
+
+function documentOf(fetch: FetchNode): DocumentNode {
+  if (fetch.operationDocumentNode) return fetch.operationDocumentNode;
+  let document = parsedFetches.get(fetch);
+  if (!document) {
+    document = parse(fetch.operation, { noLocation: true });
+    parsedFetches.set(fetch, document);
+  }
+  return document;
 }
