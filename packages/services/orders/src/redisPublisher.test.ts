@@ -19,11 +19,12 @@ describe('the orders service with REDIS_URL', () => {
       await stream.ready;
       await using server = await listenOnFreePort(await createOrdersApp({ now: () => fixedNow, events: publisher }));
       const [order] = seedOrders();
-      expect((await fetch(`${server.url}/orders/${order?.id}/advance`, { method: 'POST' })).status).toBe(200);
+      if (!order) throw new Error('the orders seed has no order');
+      expect((await fetch(`${server.url}/orders/${order.id}/advance`, { method: 'POST' })).status).toBe(200);
       const { value } = await stream.next();
       expect(JSON.parse(value ?? '') as OrderStatusEvent).toEqual({
-        orderId: order?.id,
-        buyerId: order?.buyerId,
+        orderId: order.id,
+        buyerId: order.buyerId,
         status: 'PACKED',
         changedAt: fixedNow.toISOString(),
       });
