@@ -168,6 +168,7 @@ describe('subscriptions over multipart HTTP', () => {
     await advance(secondOrder.id);
     expect(await nextEvent(subscription)).toMatchObject({ payload: { data: { orderStatusChanged: {} } } });
     expect(await metric('bff_subscription_events_total')).toBe(before + 1);
+    expect(await metric('bff_subscription_events_dropped_total')).toBe(0);
     subscription.close();
     await expect.poll(() => metric('bff_subscriptions_active')).toBe(0);
   });

@@ -51,6 +51,7 @@ export function createStockKit(config: BffConfig, supergraph: Supergraph, viewer
       downstream,
       rest: { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe: false, identity: {} },
       events,
+      countDroppedEvent: () => undefined,
     },
     context: () => ({
       requestId: randomUUID(),

@@ -40,8 +40,9 @@ describe('order status hub', () => {
     expect(await pending).toEqual({ value: undefined, done: true });
   });
 
-  it('keeps the newest 100 changes for a watcher that falls behind, dropping the oldest', async () => {
-    const hub = createOrderStatusHub(bus);
+  it('keeps the newest 100 changes for a watcher that falls behind, dropping the oldest, each drop told', async () => {
+    let dropped = 0;
+    const hub = createOrderStatusHub(bus, () => (dropped += 1));
     const watch = hub.watch('o4');
     await watch.ready;
     for (let n = 0; n < 105; n += 1)
@@ -51,6 +52,7 @@ describe('order status hub', () => {
       );
     const first = await watch.changes.next();
     expect(first).toEqual(change('o4', 'PACKED', '2027-01-01T00:00:05.000Z'));
+    expect(dropped).toBe(5);
     await watch.changes.return?.();
   });
 });

@@ -42,7 +42,7 @@ export function createOrdersSubgraph(kit: BffKit): LocalSubgraph {
   // every later event the order as it was at the first.
   const freshOrder = (id: string, context: BffContext) =>
     orders.get<RestOrder>(`/orders/${encodeURIComponent(id)}`, context);
-  const hub = createOrderStatusHub(kit.events);
+  const hub = createOrderStatusHub(kit.events, kit.countDroppedEvent);
   const schema = loadSubgraphSchema(new URL('./schema.graphql', import.meta.url), {
     Query: {
       order: (_source, { id }: { id: string }, context: BffContext) => loaders(context).order.load(id),

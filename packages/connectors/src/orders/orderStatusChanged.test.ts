@@ -54,6 +54,7 @@ async function startOrdersConnector(kitEvents: EventBus, serviceEvents: EventBus
     logger: quietLogger,
     downstream: createDownstream({ config: config.downstream, defaultTimeoutMs: 5_000, logger: quietLogger }),
     rest: { ...config.downstream, dedupe: false },
+    countDroppedEvent: () => undefined,
     events: {
       ...kitEvents,
       stream: (channel, options) => {

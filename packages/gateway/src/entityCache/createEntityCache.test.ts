@@ -30,7 +30,7 @@ function metricsOfWeb() {
     protectionStats: () => {
       throw new Error('not read by this test');
     },
-    subscriptionStats: () => ({ active: 0, delivered: 0 }),
+    subscriptionStats: () => ({ active: 0, delivered: 0, dropped: 0 }),
   });
   const samples = async () =>
     (await metrics.registry.getSingleMetricAsString('bff_entity_cache_lookups_total')).split('\n');

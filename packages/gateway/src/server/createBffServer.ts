@@ -58,6 +58,8 @@ export interface BffKit {
   >;
   /** The events services publish (e.g. order status changes), which subscription resolvers stream. */
   readonly events: EventBus;
+  /** Tells the BFF's metrics that a subscriber fell behind and one of its events was dropped. */
+  readonly countDroppedEvent: () => void;
 }
 
 /** The code-level parts of a BFF, beside its configuration. */
@@ -133,7 +135,11 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
     downstream: createDownstream({ config: config.downstream, defaultTimeoutMs: config.subgraphs.timeoutMs, logger }),
     services: remoteServicesOf(supergraph, config),
     protectionStats: () => protection.stats(),
-    subscriptionStats: () => ({ active: subscriptionRegistry.active(), delivered: subscriptionRegistry.delivered() }),
+    subscriptionStats: () => ({
+      active: subscriptionRegistry.active(),
+      delivered: subscriptionRegistry.delivered(),
+      dropped: subscriptionRegistry.dropped(),
+    }),
   });
   const { downstream, metrics, health } = observability;
   const { maxBatchSize, maxUrlLength, concurrencyPerRequest, dedupe, identity } = config.downstream;
@@ -154,6 +160,7 @@ export function createBffServer(config: BffConfig, parts: BffServerParts = {}): 
       downstream,
       rest,
       events,
+      countDroppedEvent: () => subscriptionRegistry.countDropped(),
     }) ?? [];
   const { authorization } = parts;
   const reload = {

@@ -41,7 +41,7 @@ function stagesOf(env: Record<string, string>, withRules: boolean): readonly Sta
     downstream: createDownstream({ config: config.downstream, defaultTimeoutMs: 1000, logger }),
     services: [],
     protectionStats: () => protection.stats(),
-    subscriptionStats: () => ({ active: 0, delivered: 0 }),
+    subscriptionStats: () => ({ active: 0, delivered: 0, dropped: 0 }),
   });
   const sdl = readFileSync(supergraphFile, 'utf8');
   return requestPath(config, {

@@ -21,6 +21,10 @@ export interface SubscriptionRegistry {
   active(): number;
   /** Events delivered since the process started. */
   delivered(): number;
+  /** Counts one event a subscriber could not take in time (its buffer full, the oldest dropped). */
+  countDropped(): void;
+  /** Events dropped since the process started. */
+  dropped(): number;
   /** Ends every subscription with `error` (the BFF is shutting down: subscribers are told to subscribe again). */
   endAll(error: GraphQLFormattedError): void;
 }
@@ -30,6 +34,7 @@ export function createSubscriptionRegistry(): SubscriptionRegistry {
   const byViewer = new Map<string, number>();
   const ends = new Set<(error: GraphQLFormattedError) => void>();
   let delivered = 0;
+  let dropped = 0;
   return {
     countOf: (viewerKey) => byViewer.get(viewerKey) ?? 0,
     open(viewerKey, end) {
@@ -52,6 +57,10 @@ export function createSubscriptionRegistry(): SubscriptionRegistry {
     },
     active: () => ends.size,
     delivered: () => delivered,
+    countDropped: () => {
+      dropped += 1;
+    },
+    dropped: () => dropped,
     endAll(error) {
       for (const end of [...ends]) end(error);
     },

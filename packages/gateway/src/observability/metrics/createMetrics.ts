@@ -43,6 +43,7 @@ export interface Metrics {
 export interface SubscriptionStats {
   readonly active: number;
   readonly delivered: number;
+  readonly dropped: number;
 }
 
 const breakerGaugeValues: Readonly<Record<BreakerState, number>> = { closed: 0, open: 1, 'half-open': 2 };
@@ -116,6 +117,16 @@ export function createMetrics(options: MetricsOptions): Metrics {
     collect() {
       this.reset();
       this.inc(withBff({}), options.subscriptionStats().delivered);
+    },
+  });
+  new Counter({
+    name: 'bff_subscription_events_dropped_total',
+    help: 'Subscription events dropped because a subscriber had not taken the ones before (its buffer was full).',
+    labelNames: ['bff'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(withBff({}), options.subscriptionStats().dropped);
     },
   });
   // Figures the protection stages keep themselves, read at each scrape; counters are cumulative there, so set as they
