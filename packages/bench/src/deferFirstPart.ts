@@ -1,8 +1,7 @@
 import { readPersistedQueryManifest } from '@bff/gateway';
 import { mobileManifestFile } from '@bff/mobile-bff';
-import { signTestToken } from '@bff/testing';
+import { readMultipartParts, signTestToken } from '@bff/testing';
 import { performance } from 'node:perf_hooks';
-import { readMultipartParts } from './readMultipartParts.js';
 import { spawnTarget, type Target } from './spawnTarget.js';
 import { distinctTokens } from './stockBench.js';
 import { urlNamed } from './urlNamed.js';

@@ -43,3 +43,4 @@ export {
   type SubscriptionSubgraphState,
 } from './startSubscriptionSubgraph.js';
 export { subscribeMultipart, multipartSubscriptionAccept, type MultipartSubscription } from './subscribeMultipart.js';
+export { readMultipartParts, boundaryOf } from './readMultipartParts.js';

@@ -1,3 +1,5 @@
+import { readMultipartParts } from './readMultipartParts.js';
+
 /** One JSON part of a `multipart/mixed` response, with when it was complete (ms after the request was sent). */
 export interface ReceivedPart {
   readonly body: Record<string, unknown>;
@@ -17,7 +19,7 @@ export const incrementalAccept =
 
 /**
  * POSTs a GraphQL request accepting `multipart/mixed; deferSpec=20220824` and reads the response part by part as it
- * arrives (boundary `-`, as Apollo Server writes it), timing each part. A non-multipart answer is one part.
+ * arrives (readMultipartParts), timing each part. A non-multipart answer is one part.
  */
 export async function postIncremental(
   url: string,
@@ -40,22 +42,8 @@ export async function postIncremental(
     };
   }
   const parts: ReceivedPart[] = [];
-  const decoder = new TextDecoder();
-  let buffered = '';
-  // A part is its headers, a blank line, the JSON, and the next boundary (`\r\n---`); JSON never holds a raw CRLF.
-  for await (const chunk of response.body ?? []) {
-    buffered += decoder.decode(chunk as Uint8Array, { stream: true });
-    for (;;) {
-      const headerEnd = buffered.indexOf('\r\n\r\n');
-      const end = headerEnd === -1 ? -1 : buffered.indexOf('\r\n---', headerEnd);
-      if (end === -1) break;
-      parts.push({
-        body: JSON.parse(buffered.slice(headerEnd + 4, end)) as Record<string, unknown>,
-        atMs: performance.now() - started,
-      });
-      buffered = buffered.slice(end + 5);
-    }
-  }
+  for await (const body of readMultipartParts(response))
+    parts.push({ body: body as Record<string, unknown>, atMs: performance.now() - started });
   return { status: response.status, contentType, parts };
 }
 

@@ -1,3 +1,5 @@
+import { readMultipartParts } from './readMultipartParts.js';
+
 /** What a multipart subscription answered: its status and content type, then its parts as they come. */
 export interface MultipartSubscription extends AsyncDisposable {
   readonly status: number;
@@ -15,7 +17,7 @@ export const multipartSubscriptionAccept = 'multipart/mixed;subscriptionSpec="1.
 
 /**
  * POSTs a subscription as Apollo Client's multipart HTTP subscriptions do, and reads its parts one by one as they
- * arrive (the boundary from the response's content type).
+ * arrive (readMultipartParts).
  */
 export async function subscribeMultipart(
   url: string,
@@ -36,32 +38,14 @@ export async function subscribeMultipart(
     const refusal = (await response.json()) as Record<string, unknown>;
     return { ...base, refusal, next: async () => undefined };
   }
-  const boundary = `\r\n--${/boundary="?([^";]+)"?/.exec(contentType)?.[1] ?? '-'}`;
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffered = '';
-  let ended = false;
+  const parts = readMultipartParts(response);
+  // The stream ends with the closing delimiter, or is cut (the client left, the server went away): no more parts.
   const next = async (): Promise<Record<string, unknown> | undefined> => {
-    for (;;) {
-      // A part is complete once the boundary after it has arrived: `\r\n--graphql`, then `\r\n…` or `--` at the end.
-      const start = buffered.indexOf(boundary);
-      const end = start === -1 ? -1 : buffered.indexOf(boundary, start + boundary.length);
-      if (end !== -1) {
-        const part = buffered.slice(start + boundary.length, end);
-        buffered = buffered.slice(end);
-        const json = part.slice(part.indexOf('\r\n\r\n') + 4);
-        return JSON.parse(json) as Record<string, unknown>;
-      }
-      if (ended) return undefined;
-      let chunk: Awaited<ReturnType<typeof reader.read>>;
-      try {
-        chunk = await reader.read();
-      } catch {
-        ended = true;
-        continue;
-      }
-      if (chunk.done) ended = true;
-      else buffered += decoder.decode(chunk.value, { stream: true });
+    try {
+      const { done, value } = await parts.next();
+      return done ? undefined : (value as Record<string, unknown>);
+    } catch {
+      return undefined;
     }
   };
   return { ...base, refusal: undefined, next };
