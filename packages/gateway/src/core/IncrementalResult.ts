@@ -1,3 +1,4 @@
+import { mapAsyncIterator } from './mapAsyncIterator.js';
 import type { GatewayExecutionResult } from '@apollo/server-gateway-interface';
 import type { GraphQLError, GraphQLObjectType } from 'graphql';
 
@@ -39,9 +40,12 @@ export interface KitExecutionResult extends GatewayExecutionResult {
 }
 
 /** `later` with `transform` applied to every part, in order; stopping early stops the source too. */
-export async function* mapLaterParts(
+export function mapLaterParts(
   later: AsyncIterable<DeferredPayload>,
   transform: (part: DeferredPart) => Promise<DeferredPart>,
-): AsyncGenerator<DeferredPayload> {
-  for await (const { parts, hasNext } of later) yield { parts: await Promise.all(parts.map(transform)), hasNext };
+): AsyncIterableIterator<DeferredPayload, undefined> {
+  return mapAsyncIterator(later[Symbol.asyncIterator](), async ({ parts, hasNext }) => ({
+    parts: await Promise.all(parts.map(transform)),
+    hasNext,
+  }));
 }

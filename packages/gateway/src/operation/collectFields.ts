@@ -1,8 +1,5 @@
 import {
-  GraphQLIncludeDirective,
-  GraphQLSkipDirective,
   Kind,
-  getDirectiveValues,
   isAbstractType,
   isUnionType,
   type DocumentNode,
@@ -10,10 +7,9 @@ import {
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLSchema,
-  type InlineFragmentNode,
   type SelectionSetNode,
 } from 'graphql';
-import { isDeferred } from './deferredFragments.js';
+import { isDeferred, isIncluded } from './directives.js';
 
 /** What field collection needs besides the selections: as graphql-js's own collectFields. */
 export interface CollectContext {
@@ -54,18 +50,22 @@ export function collectFields(
   const visited = new Set<string>();
   const visit = (selectionSet: SelectionSetNode) => {
     for (const selection of selectionSet.selections) {
-      if (!isIncluded(context, selection)) continue;
+      if (context.variables && !isIncluded(selection, context.variables)) continue;
       if (selection.kind === Kind.FIELD) {
         const key = selection.alias?.value ?? selection.name.value;
         fields.set(key, [...(fields.get(key) ?? []), selection]);
       } else if (context.withoutDeferred && isDeferred(selection, context.variables ?? {})) {
         continue;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (appliesTo(context, selection.typeCondition?.name.value, runtimeType)) visit(selection.selectionSet);
+        if (appliesTo(context.schema, selection.typeCondition?.name.value, runtimeType)) visit(selection.selectionSet);
       } else {
         const name = selection.name.value;
         const fragment = context.fragments[name];
-        if (visited.has(name) || !fragment || !appliesTo(context, fragment.typeCondition.name.value, runtimeType))
+        if (
+          visited.has(name) ||
+          !fragment ||
+          !appliesTo(context.schema, fragment.typeCondition.name.value, runtimeType)
+        )
           continue;
         visited.add(name);
         visit(fragment.selectionSet);
@@ -81,27 +81,18 @@ export function subSelections(nodes: readonly FieldNode[]): SelectionSetNode[] {
   return nodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
 }
 
-function isIncluded(
-  context: CollectContext,
-  node: FieldNode | InlineFragmentNode | { directives?: FieldNode['directives'] },
-): boolean {
-  if (!node.directives?.length || !context.variables) return true;
-  const variables = context.variables as Record<string, unknown>;
-  if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.['if'] === true) return false;
-  return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.['if'] !== false;
-}
-
-function appliesTo(
-  context: CollectContext,
+/** Whether a fragment's type condition applies to an object of `runtimeType` (none: it always does). */
+export function appliesTo(
+  schema: GraphQLSchema,
   typeCondition: string | undefined,
   runtimeType: GraphQLCompositeType,
 ): boolean {
   if (!typeCondition || typeCondition === runtimeType.name) return true;
-  const conditionType = context.schema.getType(typeCondition);
+  const conditionType = schema.getType(typeCondition);
   return (
     conditionType !== undefined &&
     isAbstractType(conditionType) &&
     !isUnionType(runtimeType) &&
-    context.schema.isSubType(conditionType, runtimeType)
+    schema.isSubType(conditionType, runtimeType)
   );
 }

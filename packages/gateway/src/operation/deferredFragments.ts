@@ -1,3 +1,4 @@
+import { isDeferred, isIncluded, labelOf } from './directives.js';
 import {
   GraphQLError,
   Kind,
@@ -153,26 +154,6 @@ export function deferredFragmentsOf(document: DocumentNode): Map<string, Deferre
   return deferred;
 }
 
-/** Whether `node` is deferred for these variables: it has @defer, and its `if` is not false. */
-export function isDeferred(
-  node: { readonly directives?: readonly DirectiveNode[] | undefined },
-  variables: Readonly<Record<string, unknown>>,
-): boolean {
-  const defer = node.directives?.find((directive) => directive.name.value === 'defer');
-  if (!defer) return false;
-  const condition = defer.arguments?.find((argument) => argument.name.value === 'if')?.value;
-  if (!condition) return true;
-  if (condition.kind === Kind.BOOLEAN) return condition.value;
-  if (condition.kind === Kind.VARIABLE) return variables[condition.name.value] !== false;
-  return true;
-}
-
-/** The static label of an @defer, if it has one. */
-export function labelOf(defer: DirectiveNode): string | undefined {
-  const value = defer.arguments?.find((argument) => argument.name.value === 'label')?.value;
-  return value?.kind === Kind.STRING ? value.value : undefined;
-}
-
 /**
  * @defer labels as graphql-js 17 validates them (DeferStreamDirectiveLabelRule): static strings, unique in the
  * document; and not starting with `__defer_`, which the kit gives unlabelled fragments.
@@ -232,21 +213,6 @@ export function activeDeferLabels(
   };
   walk(selectionSet);
   return labels;
-}
-
-export function isIncluded(
-  node: { readonly directives?: readonly DirectiveNode[] | undefined },
-  variables: Readonly<Record<string, unknown>>,
-): boolean {
-  const valueOf = (name: string) => {
-    const condition = node.directives
-      ?.find((directive) => directive.name.value === name)
-      ?.arguments?.find((argument) => argument.name.value === 'if')?.value;
-    if (!condition) return undefined;
-    if (condition.kind === Kind.BOOLEAN) return condition.value;
-    return condition.kind === Kind.VARIABLE ? variables[condition.name.value] : undefined;
-  };
-  return valueOf('skip') !== true && valueOf('include') !== false;
 }
 
 /** The document without its @defer directives (their fragments kept inline): what is answered whole. */

@@ -1,6 +1,5 @@
 import {
   getNamedType,
-  isAbstractType,
   isObjectType,
   Kind,
   type GraphQLObjectType,
@@ -8,8 +7,8 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import { collectFields, subSelections } from '../../operation/collectFields.js';
-import { isDeferred, isIncluded, labelOf } from '../../operation/deferredFragments.js';
+import { appliesTo, collectFields, subSelections } from '../../operation/collectFields.js';
+import { isDeferred, isIncluded, labelOf } from '../../operation/directives.js';
 import type { ShapeSource } from './shapeResponse.js';
 
 /** An object a deferred fragment applies to: where it is, the merged data of it, and its runtime type. */
@@ -89,10 +88,4 @@ function runtimeTypeOf(
   const typename = object['__typename'];
   const named = typeof typename === 'string' ? schema.getType(typename) : getNamedType(fieldType);
   return isObjectType(named) ? named : undefined;
-}
-
-function appliesTo(schema: GraphQLSchema, typeCondition: string, type: GraphQLObjectType): boolean {
-  if (typeCondition === type.name) return true;
-  const condition = schema.getType(typeCondition);
-  return isAbstractType(condition) && schema.isSubType(condition, type);
 }
