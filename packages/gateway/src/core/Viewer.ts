@@ -26,3 +26,8 @@ export const anonymousViewer: AnonymousViewer = Object.freeze({ kind: 'anonymous
 export function clientNameOf(viewer: Viewer, bffName: string): string {
   return (viewer.kind === 'user' && viewer.clientId) || bffName;
 }
+
+/** Who a per-viewer limit counts: `user:<sub>` for a verified user, `ip:<address>` for an anonymous request. */
+export function viewerKeyOf(viewer: Viewer, ip: string | undefined): string {
+  return viewer.kind === 'user' ? `user:${viewer.id}` : `ip:${ip ?? 'unknown'}`;
+}

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { viewerKeyOf } from '../core/Viewer.js';
 import type { SubscriptionSink } from '../core/SubscriptionSink.js';
 import { TooManySubscriptionsError } from '../errors/subscriptionErrors.js';
 import type { SubscriptionRegistry } from './createSubscriptionRegistry.js';
@@ -38,7 +39,7 @@ export function useMultipartSubscriptions(http: FastifyInstance, options: Multip
     request.subscriptionSink = acceptsMultipartSubscription(request.headers.accept)
       ? {
           refusal: () =>
-            registry.countOf(viewerKeyOf(request)) >= maxPerViewer
+            registry.countOf(viewerKeyOf(request.viewer, request.ip)) >= maxPerViewer
               ? new TooManySubscriptionsError(`Too many subscriptions for this viewer (at most ${maxPerViewer}).`)
               : undefined,
         }
@@ -51,7 +52,7 @@ export function useMultipartSubscriptions(http: FastifyInstance, options: Multip
       done(null, payload);
       return;
     }
-    const open = registry.open(viewerKeyOf(request), (error) => body.end(error));
+    const open = registry.open(viewerKeyOf(request.viewer, request.ip), (error) => body.end(error));
     const body = multipartSubscriptionBody(events, {
       heartbeatMs,
       onEvent: () => open.delivered(),
@@ -60,9 +61,4 @@ export function useMultipartSubscriptions(http: FastifyInstance, options: Multip
     void reply.header('content-type', multipartSubscriptionContentType).header('cache-control', 'no-store');
     done(null, body.stream);
   });
-}
-
-function viewerKeyOf(request: FastifyRequest): string {
-  // The viewer is set by authentication (preParsing): a sink is only asked after it.
-  return request.viewer.kind === 'user' ? `user:${request.viewer.id}` : `address:${request.ip}`;
 }

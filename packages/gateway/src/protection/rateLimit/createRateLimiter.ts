@@ -1,7 +1,7 @@
 import type { Logger } from '@apollo/utils.logger';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { createMemoryWindows } from './createMemoryWindows.js';
-import { clientNameOf, type Viewer } from '../../core/Viewer.js';
+import { clientNameOf, viewerKeyOf, type Viewer } from '../../core/Viewer.js';
 import type { RateLimitConfig } from '../../config/readProtectionConfig.js';
 import { OverloadedError, RateLimitedError } from '../../errors/BffError.js';
 import type { RedisConnection } from '../../core/createRedisConnection.js';
@@ -17,7 +17,7 @@ export interface RateLimitSubject {
 /** The subject of a request: its user (anonymous: its IP address) and its client app. */
 export function rateLimitSubject(viewer: Viewer, ip: string | undefined, bffName: string): RateLimitSubject {
   return {
-    user: viewer.kind === 'user' ? `user:${viewer.id}` : `ip:${ip ?? 'unknown'}`,
+    user: viewerKeyOf(viewer, ip),
     client: clientNameOf(viewer, bffName),
   };
 }
